@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 / Raspberry Pi OS (bookworm) machine:
+#   deploy/setup.sh run    install what is missing, build, run the player on the bundled sample feed
+#   deploy/setup.sh test   install what is missing, build, run the whole test suite
+# Extra arguments after "run" go to signage-player (e.g. --windowed 1280x720).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${SIGNAGE_BUILD_DIR:-"$here/build"}
+
+# Build and runtime dependencies, all from Debian's archive.
+packages=(
+  build-essential cmake pkg-config
+  libsdl2-dev libsdl2-image-dev
+  libfreetype-dev libharfbuzz-dev
+  libcurl4-openssl-dev libxml2-dev
+  libtomlplusplus-dev doctest-dev
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
+  cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+mode=${1:-}
+case "$mode" in
+  run)
+    shift
+    install_missing
+    build
+    exec "$build_dir/bin/signage-player" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    cd "$build_dir"
+    ctest --output-on-failure --parallel "$(nproc)"
+    ;;
+  *)
+    echo "usage: deploy/setup.sh run [player arguments] | deploy/setup.sh test" >&2
+    exit 2
+    ;;
+esac

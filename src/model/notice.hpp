@@ -1,0 +1,30 @@
+#pragma once
+// One notice as the screen knows it, whatever feed format it came from.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using TimePoint = std::chrono::sys_seconds;
+
+struct LocalizedTitle {
+    std::string lang;  // BCP 47 primary tag as found ("ko", "en"), lower case
+    std::string text;  // plain text, whitespace collapsed
+
+    bool operator==(const LocalizedTitle&) const = default;
+};
+
+struct Notice {
+    std::string id;
+    std::vector<LocalizedTitle> titles;  // the item's own title first, then translations
+    std::string link;
+    std::optional<TimePoint> published;
+    std::vector<std::string> categories;
+    std::string source_name;
+
+    // The title in a language ("ko" matches "ko-KR"), or nullptr.
+    const LocalizedTitle* title_in(std::string_view lang) const;
+
+    bool operator==(const Notice&) const = default;
+};
