@@ -14,7 +14,7 @@ packages=(
   libsdl2-dev libsdl2-image-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
-  libtomlplusplus-dev doctest-dev
+  libtomlplusplus-dev doctest-dev libunibreak-dev
 )
 
 install_missing() {

@@ -28,3 +28,7 @@ public:
 private:
     std::variant<T, Error> m_state;
 };
+
+// For operations that return nothing but may fail.
+struct Done {};
+using Status = Result<Done>;

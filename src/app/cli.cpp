@@ -1,0 +1,97 @@
+#include "app/cli.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace {
+
+Result<WindowSize> parse_size(const std::string& option, const std::string& text)
+{
+    WindowSize size;
+    const auto x = text.find('x');
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    if (x != std::string::npos) {
+        const auto width = std::from_chars(begin, begin + x, size.width);
+        const auto height = std::from_chars(begin + x + 1, end, size.height);
+        if (width.ec == std::errc{} && width.ptr == begin + x && height.ec == std::errc{} && height.ptr == end &&
+            size.width >= 64 && size.height >= 64 && size.width <= 16384 && size.height <= 16384)
+            return size;
+    }
+    return Error{option + ": \"" + text + "\" is not a size; write WIDTHxHEIGHT, e.g. 1280x720 (64..16384)"};
+}
+
+Result<double> parse_seconds(const std::string& option, const std::string& text)
+{
+    double value = 0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size() || !std::isfinite(value) || value < 0)
+        return Error{option + ": \"" + text + "\" is not a time in seconds (a number, 0 or more)"};
+    return value;
+}
+
+}  // namespace
+
+const char* usage_text()
+{
+    return "usage:\n"
+           "  signage-player [--config FILE] [--feed FILE|URL] [--windowed WxH]\n"
+           "      Show the notices fullscreen (Esc or q quits). With no --config and no --feed,\n"
+           "      shows the bundled sample feed. --windowed opens a desktop preview window.\n"
+           "  signage-player render --at SECONDS --size WxH --out FILE.png [--config FILE] [--feed FILE|URL]\n"
+           "      Write the frame that would be on screen SECONDS after start, without a display.\n"
+           "  signage-player --help | --version\n";
+}
+
+Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    std::size_t i = 0;
+    if (i < arguments.size() && arguments[i] == "render") {
+        line.command = Command::render;
+        ++i;
+    }
+    bool have_at = false;
+    for (; i < arguments.size(); ++i) {
+        const std::string& option = arguments[i];
+        if (option == "--help" || option == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (option == "--version") {
+            line.command = Command::version;
+            return line;
+        }
+        if (i + 1 >= arguments.size())
+            return Error{option.starts_with("--") ? option + ": needs a value" : "unexpected argument \"" + option + "\"; see --help"};
+        const std::string& value = arguments[++i];
+        if (option == "--config") {
+            line.config_path = value;
+        } else if (option == "--feed") {
+            line.feed = value;
+        } else if (option == "--windowed" && line.command == Command::play) {
+            auto size = parse_size(option, value);
+            if (!size)
+                return size.error();
+            line.windowed = size.value();
+        } else if (option == "--at" && line.command == Command::render) {
+            auto seconds = parse_seconds(option, value);
+            if (!seconds)
+                return seconds.error();
+            line.at_seconds = seconds.value();
+            have_at = true;
+        } else if (option == "--size" && line.command == Command::render) {
+            auto size = parse_size(option, value);
+            if (!size)
+                return size.error();
+            line.size = size.value();
+        } else if (option == "--out" && line.command == Command::render) {
+            line.out_path = value;
+        } else {
+            return Error{"unknown option \"" + option + "\"; see --help"};
+        }
+    }
+    if (line.command == Command::render && (!have_at || line.out_path.empty()))
+        return Error{"render: needs --at SECONDS and --out FILE.png; see --help"};
+    return line;
+}

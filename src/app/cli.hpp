@@ -1,0 +1,28 @@
+#pragma once
+// Command-line arguments -> what to do. No side effects: main() acts on the result.
+#include "util/result.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+enum class Command { play, render, help, version };
+
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+};
+
+struct CommandLine {
+    Command command = Command::play;
+    std::optional<std::string> config_path;
+    std::optional<std::string> feed;  // a path or URL that replaces the configured feeds
+    std::optional<WindowSize> windowed;  // play: a desktop preview window instead of fullscreen
+    // render:
+    double at_seconds = 0.0;
+    WindowSize size{1920, 1080};
+    std::string out_path;
+};
+
+Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments);
+const char* usage_text();

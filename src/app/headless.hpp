@@ -1,0 +1,19 @@
+#pragma once
+// Frames without a display: SDL's software renderer drawing on a surface. Same inputs, same pixels.
+#include "config/config.hpp"
+#include "model/notice.hpp"
+#include "platform/sdl_handles.hpp"
+#include "render/scene.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings,
+                                const std::filesystem::path& data_dir, int width, int height, double at_seconds);
+
+// Reads every configured feed once, in order, and merges them as the player would. Sources that
+// fail are logged and skipped; an error only when none could be read.
+Result<std::vector<Notice>> read_all_sources(const Config& config);
+
+Status save_png(SDL_Surface* surface, const std::string& path);

@@ -1,0 +1,87 @@
+#include "app/player.hpp"
+
+#include "app/settings.hpp"
+#include "feed/fetcher.hpp"
+#include "feed/http_client.hpp"
+#include "model/notice_board.hpp"
+#include "platform/log.hpp"
+#include "render/scene.hpp"
+
+#include <chrono>
+
+namespace {
+
+bool is_quit_key(const SDL_KeyboardEvent& key)
+{
+    return key.keysym.sym == SDLK_ESCAPE || key.keysym.sym == SDLK_q;
+}
+
+}  // namespace
+
+int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir)
+{
+    // Declared first, torn down last: everything below uses SDL or curl.
+    SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    if (!sdl.ok()) {
+        log_line(std::string("unable to start SDL video: ") + SDL_GetError());
+        return 1;
+    }
+    CurlGlobal curl;
+
+    auto display = Display::open(request);
+    if (!display) {
+        log_line(display.error().message);
+        return 1;
+    }
+    const BundledFonts fonts = BundledFonts::in(data_dir);
+    auto make_scene = [&]() {
+        int width = 0, height = 0;
+        display->output_size(width, height);
+        return Scene::create(display->renderer(), fonts, width, height, scene_settings(config));
+    };
+    auto scene = make_scene();
+    if (!scene) {
+        log_line(scene.error().message);
+        return 1;
+    }
+
+    // The fetcher thread never touches SDL video: it only posts an event that wakes this loop.
+    const Uint32 feed_event = SDL_RegisterEvents(1);
+    FeedFetcher fetcher(config.feeds, [feed_event] {
+        SDL_Event event{};
+        event.type = feed_event;
+        SDL_PushEvent(&event);
+    });
+
+    NoticeBoard board;
+    using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
+    const auto start = Clock::now();
+    const auto fallback_frame = std::chrono::microseconds(16'667);
+    for (;;) {
+        SDL_Event event;
+        bool rebuild = false;
+        while (SDL_PollEvent(&event)) {
+            if (event.type == SDL_QUIT || (event.type == SDL_KEYDOWN && is_quit_key(event.key)))
+                return 0;
+            if (event.type == feed_event) {
+                for (auto& update : fetcher.take_updates())
+                    rebuild |= board.apply(update.source_name, std::move(update.notices));
+            } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                auto resized = make_scene();
+                if (resized) {
+                    scene = std::move(resized);
+                    rebuild = true;
+                }
+            }
+        }
+        if (rebuild)
+            scene.value()->set_notices(board.notices());
+
+        const auto frame_start = Clock::now();
+        scene.value()->draw(std::chrono::duration<double>(frame_start - start).count());
+        SDL_RenderPresent(display->renderer());
+        if (!display->vsync())
+            SDL_Delay(static_cast<Uint32>(std::max<long long>(
+                0, std::chrono::duration_cast<std::chrono::milliseconds>(fallback_frame - (Clock::now() - frame_start)).count())));
+    }
+}

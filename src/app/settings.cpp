@@ -1,0 +1,23 @@
+#include "app/settings.hpp"
+
+Result<Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir)
+{
+    Config config = default_config(data_dir);
+    if (command_line.config_path) {
+        auto loaded = load_config(*command_line.config_path);
+        if (!loaded)
+            return loaded.error();
+        config = std::move(loaded.value());
+    }
+    if (command_line.feed) {
+        // A feed given on the command line is previewed alone, as Korean unless it says otherwise.
+        const auto base_dir = std::filesystem::current_path();
+        config.feeds = {FeedSource{"feed", feed_location_to_url(*command_line.feed, base_dir), "ko", std::chrono::seconds{300}}};
+    }
+    return config;
+}
+
+SceneSettings scene_settings(const Config& config)
+{
+    return SceneSettings{config.crawl_speed_px_per_s, config.featured_dwell_s};
+}

@@ -1,0 +1,77 @@
+// signage-player: arguments -> configuration -> player or headless render.
+#include "app/cli.hpp"
+#include "app/headless.hpp"
+#include "app/player.hpp"
+#include "app/settings.hpp"
+#include "feed/http_client.hpp"
+#include "platform/data_dir.hpp"
+#include "platform/log.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+int render_command(const CommandLine& command_line, const Config& config, const std::filesystem::path& data_dir)
+{
+    CurlGlobal curl;
+    auto notices = read_all_sources(config);
+    if (!notices) {
+        log_line(notices.error().message);
+        return 1;
+    }
+    auto frame = render_still(notices.value(), scene_settings(config), data_dir, command_line.size.width,
+                              command_line.size.height, command_line.at_seconds);
+    if (!frame) {
+        log_line(frame.error().message);
+        return 1;
+    }
+    if (auto saved = save_png(frame.value().get(), command_line.out_path); !saved) {
+        log_line(saved.error().message);
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    auto command_line = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+    if (!command_line) {
+        log_line(command_line.error().message);
+        return 2;
+    }
+    switch (command_line->command) {
+    case Command::help:
+        std::fputs(usage_text(), stdout);
+        return 0;
+    case Command::version:
+        std::printf("signage-player %s\n", SIGNAGE_VERSION);
+        return 0;
+    case Command::play:
+    case Command::render:
+        break;
+    }
+
+    auto data_dir = find_data_dir();
+    if (!data_dir) {
+        log_line(data_dir.error().message);
+        return 1;
+    }
+    auto config = resolve_config(command_line.value(), data_dir.value());
+    if (!config) {
+        log_line(config.error().message);
+        return 2;
+    }
+    if (command_line->command == Command::render)
+        return render_command(command_line.value(), config.value(), data_dir.value());
+
+    DisplayRequest request;
+    if (command_line->windowed) {
+        request.window_width = command_line->windowed->width;
+        request.window_height = command_line->windowed->height;
+    }
+    return run_player(config.value(), request, data_dir.value());
+}

@@ -1,0 +1,13 @@
+#pragma once
+// Ownership of C handles: std::unique_ptr<T, CDeleter<free_function>>.
+#include <memory>
+
+template <auto Fn>
+struct CDeleter {
+    template <class T>
+    void operator()(T* p) const noexcept
+    {
+        if (p)
+            Fn(p);
+    }
+};

@@ -1,0 +1,8 @@
+#pragma once
+// Where the player's fonts/ and assets/ are: share/signage-player beside the binary's bin/
+// (the same in the build tree and after `cmake --install`), or $SIGNAGE_PLAYER_DATA_DIR.
+#include "util/result.hpp"
+
+#include <filesystem>
+
+Result<std::filesystem::path> find_data_dir();

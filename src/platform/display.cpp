@@ -1,0 +1,36 @@
+#include "platform/display.hpp"
+
+#include <string>
+
+Result<Display> Display::open(const DisplayRequest& request)
+{
+    const bool fullscreen = !request.window_width;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    // FULLSCREEN_DESKTOP keeps the display's native mode: no mode switch, no blurry scaling.
+    flags |= fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    const int width = request.window_width.value_or(0);
+    const int height = request.window_height.value_or(0);
+
+    Display display;
+    display.m_window.reset(SDL_CreateWindow("signage-player", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
+    if (!display.m_window)
+        return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
+
+    display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!display.m_renderer)
+        display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!display.m_renderer)
+        return Error{std::string("unable to create a renderer: ") + SDL_GetError()};
+
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(display.m_renderer.get(), &info);
+    display.m_vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    if (fullscreen)
+        SDL_ShowCursor(SDL_DISABLE);  // nobody points at a lobby screen
+    return display;
+}
+
+void Display::output_size(int& width, int& height) const
+{
+    SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
+}

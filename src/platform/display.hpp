@@ -1,0 +1,28 @@
+#pragma once
+// The window and renderer: fullscreen on the display's native mode for the lobby, or a window
+// for desktop preview. Presents with vsync where the driver offers it.
+#include "platform/sdl_handles.hpp"
+#include "util/result.hpp"
+
+#include <optional>
+
+struct DisplayRequest {
+    std::optional<int> window_width;  // set: a window of this size; unset: fullscreen
+    std::optional<int> window_height;
+};
+
+class Display {
+public:
+    static Result<Display> open(const DisplayRequest& request);
+
+    SDL_Renderer* renderer() const { return m_renderer.get(); }
+    SDL_Window* window() const { return m_window.get(); }
+    // Drawable size in pixels (differs from the window size on high-DPI desktops).
+    void output_size(int& width, int& height) const;
+    bool vsync() const { return m_vsync; }
+
+private:
+    WindowPtr m_window;
+    RendererPtr m_renderer;
+    bool m_vsync = false;
+};

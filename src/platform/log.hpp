@@ -1,0 +1,6 @@
+#pragma once
+// One line per event on stderr, prefixed with the program name: journald and a terminal
+// both read that well.
+#include <string_view>
+
+void log_line(std::string_view message);

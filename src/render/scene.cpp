@@ -1,0 +1,237 @@
+#include "render/scene.hpp"
+
+#include "text/raster.hpp"
+#include "text/shaper.hpp"
+#include "text/wrap.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+// A calm, high-contrast palette for a lobby: read from 3 m, not tiring over a day.
+constexpr SDL_Color background{11, 31, 58, 255};
+constexpr SDL_Color band_background{5, 18, 38, 255};
+constexpr SDL_Color title_colour{255, 255, 255, 255};
+constexpr SDL_Color subtitle_colour{196, 214, 236, 255};
+constexpr SDL_Color accent{242, 179, 61, 255};
+constexpr SDL_Color quiet{140, 162, 190, 255};
+
+constexpr int featured_title_lines = 2;
+constexpr int featured_subtitle_lines = 2;
+
+// Proportions of the screen height, so the layout reads the same at 720p, 1080p and 4K.
+struct Metrics {
+    int margin_x, label_baseline, title_top, band_height;
+    int label_px, title_px, subtitle_px, date_px, crawl_px;
+    int crawl_gap, separator_size;
+
+    explicit Metrics(int width, int height)
+        : margin_x(std::max(16, width / 20))
+        , label_baseline(height * 11 / 100)
+        , title_top(height * 17 / 100)
+        , band_height(height * 11 / 100)
+        , label_px(std::max(10, height * 32 / 1000))
+        , title_px(std::max(12, height * 80 / 1000))
+        , subtitle_px(std::max(10, height * 46 / 1000))
+        , date_px(std::max(10, height * 34 / 1000))
+        , crawl_px(std::max(10, height * 44 / 1000))
+        , crawl_gap(std::max(8, height * 30 / 1000))
+        , separator_size(std::max(4, height * 10 / 1000))
+    {
+    }
+};
+
+int line_height(const FontChain& chain)
+{
+    return static_cast<int>((chain.ascender() + chain.descender() + 63) / 64);
+}
+
+int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
+
+void fill(SDL_Renderer* renderer, SDL_Color colour, const SDL_Rect& rect)
+{
+    SDL_SetRenderDrawColor(renderer, colour.r, colour.g, colour.b, colour.a);
+    SDL_RenderFillRect(renderer, &rect);
+}
+
+}  // namespace
+
+std::string format_notice_date(TimePoint time)
+{
+    using namespace std::chrono;
+    // The agencies we serve publish in Korea; a configurable time zone comes with the config work.
+    const auto local = time + hours(9);
+    const year_month_day date{floor<days>(local)};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d.%02u.%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()));
+    return text;
+}
+
+Scene::Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings)
+    : m_renderer(renderer), m_library(std::move(library)), m_width(width), m_height(height), m_settings(settings)
+{
+}
+
+Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const BundledFonts& fonts, int width, int height,
+                                             SceneSettings settings)
+{
+    auto library = FreeTypeLibrary::create();
+    if (!library)
+        return library.error();
+    auto scene = std::unique_ptr<Scene>(new Scene(renderer, std::move(library.value()), width, height, settings));
+
+    const Metrics metrics(width, height);
+    auto open = [&](const std::vector<FontFile>& files, int px) { return FontChain::open(scene->m_library, files, px); };
+    auto label = open(fonts.bold_chain(), metrics.label_px);
+    auto title = open(fonts.bold_chain(), metrics.title_px);
+    auto subtitle = open(fonts.regular_chain(), metrics.subtitle_px);
+    auto date = open(fonts.regular_chain(), metrics.date_px);
+    auto crawl = open(fonts.regular_chain(), metrics.crawl_px);
+    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl})
+        if (!*chain)
+            return chain->error();
+    scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()),
+                                                   std::move(subtitle.value()), std::move(date.value()),
+                                                   std::move(crawl.value())});
+    scene->m_label = scene->make_line("공지사항 · Notices", scene->m_fonts->label, accent);
+    scene->m_empty_message = scene->make_line("표시할 공지가 없습니다 · No notices to show", scene->m_fonts->subtitle, quiet);
+    return scene;
+}
+
+TextSprite Scene::make_line(std::string_view text, const FontChain& chain, SDL_Color colour) const
+{
+    return TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour);
+}
+
+std::vector<TextSprite> Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines) const
+{
+    std::vector<TextSprite> sprites;
+    const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
+    for (const auto& line : wrap_text(text, chain, width, max_lines))
+        sprites.push_back(make_line(line, chain, colour));
+    return sprites;
+}
+
+void Scene::set_notices(const std::vector<Notice>& notices)
+{
+    m_featured.clear();
+    m_crawl_items.clear();
+    const Metrics metrics(m_width, m_height);
+    std::vector<int> crawl_widths;
+    for (std::size_t i = 0; i < notices.size(); ++i) {
+        const Notice& notice = notices[i];
+        // Korean above English; a notice in one language shows that one alone.
+        const LocalizedTitle* korean = notice.title_in("ko");
+        const LocalizedTitle* english = notice.title_in("en");
+        const std::string& primary = korean ? korean->text : notice.titles.front().text;
+        const std::string* secondary = korean && english ? &english->text : nullptr;
+
+        FeaturedNotice featured;
+        featured.title_lines = make_lines(primary, m_fonts->title, title_colour, featured_title_lines);
+        if (secondary)
+            featured.subtitle_lines = make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
+        if (notice.published)
+            featured.date = make_line(format_notice_date(*notice.published), m_fonts->date, accent);
+        featured.counter = make_line(std::to_string(i + 1) + " / " + std::to_string(notices.size()), m_fonts->date, quiet);
+        m_featured.push_back(std::move(featured));
+
+        CrawlItem item;
+        item.primary = make_line(primary, m_fonts->crawl, title_colour);
+        if (secondary)
+            item.secondary = make_line(*secondary, m_fonts->crawl, subtitle_colour);
+        // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
+        item.width = item.primary.advance() + 4 * metrics.crawl_gap + metrics.separator_size;
+        if (secondary)
+            item.width += metrics.crawl_gap + item.secondary.advance();
+        crawl_widths.push_back(item.width);
+        m_crawl_items.push_back(std::move(item));
+    }
+    m_scroller = CrawlScroller(std::move(crawl_widths));
+    m_placements.reserve(m_crawl_items.size() * 4 + 4);
+}
+
+std::size_t Scene::featured_index_at(double seconds) const
+{
+    if (m_featured.empty())
+        return 0;
+    const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s));
+    return static_cast<std::size_t>(slot % static_cast<long long>(m_featured.size()));
+}
+
+void Scene::draw(double seconds)
+{
+    const Metrics metrics(m_width, m_height);
+    fill(m_renderer, background, {0, 0, m_width, m_height});
+    m_label.draw(m_renderer, metrics.margin_x, metrics.label_baseline);
+
+    if (m_featured.empty()) {
+        m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
+    } else {
+        const auto& featured = m_featured[featured_index_at(seconds)];
+        featured.counter.draw(m_renderer, m_width - metrics.margin_x - featured.counter.advance(), metrics.label_baseline);
+        draw_featured(featured);
+    }
+    draw_crawl(seconds);
+}
+
+void Scene::draw_featured(const FeaturedNotice& notice) const
+{
+    const Metrics metrics(m_width, m_height);
+    const int title_line = line_height(m_fonts->title);
+    const int subtitle_line = line_height(m_fonts->subtitle);
+    const int date_line = line_height(m_fonts->date);
+    const int subtitle_gap = subtitle_line / 3;
+    const int date_gap = date_line / 2;
+    const int block_height = static_cast<int>(notice.title_lines.size()) * title_line + subtitle_gap +
+                             static_cast<int>(notice.subtitle_lines.size()) * subtitle_line + date_gap + date_line;
+
+    // The notice sits in the middle of the space between the label and the crawl band, so a
+    // one-line notice does not leave the lower half of the screen empty.
+    const int area_top = metrics.title_top;
+    const int area_bottom = m_height - metrics.band_height - metrics.label_px;
+    int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
+    for (const auto& line : notice.title_lines) {
+        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->title));
+        y += title_line;
+    }
+    y += subtitle_gap;
+    for (const auto& line : notice.subtitle_lines) {
+        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->subtitle));
+        y += subtitle_line;
+    }
+    y += date_gap;
+    if (!notice.date.empty()) {
+        // An accent rule before the date ties it to the notice above.
+        const int rule_height = std::max(2, metrics.separator_size / 2);
+        const int baseline = y + ascent(m_fonts->date);
+        fill(m_renderer, accent, {metrics.margin_x, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
+        notice.date.draw(m_renderer, metrics.margin_x + metrics.crawl_gap * 3, baseline);
+    }
+}
+
+void Scene::draw_crawl(double seconds)
+{
+    const Metrics metrics(m_width, m_height);
+    const int band_top = m_height - metrics.band_height;
+    fill(m_renderer, band_background, {0, band_top, m_width, metrics.band_height});
+    fill(m_renderer, accent, {0, band_top, m_width, std::max(2, metrics.separator_size / 3)});
+
+    const FontChain& font = m_fonts->crawl;
+    const int baseline = band_top + (metrics.band_height + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
+    const int offset = m_scroller.offset_at(seconds, m_settings.crawl_speed_px_per_s);
+    m_scroller.place(offset, m_width, m_placements);
+    for (const auto& placement : m_placements) {
+        const CrawlItem& item = m_crawl_items[placement.item];
+        item.primary.draw(m_renderer, placement.x, baseline);
+        if (!item.secondary.empty())
+            item.secondary.draw(m_renderer, placement.x + item.primary.advance() + metrics.crawl_gap, baseline);
+        // A small accent square between notices, at the height of the middle of the letters.
+        const int size = metrics.separator_size;
+        const int separator_x = placement.x + item.width - 2 * metrics.crawl_gap - size;
+        fill(m_renderer, accent, {separator_x, baseline - ascent(font) * 2 / 5 - size / 2, size, size});
+    }
+}

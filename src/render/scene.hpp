@@ -1,0 +1,76 @@
+#pragma once
+// What is on screen at a given time: the featured notice in the upper area and the crawl band
+// along the bottom. Text is rasterized into sprites when the notices change; a frame only
+// copies sprites.
+#include "model/notice.hpp"
+#include "platform/sdl_handles.hpp"
+#include "render/scroller.hpp"
+#include "render/text_sprite.hpp"
+#include "text/bundled_fonts.hpp"
+#include "text/font.hpp"
+#include "util/result.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SceneSettings {
+    double crawl_speed_px_per_s = 120.0;
+    double featured_dwell_s = 8.0;
+};
+
+class Scene {
+public:
+    static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const BundledFonts& fonts, int width, int height,
+                                                 SceneSettings settings);
+
+    // Shapes and rasterizes every notice once; draw() then costs only texture copies.
+    void set_notices(const std::vector<Notice>& notices);
+    void draw(double seconds);
+
+    std::size_t featured_index_at(double seconds) const;
+    std::size_t notice_count() const { return m_featured.size(); }
+
+private:
+    struct Fonts {
+        FontChain label;
+        FontChain title;
+        FontChain subtitle;
+        FontChain date;
+        FontChain crawl;
+    };
+    struct FeaturedNotice {
+        std::vector<TextSprite> title_lines;
+        std::vector<TextSprite> subtitle_lines;
+        TextSprite date;
+        TextSprite counter;  // "2 / 5"
+    };
+    struct CrawlItem {
+        TextSprite primary;
+        TextSprite secondary;
+        int width = 0;  // with the separator and the gaps around it
+    };
+
+    Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings);
+    TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
+    std::vector<TextSprite> make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;
+    void draw_featured(const FeaturedNotice& notice) const;
+    void draw_crawl(double seconds);
+
+    SDL_Renderer* m_renderer;
+    FreeTypeLibrary m_library;
+    std::unique_ptr<Fonts> m_fonts;
+    int m_width;
+    int m_height;
+    SceneSettings m_settings;
+
+    TextSprite m_label;
+    TextSprite m_empty_message;
+    std::vector<FeaturedNotice> m_featured;
+    std::vector<CrawlItem> m_crawl_items;
+    CrawlScroller m_scroller;
+    std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
+};
+
+// A notice date as the screen shows it, "2018.06.04", in Korea Standard Time (UTC+9).
+std::string format_notice_date(TimePoint time);

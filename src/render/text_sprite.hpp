@@ -1,0 +1,34 @@
+#pragma once
+// A line of rasterized text as GPU textures, cut into tiles no wider than the renderer allows
+// (2048 px on some Raspberry Pi GPUs), drawn by its pen origin and baseline.
+#include "platform/sdl_handles.hpp"
+#include "text/raster.hpp"
+
+#include <vector>
+
+class TextSprite {
+public:
+    TextSprite() = default;
+    // Colours the coverage image and uploads it. Returns an empty sprite for empty text.
+    static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color);
+
+    // Draws with the pen starting at x and the baseline at y.
+    void draw(SDL_Renderer* renderer, int x, int y) const;
+
+    int advance() const { return m_advance; }
+    int height() const { return m_height; }
+    int baseline() const { return m_baseline; }
+    bool empty() const { return m_tiles.empty(); }
+
+private:
+    struct Tile {
+        TexturePtr texture;
+        int x = 0;  // within the whole image
+        int width = 0;
+    };
+    std::vector<Tile> m_tiles;
+    int m_height = 0;
+    int m_baseline = 0;
+    int m_origin_x = 0;
+    int m_advance = 0;
+};

@@ -1,0 +1,12 @@
+#include "text/bundled_fonts.hpp"
+
+BundledFonts BundledFonts::in(const std::filesystem::path& data_dir)
+{
+    const auto fonts = data_dir / "fonts";
+    return BundledFonts{
+        {fonts / "NotoSans-Regular.ttf", 0},
+        {fonts / "NotoSans-Bold.ttf", 0},
+        {fonts / "NanumGothic.ttf", 0},
+        {fonts / "NanumGothicBold.ttf", 0},
+    };
+}

@@ -1,0 +1,64 @@
+#include "text/font.hpp"
+
+#include <algorithm>
+
+Result<FreeTypeLibrary> FreeTypeLibrary::create()
+{
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0)
+        return Error{"unable to initialize FreeType"};
+    return FreeTypeLibrary(FreeTypeLibraryPtr(library));
+}
+
+Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const FontFile& file, int pixel_size)
+{
+    const std::string path = file.path.string();
+    auto font = std::unique_ptr<Font>(new Font());  // private constructor: make_unique cannot reach it
+    font->m_file = file;
+    font->m_pixel_size = pixel_size;
+
+    FT_Face face = nullptr;
+    if (FT_New_Face(library.get(), path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
+        return Error{"font " + path + ": cannot open (missing or not a font file); reinstall the fonts/ folder"};
+    font->m_ft_face.reset(face);
+    if (FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size)) != 0)
+        return Error{"font " + path + ": cannot be set to " + std::to_string(pixel_size) + " px"};
+
+    HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
+    if (!blob)
+        return Error{"font " + path + ": cannot read"};
+    HbFacePtr hb_face(hb_face_create(blob.get(), file.face_index));
+    font->m_hb_font.reset(hb_font_create(hb_face.get()));
+    // A scale of pixel size x 64 makes HarfBuzz report positions in 26.6 fixed-point pixels,
+    // FreeType's own unit, so shaping and drawing agree without conversion.
+    hb_font_set_scale(font->m_hb_font.get(), pixel_size * 64, pixel_size * 64);
+
+    hb_font_extents_t extents{};
+    hb_font_get_h_extents(font->m_hb_font.get(), &extents);
+    font->m_ascender = extents.ascender;
+    font->m_descender = -extents.descender;
+    return font;
+}
+
+bool Font::covers(char32_t code_point) const
+{
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(m_hb_font.get(), code_point, &glyph) && glyph != 0;
+}
+
+Result<FontChain> FontChain::open(const FreeTypeLibrary& library, const std::vector<FontFile>& files, int pixel_size)
+{
+    FontChain chain;
+    chain.m_pixel_size = pixel_size;
+    for (const auto& file : files) {
+        auto font = Font::open(library, file, pixel_size);
+        if (!font)
+            return font.error();
+        chain.m_ascender = std::max(chain.m_ascender, font.value()->ascender());
+        chain.m_descender = std::max(chain.m_descender, font.value()->descender());
+        chain.m_fonts.push_back(std::move(font.value()));
+    }
+    if (chain.m_fonts.empty())
+        return Error{"font chain: no font files given"};
+    return chain;
+}

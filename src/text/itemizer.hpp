@@ -1,0 +1,31 @@
+#pragma once
+// Splits a UTF-8 string into runs that share a script and a font, the units HarfBuzz shapes.
+#include <hb.h>
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+struct TextRun {
+    std::size_t begin = 0;  // byte offsets into the string, [begin, end)
+    std::size_t end = 0;
+    std::size_t font_index = 0;  // into the fallback chain
+    hb_script_t script = HB_SCRIPT_COMMON;
+    hb_direction_t direction = HB_DIRECTION_LTR;
+    hb_language_t language = nullptr;
+};
+
+// What the itemizer needs to know of a font chain: how many fonts, and which code points each has.
+struct FontCoverage {
+    std::size_t font_count = 0;
+    std::function<bool(std::size_t font_index, char32_t code_point)> covers;
+};
+
+// Every byte lands in exactly one run; runs never split a grapheme cluster. Characters of no
+// script of their own (spaces, digits, punctuation, marks) join the run before them, so the
+// punctuation of Korean text is set in the Korean face. A cluster no font covers goes to font 0.
+std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
+
+// Byte offsets where grapheme clusters start, plus text.size() at the end.
+std::vector<std::size_t> grapheme_cluster_starts(std::string_view text);

@@ -1,0 +1,21 @@
+#pragma once
+// Shaped glyphs -> an anti-aliased coverage image, drawn by FreeType from the very glyph ids
+// and positions HarfBuzz reported. Colour is applied later, by whoever makes a texture of it.
+#include "text/font.hpp"
+#include "text/shaper.hpp"
+
+#include <cstdint>
+#include <vector>
+
+struct CoverageImage {
+    int width = 0;
+    int height = 0;
+    int baseline = 0;  // row of the baseline
+    int origin_x = 0;  // column where the pen started (glyphs may overhang to its left)
+    int advance = 0;   // pen advance in whole pixels, rounded
+    std::vector<std::uint8_t> alpha;  // width * height, row-major, 0 = clear, 255 = ink
+
+    std::uint8_t at(int x, int y) const { return alpha[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; }
+};
+
+CoverageImage rasterize_line(const ShapedLine& line, const FontChain& chain);

@@ -1,0 +1,101 @@
+#include "text/wrap.hpp"
+
+#include "text/itemizer.hpp"
+#include "text/shaper.hpp"
+
+#include <linebreak.h>
+
+#include <mutex>
+
+namespace {
+
+constexpr std::string_view ellipsis = "…";
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end)
+{
+    while (end > begin && is_space(text[end - 1]))
+        --end;
+    return end;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t offset)
+{
+    while (offset < text.size() && is_space(text[offset]))
+        ++offset;
+    return offset;
+}
+
+std::vector<char> line_break_opportunities(std::string_view text)
+{
+    static std::once_flag initialized;
+    std::call_once(initialized, init_linebreak);
+    std::vector<char> breaks(text.size());
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), "ko", breaks.data());
+    return breaks;
+}
+
+// The longest start of `line`, in whole clusters, that still fits with "…" after it.
+std::string truncate_with_ellipsis(std::string_view line, const FontChain& chain, int max_width_px)
+{
+    const auto starts = grapheme_cluster_starts(line);
+    for (std::size_t keep = starts.size(); keep-- > 0;) {
+        std::string candidate(line.substr(0, trim_end(line, 0, starts[keep])));
+        candidate += ellipsis;
+        if (shape_line(candidate, chain).advance <= max_width_px * 64)
+            return candidate;
+    }
+    return std::string(ellipsis);
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain, int max_width_px, int max_lines)
+{
+    std::vector<std::string> lines;
+    const auto shaped = shape_line(text, chain);
+    const auto x = cluster_positions(text, shaped);
+    const auto breaks = line_break_opportunities(text);
+    const hb_position_t max_width = static_cast<hb_position_t>(max_width_px) * 64;
+
+    std::size_t begin = skip_spaces(text, 0);
+    while (begin < text.size() && static_cast<int>(lines.size()) < max_lines) {
+        auto width = [&](std::size_t end) { return x[trim_end(text, begin, end)] - x[begin]; };
+        if (width(text.size()) <= max_width) {
+            lines.emplace_back(text.substr(begin, trim_end(text, begin, text.size()) - begin));
+            begin = text.size();
+            break;
+        }
+        // Break after byte i when allowed; a break after a space keeps Korean words whole.
+        std::size_t at_space = 0;
+        std::size_t anywhere = 0;
+        for (std::size_t i = begin; i + 1 < text.size(); ++i) {
+            const bool must = breaks[i] == LINEBREAK_MUSTBREAK;
+            if (breaks[i] != LINEBREAK_ALLOWBREAK && !must)
+                continue;
+            if (width(i + 1) > max_width)
+                break;
+            (is_space(text[i]) ? at_space : anywhere) = i + 1;
+            if (must)
+                break;
+        }
+        std::size_t end = at_space ? at_space : anywhere;
+        if (end == 0) {
+            // Not even one word fits: cut between grapheme clusters.
+            end = begin;
+            for (std::size_t start : grapheme_cluster_starts(text.substr(begin)))
+                if (start > 0 && width(begin + start) <= max_width)
+                    end = begin + start;
+            if (end == begin)
+                end = begin + grapheme_cluster_starts(text.substr(begin))[1];
+        }
+        lines.emplace_back(text.substr(begin, trim_end(text, begin, end) - begin));
+        begin = skip_spaces(text, end);
+    }
+    if (begin < text.size() && !lines.empty()) {
+        // More text than lines: the last line gives up clusters at its end to make room for "…".
+        lines.back() = truncate_with_ellipsis(lines.back(), chain, max_width_px);
+    }
+    return lines;
+}
