@@ -29,20 +29,20 @@ Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneS
 Result<std::vector<Notice>> read_all_sources(const Config& config)
 {
     NoticeBoard board;
-    std::string last_error;
-    std::size_t read = 0;
+    std::vector<std::string> failures;
     for (const auto& source : config.feeds) {
         auto notices = read_source(source);
-        if (!notices) {
-            log_line(notices.error().message);
-            last_error = notices.error().message;
-            continue;
-        }
-        ++read;
-        board.apply(source.name, std::move(notices.value()));
+        if (notices)
+            board.apply(source.name, std::move(notices.value()));
+        else
+            failures.push_back(notices.error().message);
     }
-    if (read == 0 && !config.feeds.empty())
-        return Error{last_error};
+    const bool nothing_read = !failures.empty() && failures.size() == config.feeds.size();
+    // Each failure is said once: the last one becomes the error when nothing could be read.
+    for (std::size_t i = 0; i + (nothing_read ? 1 : 0) < failures.size(); ++i)
+        log_line(failures[i]);
+    if (nothing_read)
+        return Error{failures.back()};
     return board.notices();
 }
 

@@ -1,0 +1,560 @@
+#include "config/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+namespace {
+
+// ---- Small text helpers ----------------------------------------------------------------------
+
+bool is_ascii_letter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+char to_ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+char to_ascii_upper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size()
+        && std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [](char a, char b) { return to_ascii_lower(a) == to_ascii_lower(b); });
+}
+
+// Shortest text that reads back as the same double, so "9.5" and "5000" print as written.
+std::string format_number(double value)
+{
+    char buffer[64];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc{} ? std::string(buffer, end) : std::to_string(value);
+}
+
+bool is_bare_key(std::string_view key)
+{
+    return !key.empty() && std::ranges::all_of(key, [](char c) {
+        return is_ascii_letter(c) || is_ascii_digit(c) || c == '_' || c == '-';
+    });
+}
+
+// Keys are shown as TOML would write them, so a key with a dot or space stays unambiguous.
+std::string join_key(std::string_view prefix, std::string_view key)
+{
+    std::string shown = is_bare_key(key) ? std::string(key) : "\"" + std::string(key) + "\"";
+    return prefix.empty() ? shown : std::string(prefix) + "." + shown;
+}
+
+std::string in_quotes(std::string_view text)
+{
+    return "\"" + std::string(text) + "\"";
+}
+
+std::string_view type_name(toml::node_type type)
+{
+    switch (type) {
+    case toml::node_type::none: return "nothing";
+    case toml::node_type::table: return "table";
+    case toml::node_type::array: return "array";
+    case toml::node_type::string: return "string";
+    case toml::node_type::integer: return "integer";
+    case toml::node_type::floating_point: return "float";
+    case toml::node_type::boolean: return "boolean";
+    case toml::node_type::date: return "date";
+    case toml::node_type::time: return "time";
+    case toml::node_type::date_time: return "date-time";
+    }
+    return "value";
+}
+
+// BCP 47 in the shape feeds use: a 2-3 letter language, then 1-8 character subtags. Returned in
+// the canonical case ("ko-KR", "zh-Hant-TW") because the rest of the player compares tags as
+// plain strings and feeds write them in lower case.
+std::optional<std::string> canonical_language_tag(std::string_view tag)
+{
+    std::string result;
+    bool first = true;
+    bool after_singleton = false;  // extension and private-use subtags stay lower case
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = tag.find('-', start);
+        std::string_view subtag = tag.substr(start, end == std::string_view::npos ? end : end - start);
+        bool all_letters = std::ranges::all_of(subtag, is_ascii_letter);
+        bool alphanumeric = std::ranges::all_of(subtag, [](char c) { return is_ascii_letter(c) || is_ascii_digit(c); });
+        if (first ? (subtag.size() < 2 || subtag.size() > 3 || !all_letters)
+                  : (subtag.empty() || subtag.size() > 8 || !alphanumeric))
+            return std::nullopt;
+
+        if (!first)
+            result += '-';
+        for (std::size_t i = 0; i < subtag.size(); ++i) {
+            char c = subtag[i];
+            if (!first && !after_singleton && all_letters && subtag.size() == 2)
+                c = to_ascii_upper(c);  // region
+            else if (!first && !after_singleton && all_letters && subtag.size() == 4 && i == 0)
+                c = to_ascii_upper(c);  // script
+            else
+                c = to_ascii_lower(c);
+            result += c;
+        }
+        if (!first && subtag.size() == 1)
+            after_singleton = true;
+
+        if (end == std::string_view::npos)
+            return result;
+        first = false;
+        start = end + 1;
+    }
+}
+
+bool has_space_or_control(std::string_view text)
+{
+    return std::ranges::any_of(text, [](char c) {
+        auto byte = static_cast<unsigned char>(c);
+        return byte <= 0x20 || byte == 0x7F;
+    });
+}
+
+// ---- Validation ------------------------------------------------------------------------------
+
+struct Range {
+    double min;
+    double max;
+};
+
+// A mistake with its position, kept so that the one reported is the first in the file rather
+// than the first in toml++'s key order (which is alphabetical).
+struct Problem {
+    std::uint32_t line;  // 0: not tied to a line
+    std::uint32_t column;
+    std::string message;
+};
+
+class ConfigReader {
+public:
+    ConfigReader(std::string origin, std::filesystem::path base_dir)
+        : m_origin(std::move(origin)), m_base_dir(std::move(base_dir))
+    {
+    }
+
+    const std::filesystem::path& base_dir() const { return m_base_dir; }
+
+    void report(const toml::source_region& where, std::string_view key, std::string_view what)
+    {
+        std::string message = m_origin;
+        if (where.begin.line != 0)
+            message += ":" + std::to_string(where.begin.line);
+        message += ": ";
+        message += key;
+        message += ": ";
+        message += what;
+        m_problems.push_back({where.begin.line, where.begin.column, std::move(message)});
+    }
+
+    void report_unplaced(std::string_view key, std::string_view what)
+    {
+        report(toml::source_region{}, key, what);
+    }
+
+    std::optional<Error> first_error() const
+    {
+        auto position = [](const Problem& p) {
+            // Problems without a line describe the whole file: after the ones that point somewhere.
+            return std::pair{p.line == 0 ? UINT32_MAX : p.line, p.column};
+        };
+        auto first = std::ranges::min_element(m_problems, {}, position);
+        if (first == m_problems.end())
+            return std::nullopt;
+        return Error{first->message};
+    }
+
+    const toml::table* table(const toml::node& node, std::string_view key)
+    {
+        if (const toml::table* table = node.as_table())
+            return table;
+        report(node.source(), key, "expected a table, got " + std::string(type_name(node.type())));
+        return nullptr;
+    }
+
+    std::optional<std::string> string(const toml::node& node, std::string_view key)
+    {
+        if (const auto* value = node.as_string())
+            return value->get();
+        report(node.source(), key, "expected a string, got " + std::string(type_name(node.type())));
+        return std::nullopt;
+    }
+
+    // A string that must hold something: every string key so far names or locates a thing.
+    std::optional<std::string> non_empty_string(const toml::node& node, std::string_view key)
+    {
+        std::optional<std::string> value = string(node, key);
+        if (value && value->empty()) {
+            report(node.source(), key, "must not be empty");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    std::optional<double> number(const toml::node& node, std::string_view key, Range range)
+    {
+        std::optional<double> value;
+        if (const auto* integer = node.as_integer())
+            value = static_cast<double>(integer->get());
+        else if (const auto* floating = node.as_floating_point())
+            value = floating->get();
+        else {
+            report(node.source(), key, "expected a number, got " + std::string(type_name(node.type())));
+            return std::nullopt;
+        }
+        return in_range(node, key, *value, range) ? value : std::nullopt;
+    }
+
+    std::optional<std::int64_t> integer(const toml::node& node, std::string_view key, Range range)
+    {
+        const auto* integer = node.as_integer();
+        if (!integer) {
+            report(node.source(), key, "expected an integer, got " + std::string(type_name(node.type())));
+            return std::nullopt;
+        }
+        if (!in_range(node, key, static_cast<double>(integer->get()), range))
+            return std::nullopt;
+        return integer->get();
+    }
+
+private:
+    bool in_range(const toml::node& node, std::string_view key, double value, Range range)
+    {
+        if (value >= range.min && value <= range.max)  // false for NaN too
+            return true;
+        std::string written = node.is_integer() ? std::to_string(node.as_integer()->get()) : format_number(value);
+        report(node.source(), key,
+               written + " is out of range (" + format_number(range.min) + ".." + format_number(range.max) + ")");
+        return false;
+    }
+
+    std::string m_origin;
+    std::filesystem::path m_base_dir;
+    std::vector<Problem> m_problems;
+};
+
+enum class Presence { optional, required };
+
+// One allowed key of a table: how to check it and where its value goes.
+template <class Target>
+struct KeyRule {
+    std::string_view name;
+    void (*read)(ConfigReader& reader, const toml::node& value, const std::string& key, Target& target);
+    Presence presence = Presence::optional;
+};
+
+using PresentKeys = std::vector<std::string_view>;
+
+bool contains(const PresentKeys& keys, std::string_view key)
+{
+    return std::ranges::find(keys, key) != keys.end();
+}
+
+// Reads a table's keys through its rules; any key without a rule is a mistake. Returns the keys
+// that were there, for checks that involve several of them.
+template <class Target, std::size_t N>
+PresentKeys read_keys(ConfigReader& reader, const toml::table& table, const std::string& prefix,
+                      const KeyRule<Target> (&rules)[N], Target& target)
+{
+    PresentKeys present;
+    for (auto&& [key, value] : table) {
+        std::string dotted = join_key(prefix, key.str());
+        auto rule = std::ranges::find(rules, key.str(), &KeyRule<Target>::name);
+        if (rule == std::end(rules)) {
+            // Should toml++ give a node no position, its key still has one.
+            reader.report(value.source().begin.line != 0 ? value.source() : key.source(), dotted, "unknown key");
+            continue;
+        }
+        present.push_back(rule->name);
+        rule->read(reader, value, dotted, target);
+    }
+    for (const KeyRule<Target>& rule : rules) {
+        if (rule.presence == Presence::required && !contains(present, rule.name))
+            reader.report(table.source(), prefix, "needs " + in_quotes(rule.name));
+    }
+    return present;
+}
+
+// ---- The keys --------------------------------------------------------------------------------
+// To add a key: add its field to config.hpp, a row below, and a line to assets/example-config.toml.
+
+struct FeedDraft {
+    FeedSource source;
+    std::optional<toml::source_region> name_at;  // set once the name is valid: for duplicates
+};
+
+void read_feed_name(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    std::optional<std::string> name = reader.non_empty_string(value, key);
+    if (!name)
+        return;
+    bool allowed = std::ranges::all_of(*name, [](char c) {
+        return is_ascii_letter(c) || is_ascii_digit(c) || c == '.' || c == '_' || c == '-';
+    });
+    if (!allowed) {
+        reader.report(value.source(), key, in_quotes(*name) + R"( may only contain letters, digits, ".", "_" and "-")");
+        return;
+    }
+    feed.source.name = std::move(*name);
+    feed.name_at = value.source();
+}
+
+void read_feed_url(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    std::optional<std::string> url = reader.non_empty_string(value, key);
+    if (!url)
+        return;
+    std::size_t colon = url->find(':');
+    std::string_view scheme = std::string_view(*url).substr(0, colon == std::string::npos ? 0 : colon);
+    bool scheme_shaped = !scheme.empty() && is_ascii_letter(scheme.front())
+        && std::ranges::all_of(scheme, [](char c) {
+               return is_ascii_letter(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.';
+           });
+    // A single letter before ':' is more likely a Windows drive than a scheme.
+    if (!scheme_shaped || scheme.size() == 1) {
+        reader.report(value.source(), key,
+                      in_quotes(*url) + " is not a URL; to read a file, use path = " + in_quotes(*url));
+        return;
+    }
+    std::string lower_scheme;
+    std::ranges::transform(scheme, std::back_inserter(lower_scheme), to_ascii_lower);
+    if (lower_scheme != "http" && lower_scheme != "https" && lower_scheme != "file") {
+        reader.report(value.source(), key,
+                      "unsupported scheme " + in_quotes(scheme) + "; use http, https or file");
+        return;
+    }
+    std::string_view rest = std::string_view(*url).substr(colon + 1);
+    if (!rest.starts_with("//") || rest.size() == 2) {
+        reader.report(value.source(), key,
+                      in_quotes(*url) + " is incomplete; expected " + lower_scheme + "://...");
+        return;
+    }
+    if (has_space_or_control(*url)) {
+        reader.report(value.source(), key,
+                      in_quotes(*url) + " contains a space or control character; percent-encode it (%20 for a space)");
+        return;
+    }
+    // Schemes are case-blind; lower case lets code that looks for "file://" stay simple.
+    feed.source.location = lower_scheme + ":" + std::string(rest);
+}
+
+void read_feed_path(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    if (std::optional<std::string> path = reader.non_empty_string(value, key))
+        feed.source.location = feed_location_to_url(*path, reader.base_dir());
+}
+
+void read_feed_language(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    std::optional<std::string> tag = reader.non_empty_string(value, key);
+    if (!tag)
+        return;
+    if (std::optional<std::string> canonical = canonical_language_tag(*tag))
+        feed.source.language = std::move(*canonical);
+    else
+        reader.report(value.source(), key, in_quotes(*tag) + R"( is not a language tag like "ko", "en" or "ko-KR")");
+}
+
+constexpr KeyRule<FeedDraft> feed_keys[] = {
+    {"name", read_feed_name, Presence::required},
+    {"url", read_feed_url},
+    {"path", read_feed_path},
+    {"language", read_feed_language, Presence::required},
+    {"poll_interval_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto seconds = reader.integer(value, key, {30, 86400}))
+             feed.source.poll_interval = std::chrono::seconds(*seconds);
+     }},
+};
+
+constexpr KeyRule<Config> crawl_keys[] = {
+    {"speed_px_per_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto speed = reader.number(value, key, {10, 2000}))
+             config.crawl_speed_px_per_s = *speed;
+     }},
+};
+
+constexpr KeyRule<Config> featured_keys[] = {
+    {"dwell_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto dwell = reader.number(value, key, {2, 600}))
+             config.featured_dwell_s = *dwell;
+     }},
+};
+
+void read_feeds(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const toml::array* feeds = value.as_array();
+    if (!feeds) {
+        reader.report(value.source(), key,
+                      "expected an array of tables ([[" + key + "]]), got " + std::string(type_name(value.type())));
+        return;
+    }
+    if (feeds->empty()) {
+        reader.report(value.source(), key, "at least one [[" + key + "]] is required");
+        return;
+    }
+    std::vector<FeedDraft> drafts;
+    for (std::size_t i = 0; i < feeds->size(); ++i) {
+        const toml::node& element = *feeds->get(i);
+        std::string feed_key = key + "[" + std::to_string(i) + "]";
+        const toml::table* table = reader.table(element, feed_key);
+        if (!table)
+            continue;
+
+        FeedDraft draft;
+        PresentKeys present = read_keys(reader, *table, feed_key, feed_keys, draft);
+        bool has_url = contains(present, "url");
+        bool has_path = contains(present, "path");
+        if (!has_url && !has_path)
+            reader.report(table->source(), feed_key, R"(needs "url" or "path")");
+        else if (has_url && has_path)
+            reader.report(table->source(), feed_key, R"(has both "url" and "path"; keep one)");
+
+        if (draft.name_at) {
+            // Names identify feeds in logs and updates; two alike would merge their notices.
+            for (std::size_t j = 0; j < drafts.size(); ++j) {
+                if (drafts[j].name_at && drafts[j].source.name == draft.source.name) {
+                    reader.report(*draft.name_at, join_key(feed_key, "name"),
+                                  in_quotes(draft.source.name) + " is already the name of " + key + "["
+                                      + std::to_string(j) + "]");
+                    break;
+                }
+            }
+        }
+        drafts.push_back(std::move(draft));
+    }
+    for (FeedDraft& draft : drafts)
+        config.feeds.push_back(std::move(draft.source));
+}
+
+constexpr KeyRule<Config> top_level_keys[] = {
+    {"feed", read_feeds},
+    {"crawl", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (const toml::table* table = reader.table(value, key))
+             read_keys(reader, *table, key, crawl_keys, config);
+     }},
+    {"featured", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (const toml::table* table = reader.table(value, key))
+             read_keys(reader, *table, key, featured_keys, config);
+     }},
+};
+
+// ---- URLs ------------------------------------------------------------------------------------
+
+std::string percent_encode_path(std::string_view path)
+{
+    static constexpr char hex_digits[] = "0123456789ABCDEF";
+    std::string encoded;
+    encoded.reserve(path.size());
+    for (char c : path) {
+        if (is_ascii_letter(c) || is_ascii_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            encoded += c;
+        } else {
+            auto byte = static_cast<unsigned char>(c);
+            encoded += '%';
+            encoded += hex_digits[byte >> 4];
+            encoded += hex_digits[byte & 0x0F];
+        }
+    }
+    return encoded;
+}
+
+}  // namespace
+
+Result<Config> load_config(const std::filesystem::path& path)
+{
+    auto cannot_read = [&](int error_number) {
+        std::string reason = error_number != 0 ? std::generic_category().message(error_number) : "unknown error";
+        return Error{path.string() + ": cannot read: " + reason};
+    };
+    // An ifstream opens a directory without complaint and then reads nothing.
+    std::error_code status_error;
+    if (std::filesystem::is_directory(path, status_error))
+        return cannot_read(EISDIR);
+
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return cannot_read(errno);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad())
+        return cannot_read(errno);
+    return parse_config(text, path);
+}
+
+Result<Config> parse_config(std::string_view toml_text, const std::filesystem::path& origin)
+{
+    const std::string origin_text = origin.empty() ? std::string("config") : origin.string();
+
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, std::string_view(origin_text));
+    } catch (const toml::parse_error& error) {
+        std::string description(error.description());
+        std::ranges::replace(description, '\n', ' ');  // errors are one line, whatever toml++ says
+        const toml::source_position& at = error.source().begin;
+        return Error{origin_text + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": "
+                     + description};
+    }
+
+    ConfigReader reader(origin_text, origin.parent_path());
+    Config config;
+    PresentKeys present = read_keys(reader, root, "", top_level_keys, config);
+    if (!contains(present, "feed"))
+        reader.report_unplaced("feed", "at least one [[feed]] is required");
+
+    if (std::optional<Error> error = reader.first_error())
+        return *std::move(error);
+    return config;
+}
+
+Config default_config(const std::filesystem::path& data_dir)
+{
+    Config config;
+    FeedSource sample;
+    sample.name = "sample";
+    sample.location = feed_location_to_url((data_dir / "assets" / "sample-feed.xml").string(), {});
+    sample.language = "ko";
+    config.feeds.push_back(std::move(sample));
+    return config;
+}
+
+std::string feed_location_to_url(std::string_view location, const std::filesystem::path& base_dir)
+{
+    for (std::string_view scheme : {"http://", "https://", "file://"}) {
+        if (starts_with_ignoring_case(location, scheme))
+            return std::string(location);
+    }
+    std::filesystem::path path{std::string(location)};
+    if (path.is_relative()) {
+        std::error_code error;
+        std::filesystem::path joined = base_dir / path;
+        std::filesystem::path absolute = std::filesystem::absolute(joined, error);
+        // Without a working directory (deleted under us) the joined path is the best there is.
+        path = (error ? joined : absolute).lexically_normal();
+    }
+    return "file://" + percent_encode_path(path.generic_string());
+}

@@ -1,0 +1,107 @@
+// The signage-player executable as a user runs it.
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together
+};
+
+std::string quoted(const std::string& argument) { return "'" + argument + "'"; }
+
+Outcome run_player(const std::vector<std::string>& arguments)
+{
+    std::string command = quoted(SIGNAGE_PLAYER_BIN);
+    for (const auto& argument : arguments)
+        command += " " + quoted(argument);
+    command += " 2>&1";
+    Outcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+        outcome.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+std::filesystem::path temp_path(const std::string& name)
+{
+    return std::filesystem::temp_directory_path() / ("signage-test-" + std::to_string(::getpid()) + "-" + name);
+}
+
+}  // namespace
+
+TEST_CASE("--version and --help answer without a display")
+{
+    const auto version = run_player({"--version"});
+    CHECK(version.exit_code == 0);
+    CHECK(version.output == std::string("signage-player ") + SIGNAGE_VERSION + "\n");
+    const auto help = run_player({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.output.find("signage-player render --at SECONDS --size WxH --out FILE.png") != std::string::npos);
+}
+
+TEST_CASE("render writes a PNG of the bundled sample feed with no display at all")
+{
+    const auto out = temp_path("frame.png");
+    const auto result = run_player({"render", "--at", "3", "--size", "800x450", "--out", out.string()});
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.empty());
+    std::ifstream png(out, std::ios::binary);
+    char signature[8] = {};
+    png.read(signature, 8);
+    CHECK(std::string(signature + 1, 3) == "PNG");
+    std::filesystem::remove(out);
+}
+
+TEST_CASE("a broken feed file gives one line naming the file and the problem")
+{
+    const auto broken = temp_path("broken.xml");
+    std::ofstream(broken) << "<html><body>502 Bad Gateway</body></html>";
+    const auto out = temp_path("unused.png");
+    const auto result = run_player({"render", "--at", "1", "--size", "320x200", "--out", out.string(), "--feed", broken.string()});
+    CHECK(result.exit_code == 1);
+    CAPTURE(result.output);
+    CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+    CHECK(result.output.starts_with("signage-player: feed \"feed\": file://"));
+    CHECK(result.output.find(broken.filename().string()) != std::string::npos);
+    CHECK(result.output.find("not a feed") != std::string::npos);
+    CHECK(!std::filesystem::exists(out));
+    std::filesystem::remove(broken);
+}
+
+TEST_CASE("a missing feed file gives one line naming it")
+{
+    const auto missing = temp_path("does-not-exist.xml");
+    const auto result = run_player({"render", "--at", "1", "--size", "320x200", "--out", temp_path("x.png").string(), "--feed", missing.string()});
+    CHECK(result.exit_code == 1);
+    CAPTURE(result.output);
+    CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+    CHECK(result.output.find(missing.filename().string()) != std::string::npos);
+}
+
+TEST_CASE("a bad config is refused with its file and line before anything opens")
+{
+    const auto config = temp_path("bad.toml");
+    std::ofstream(config) << "[crawl]\nspeed_px_per_s = \"fast\"\n";
+    const auto result = run_player({"render", "--at", "1", "--size", "320x200", "--out", temp_path("y.png").string(), "--config", config.string()});
+    CHECK(result.exit_code == 2);
+    CAPTURE(result.output);
+    CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+    CHECK(result.output.find(config.string() + ":2: crawl.speed_px_per_s:") != std::string::npos);
+    std::filesystem::remove(config);
+}

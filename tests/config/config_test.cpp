@@ -1,0 +1,504 @@
+#include "config/config.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+// The feed most error cases start from. Its keys sit on these lines, which the expected
+// messages below rely on:
+//   1 [[feed]]   2 name   3 url   4 language   (5: a key added by feed_where)
+constexpr std::string_view base_feed =
+    "[[feed]]\n"
+    "name = \"mois-ko\"\n"
+    "url = \"https://www.mois.go.kr/rss.xml\"\n"
+    "language = \"ko\"\n";
+
+// base_feed with the line of `assignment`'s key replaced by it, or with it added on line 5.
+std::string feed_where(std::string_view assignment)
+{
+    std::string_view key = assignment.substr(0, assignment.find(" ="));
+    std::istringstream lines{std::string(base_feed)};
+    std::string result;
+    bool replaced = false;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with(std::string(key) + " =")) {
+            line = assignment;
+            replaced = true;
+        }
+        result += line + "\n";
+    }
+    if (!replaced)
+        result += std::string(assignment) + "\n";
+    return result;
+}
+
+// base_feed without the line of `key`; the lines after it move up by one.
+std::string feed_without(std::string_view key)
+{
+    std::istringstream lines{std::string(base_feed)};
+    std::string result;
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.starts_with(std::string(key) + " ="))
+            result += line + "\n";
+    }
+    return result;
+}
+
+std::string with_feed(std::string_view after)
+{
+    return std::string(base_feed) + std::string(after);
+}
+
+std::string before_feed(std::string_view before)
+{
+    return std::string(before) + std::string(base_feed);
+}
+
+// What parse_config says about a text, as one string a CHECK can show in full.
+std::string error_from(std::string_view toml)
+{
+    Result<Config> result = parse_config(toml, "config.toml");
+    return result.ok() ? std::string("(loaded without error)") : result.error().message;
+}
+
+Config config_from(std::string_view toml, const std::filesystem::path& origin = "config.toml")
+{
+    Result<Config> result = parse_config(toml, origin);
+    if (!result.ok())
+        FAIL(result.error().message);
+    return std::move(result).value();
+}
+
+std::string read_file(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct ErrorCase {
+    std::string what;
+    std::string toml;
+    std::string expected;
+};
+
+void check_errors(const std::vector<ErrorCase>& cases)
+{
+    for (const ErrorCase& c : cases) {
+        CAPTURE(c.what);
+        CAPTURE(c.toml);
+        CHECK(error_from(c.toml) == c.expected);
+    }
+}
+
+const std::filesystem::path example_config = SIGNAGE_SOURCE_DIR "/assets/example-config.toml";
+
+}  // namespace
+
+TEST_CASE("A full config loads with every value as written")
+{
+    Config config = config_from(R"(# Lobby screen, building A
+[[feed]]
+name = "mois-ko"
+url = "https://www.mois.go.kr/rss.xml"
+language = "ko-KR"
+poll_interval_s = 600
+
+[[feed]]
+name = "agency.en_2"
+path = "/srv/notices/en.xml"
+language = "en"
+poll_interval_s = 30
+
+[crawl]
+speed_px_per_s = 95.5
+
+[featured]
+dwell_s = 12
+)");
+    REQUIRE(config.feeds.size() == 2);
+    CHECK(config.feeds[0].name == "mois-ko");
+    CHECK(config.feeds[0].location == "https://www.mois.go.kr/rss.xml");
+    CHECK(config.feeds[0].language == "ko-KR");
+    CHECK(config.feeds[0].poll_interval == 600s);
+    CHECK(config.feeds[1].name == "agency.en_2");
+    CHECK(config.feeds[1].location == "file:///srv/notices/en.xml");
+    CHECK(config.feeds[1].language == "en");
+    CHECK(config.feeds[1].poll_interval == 30s);
+    CHECK(config.crawl_speed_px_per_s == 95.5);
+    CHECK(config.featured_dwell_s == 12.0);
+}
+
+TEST_CASE("A config that leaves out optional keys gets the defaults")
+{
+    SUBCASE("no [crawl] or [featured] at all")
+    {
+        Config config = config_from(base_feed);
+        REQUIRE(config.feeds.size() == 1);
+        CHECK(config.feeds[0].poll_interval == 300s);
+        CHECK(config.crawl_speed_px_per_s == 120.0);
+        CHECK(config.featured_dwell_s == 8.0);
+    }
+    SUBCASE("empty [crawl] and [featured] tables")
+    {
+        Config config = config_from(with_feed("[crawl]\n[featured]\n"));
+        CHECK(config.crawl_speed_px_per_s == 120.0);
+        CHECK(config.featured_dwell_s == 8.0);
+    }
+}
+
+TEST_CASE("A config may use inline tables instead of table headers")
+{
+    Config config = config_from(R"(feed = [
+  { name = "mois-ko", url = "https://www.mois.go.kr/rss.xml", language = "ko" },
+  { name = "mois-en", url = "https://www.mois.go.kr/eng/rss.xml", language = "en" },
+]
+crawl = { speed_px_per_s = 200 }
+featured = { dwell_s = 4.5 }
+)");
+    REQUIRE(config.feeds.size() == 2);
+    CHECK(config.feeds[1].name == "mois-en");
+    CHECK(config.crawl_speed_px_per_s == 200.0);
+    CHECK(config.featured_dwell_s == 4.5);
+}
+
+TEST_CASE("Config values at both ends of each range are accepted")
+{
+    Config low = config_from(feed_where("poll_interval_s = 30") + "[crawl]\nspeed_px_per_s = 10\n[featured]\ndwell_s = 2\n");
+    CHECK(low.feeds[0].poll_interval == 30s);
+    CHECK(low.crawl_speed_px_per_s == 10.0);
+    CHECK(low.featured_dwell_s == 2.0);
+
+    Config high = config_from(feed_where("poll_interval_s = 86400") + "[crawl]\nspeed_px_per_s = 2000.0\n[featured]\ndwell_s = 600\n");
+    CHECK(high.feeds[0].poll_interval == 86400s);
+    CHECK(high.crawl_speed_px_per_s == 2000.0);
+    CHECK(high.featured_dwell_s == 600.0);
+}
+
+TEST_CASE("A config language tag is stored in canonical case")
+{
+    struct Case {
+        const char* written;
+        const char* stored;
+    };
+    for (Case c : {Case{"ko", "ko"}, Case{"KO", "ko"}, Case{"ko-kr", "ko-KR"}, Case{"zh-hant-tw", "zh-Hant-TW"},
+                   Case{"en-US-x-Kiosk", "en-US-x-kiosk"}, Case{"yue", "yue"}, Case{"es-419", "es-419"}}) {
+        CAPTURE(c.written);
+        Config config = config_from(feed_where(std::string("language = \"") + c.written + "\""));
+        CHECK(config.feeds[0].language == c.stored);
+    }
+}
+
+TEST_CASE("A config URL is stored with a lower-case scheme")
+{
+    // The fetcher picks file reading or HTTP by the URL's prefix, written in lower case.
+    CHECK(config_from(feed_where(R"(url = "HTTPS://www.mois.go.kr/RSS.xml")")).feeds[0].location
+          == "https://www.mois.go.kr/RSS.xml");
+    CHECK(config_from(feed_where(R"(url = "File:///srv/notices.xml")")).feeds[0].location == "file:///srv/notices.xml");
+    CHECK(config_from(feed_where(R"(url = "http://intranet/notices?lang=ko&n=20")")).feeds[0].location
+          == "http://intranet/notices?lang=ko&n=20");
+}
+
+TEST_CASE("A feed path in a config is relative to the config file's folder")
+{
+    auto location_of = [](std::string_view path, const std::filesystem::path& origin) {
+        Config config = config_from(feed_without("url") + "path = \"" + std::string(path) + "\"\n", origin);
+        return config.feeds.at(0).location;
+    };
+    CHECK(location_of("notices.xml", "/etc/signage/config.toml") == "file:///etc/signage/notices.xml");
+    CHECK(location_of("feeds/ko.xml", "/etc/signage/config.toml") == "file:///etc/signage/feeds/ko.xml");
+    CHECK(location_of("../shared/notices.xml", "/etc/signage/config.toml") == "file:///etc/shared/notices.xml");
+    CHECK(location_of("/srv/notices.xml", "/etc/signage/config.toml") == "file:///srv/notices.xml");
+    CHECK(location_of("공지 사항.xml", "/etc/signage/config.toml")
+          == "file:///etc/signage/%EA%B3%B5%EC%A7%80%20%EC%82%AC%ED%95%AD.xml");
+
+    SUBCASE("a config named without a folder anchors paths in the working directory")
+    {
+        std::string location = location_of("notices.xml", "config.toml");
+        CHECK(location == feed_location_to_url((std::filesystem::current_path() / "notices.xml").string(), "/"));
+    }
+    SUBCASE("through load_config, relative to the file's own folder")
+    {
+        Result<Config> config = load_config(SIGNAGE_TEST_DATA_DIR "/config/relative-path.toml");
+        REQUIRE_MESSAGE(config.ok(), config.error().message);
+        CHECK(config->feeds[0].location == "file://" SIGNAGE_TEST_DATA_DIR "/config/feeds/notices.xml");
+    }
+}
+
+TEST_CASE("A config with an unknown key names the key and its line")
+{
+    check_errors({
+        {"a key at the top level", before_feed("colour = \"red\"\n"), "config.toml:1: colour: unknown key"},
+        {"a table at the top level", with_feed("[display]\nwidth = 1920\n"), "config.toml:5: display: unknown key"},
+        {"a key in the first [[feed]]", feed_where("lang = \"ko\""), "config.toml:5: feed[0].lang: unknown key"},
+        {"a key in the second [[feed]]",
+         with_feed("[[feed]]\nname = \"agency-en\"\npath = \"en.xml\"\nlanguage = \"en\"\ninterval = 60\n"),
+         "config.toml:9: feed[1].interval: unknown key"},
+        {"a key in [crawl]", with_feed("[crawl]\nsped_px_per_s = 100\n"),
+         "config.toml:6: crawl.sped_px_per_s: unknown key"},
+        {"a key in [featured]", with_feed("[featured]\ndwell = 5\n"), "config.toml:6: featured.dwell: unknown key"},
+        {"a table inside [crawl]", with_feed("[crawl.colours]\ntext = \"white\"\n"),
+         "config.toml:5: crawl.colours: unknown key"},
+        {"a quoted key", with_feed("[crawl]\n\"speed px\" = 100\n"), "config.toml:6: crawl.\"speed px\": unknown key"},
+    });
+}
+
+TEST_CASE("A config value of the wrong type names the expected type")
+{
+    check_errors({
+        {"feed name", feed_where("name = 7"), "config.toml:2: feed[0].name: expected a string, got integer"},
+        {"feed url", feed_where("url = true"), "config.toml:3: feed[0].url: expected a string, got boolean"},
+        {"feed path", feed_without("url") + "path = [\"notices.xml\"]\n",
+         "config.toml:4: feed[0].path: expected a string, got array"},
+        {"feed language", feed_where("language = 82"), "config.toml:4: feed[0].language: expected a string, got integer"},
+        {"language in the second feed",
+         with_feed("[[feed]]\nname = \"agency-en\"\nurl = \"https://notices.example.org/en.xml\"\nlanguage = 1\n"),
+         "config.toml:8: feed[1].language: expected a string, got integer"},
+        {"poll interval as a float", feed_where("poll_interval_s = 60.0"),
+         "config.toml:5: feed[0].poll_interval_s: expected an integer, got float"},
+        {"poll interval as a string", feed_where("poll_interval_s = \"300\""),
+         "config.toml:5: feed[0].poll_interval_s: expected an integer, got string"},
+        {"crawl speed as a string", with_feed("[crawl]\nspeed_px_per_s = \"fast\"\n"),
+         "config.toml:6: crawl.speed_px_per_s: expected a number, got string"},
+        {"crawl speed as a boolean", with_feed("[crawl]\nspeed_px_per_s = true\n"),
+         "config.toml:6: crawl.speed_px_per_s: expected a number, got boolean"},
+        {"featured dwell as a date", with_feed("[featured]\ndwell_s = 1979-05-27\n"),
+         "config.toml:6: featured.dwell_s: expected a number, got date"},
+        {"featured dwell as a string", with_feed("[featured]\ndwell_s = \"8s\"\n"),
+         "config.toml:6: featured.dwell_s: expected a number, got string"},
+        {"[crawl] as a value", before_feed("crawl = 120\n"), "config.toml:1: crawl: expected a table, got integer"},
+        {"[featured] as a value", before_feed("featured = \"yes\"\n"),
+         "config.toml:1: featured: expected a table, got string"},
+        {"[feed] instead of [[feed]]", "[feed]\nname = \"mois-ko\"\n",
+         "config.toml:1: feed: expected an array of tables ([[feed]]), got table"},
+        {"feed as a string", "feed = \"mois-ko\"\n",
+         "config.toml:1: feed: expected an array of tables ([[feed]]), got string"},
+        {"feed as an array of numbers", "feed = [1, 2]\n", "config.toml:1: feed[0]: expected a table, got integer"},
+    });
+}
+
+TEST_CASE("A config number out of range shows the value and the range")
+{
+    check_errors({
+        {"poll interval too short", feed_where("poll_interval_s = 29"),
+         "config.toml:5: feed[0].poll_interval_s: 29 is out of range (30..86400)"},
+        {"poll interval negative", feed_where("poll_interval_s = -300"),
+         "config.toml:5: feed[0].poll_interval_s: -300 is out of range (30..86400)"},
+        {"poll interval too long", feed_where("poll_interval_s = 86401"),
+         "config.toml:5: feed[0].poll_interval_s: 86401 is out of range (30..86400)"},
+        {"crawl too slow", with_feed("[crawl]\nspeed_px_per_s = 9.5\n"),
+         "config.toml:6: crawl.speed_px_per_s: 9.5 is out of range (10..2000)"},
+        {"crawl too fast", with_feed("[crawl]\nspeed_px_per_s = 5000\n"),
+         "config.toml:6: crawl.speed_px_per_s: 5000 is out of range (10..2000)"},
+        {"crawl speed not a number", with_feed("[crawl]\nspeed_px_per_s = nan\n"),
+         "config.toml:6: crawl.speed_px_per_s: nan is out of range (10..2000)"},
+        {"crawl speed infinite", with_feed("[crawl]\nspeed_px_per_s = inf\n"),
+         "config.toml:6: crawl.speed_px_per_s: inf is out of range (10..2000)"},
+        {"dwell too short", with_feed("[featured]\ndwell_s = 1\n"),
+         "config.toml:6: featured.dwell_s: 1 is out of range (2..600)"},
+        {"dwell too long", with_feed("[featured]\ndwell_s = 600.5\n"),
+         "config.toml:6: featured.dwell_s: 600.5 is out of range (2..600)"},
+    });
+}
+
+TEST_CASE("A config feed with a missing, doubled or invalid key says which")
+{
+    check_errors({
+        {"neither url nor path", feed_without("url"), R"(config.toml:1: feed[0]: needs "url" or "path")"},
+        {"both url and path", feed_where("path = \"notices.xml\""),
+         R"(config.toml:1: feed[0]: has both "url" and "path"; keep one)"},
+        {"no name", feed_without("name"), R"(config.toml:1: feed[0]: needs "name")"},
+        {"no language", feed_without("language"), R"(config.toml:1: feed[0]: needs "language")"},
+        {"empty name", feed_where(R"(name = "")"), "config.toml:2: feed[0].name: must not be empty"},
+        {"name with a space", feed_where(R"(name = "mois ko")"),
+         R"(config.toml:2: feed[0].name: "mois ko" may only contain letters, digits, ".", "_" and "-")"},
+        {"name in Hangul", feed_where(R"(name = "행정안전부")"),
+         R"(config.toml:2: feed[0].name: "행정안전부" may only contain letters, digits, ".", "_" and "-")"},
+        {"duplicate name", with_feed(base_feed),
+         R"(config.toml:6: feed[1].name: "mois-ko" is already the name of feed[0])"},
+        {"empty url", feed_where(R"(url = "")"), "config.toml:3: feed[0].url: must not be empty"},
+        {"empty path", feed_without("url") + "path = \"\"\n", "config.toml:4: feed[0].path: must not be empty"},
+        {"ftp url", feed_where(R"(url = "ftp://ftp.mois.go.kr/rss.xml")"),
+         R"(config.toml:3: feed[0].url: unsupported scheme "ftp"; use http, https or file)"},
+        {"mailto url", feed_where(R"(url = "mailto:notices@mois.go.kr")"),
+         R"(config.toml:3: feed[0].url: unsupported scheme "mailto"; use http, https or file)"},
+        {"a file name as url", feed_where(R"(url = "notices.xml")"),
+         R"(config.toml:3: feed[0].url: "notices.xml" is not a URL; to read a file, use path = "notices.xml")"},
+        {"a url with nothing after the scheme", feed_where(R"(url = "https://")"),
+         R"(config.toml:3: feed[0].url: "https://" is incomplete; expected https://...)"},
+        {"a url with a space", feed_where(R"(url = "https://www.mois.go.kr/my notices.xml")"),
+         R"(config.toml:3: feed[0].url: "https://www.mois.go.kr/my notices.xml" contains a space or control character; percent-encode it (%20 for a space))"},
+        {"empty language", feed_where(R"(language = "")"), "config.toml:4: feed[0].language: must not be empty"},
+    });
+
+    SUBCASE("language tags that are not BCP 47")
+    {
+        for (std::string tag : {"korean", "k", "ko_KR", "ko-", "-ko", "12", "ko--KR", "ko-abcdefghi", "한국어"}) {
+            CAPTURE(tag);
+            CHECK(error_from(feed_where("language = \"" + tag + "\""))
+                  == "config.toml:4: feed[0].language: \"" + tag
+                         + R"(" is not a language tag like "ko", "en" or "ko-KR")");
+        }
+    }
+}
+
+TEST_CASE("A config without feeds is rejected")
+{
+    check_errors({
+        {"an empty file", "", "config.toml: feed: at least one [[feed]] is required"},
+        {"only comments", "# nothing yet\n", "config.toml: feed: at least one [[feed]] is required"},
+        {"settings but no feed", "[crawl]\nspeed_px_per_s = 100\n", "config.toml: feed: at least one [[feed]] is required"},
+        {"an empty feed array", "feed = []\n", "config.toml:1: feed: at least one [[feed]] is required"},
+    });
+}
+
+TEST_CASE("A config with a TOML syntax error gives line and column")
+{
+    check_errors({
+        {"an unquoted string", "[[feed]]\nname = mois\n",
+         "config.toml:2:8: Error while parsing value: could not determine value type"},
+        {"an unclosed header", "[[feed]\nname = \"mois\"\n",
+         R"(config.toml:1:8: Error while parsing table header: expected ']', saw '\n')"},
+        {"a key given twice", "[crawl]\nspeed_px_per_s = 100\nspeed_px_per_s = 200\n",
+         "config.toml:3:18: Error while parsing key-value pair: cannot redefine existing integer 'speed_px_per_s'"},
+    });
+}
+
+TEST_CASE("A config with several mistakes reports the first one in the file")
+{
+    // toml++ hands keys over in alphabetical order; people read files top to bottom.
+    check_errors({
+        {"two unknown keys", with_feed("[crawl]\nzoom = 2\nalpha = 1\n"), "config.toml:6: crawl.zoom: unknown key"},
+        {"a located mistake before a file-wide one", "[crawl]\nsped = 100\n", "config.toml:2: crawl.sped: unknown key"},
+        {"a missing key, reported on the table's line, before a bad value", "[[feed]]\nname = 1\nurl = \"https://a.example\"\n",
+         R"(config.toml:1: feed[0]: needs "language")"},
+        {"a bad url does not also count as missing", feed_where(R"(url = "gopher://old.example")") + "[crawl]\nsped = 1\n",
+         R"(config.toml:3: feed[0].url: unsupported scheme "gopher"; use http, https or file)"},
+    });
+}
+
+TEST_CASE("load_config reports a config file it cannot read")
+{
+    SUBCASE("a file that does not exist")
+    {
+        std::filesystem::path missing = SIGNAGE_TEST_DATA_DIR "/config/no-such-config.toml";
+        Result<Config> config = load_config(missing);
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message == missing.string() + ": cannot read: No such file or directory");
+    }
+    SUBCASE("a directory")
+    {
+        std::filesystem::path folder = SIGNAGE_TEST_DATA_DIR "/config";
+        Result<Config> config = load_config(folder);
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message == folder.string() + ": cannot read: Is a directory");
+    }
+    SUBCASE("a file with a mistake is named with its path")
+    {
+        Result<Config> config = load_config(SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml");
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message
+              == SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml:5: feed[0].language: expected a string, got integer");
+    }
+}
+
+TEST_CASE("The example config loads as-is with default values")
+{
+    Result<Config> loaded = load_config(example_config);
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    const Config& config = loaded.value();
+    REQUIRE(config.feeds.size() == 1);
+    CHECK(config.feeds[0].name == "mois-ko");
+    CHECK(config.feeds[0].language == "ko");
+    CHECK(config.feeds[0].location == "file://" SIGNAGE_SOURCE_DIR "/assets/sample-feed.xml");
+    CHECK(std::filesystem::exists(SIGNAGE_SOURCE_DIR "/assets/sample-feed.xml"));
+
+    // The example documents the defaults, so its values must be them.
+    const Config defaults;
+    const FeedSource default_feed;
+    CHECK(config.feeds[0].poll_interval == default_feed.poll_interval);
+    CHECK(config.crawl_speed_px_per_s == defaults.crawl_speed_px_per_s);
+    CHECK(config.featured_dwell_s == defaults.featured_dwell_s);
+}
+
+TEST_CASE("The commented-out English feed in the example config is valid once uncommented")
+{
+    std::istringstream lines(read_file(example_config));
+    std::string text;
+    bool in_block = false;
+    for (std::string line; std::getline(lines, line);) {
+        if (line == "# [[feed]]")
+            in_block = true;
+        else if (!line.starts_with("# "))
+            in_block = false;
+        text += (in_block ? line.substr(2) : line) + "\n";
+    }
+    Config config = config_from(text, example_config);
+    REQUIRE(config.feeds.size() == 2);
+    CHECK(config.feeds[1].language == "en");
+    CHECK(config.feeds[1].location.starts_with("https://"));
+}
+
+TEST_CASE("default_config shows the bundled sample feed")
+{
+    Config config = default_config("/usr/share/signage-player");
+    REQUIRE(config.feeds.size() == 1);
+    CHECK(config.feeds[0].name == "sample");
+    CHECK(config.feeds[0].location == "file:///usr/share/signage-player/assets/sample-feed.xml");
+    CHECK(config.feeds[0].language == "ko");
+    CHECK(config.feeds[0].poll_interval == 300s);
+    CHECK(config.crawl_speed_px_per_s == 120.0);
+    CHECK(config.featured_dwell_s == 8.0);
+
+    SUBCASE("a relative data folder becomes absolute")
+    {
+        std::string location = default_config("share/signage-player").feeds.at(0).location;
+        CHECK(location.starts_with("file:///"));
+        CHECK(location.ends_with("/share/signage-player/assets/sample-feed.xml"));
+    }
+}
+
+TEST_CASE("feed_location_to_url turns config paths into file URLs")
+{
+    struct Case {
+        const char* location;
+        const char* base_dir;
+        const char* url;
+    };
+    const Case cases[] = {
+        {"/srv/signage/notices.xml", "/ignored", "file:///srv/signage/notices.xml"},
+        {"/srv/my notices/공지사항.xml", "/", "file:///srv/my%20notices/%EA%B3%B5%EC%A7%80%EC%82%AC%ED%95%AD.xml"},
+        {"/srv/a#b?c%d&e+f.xml", "/", "file:///srv/a%23b%3Fc%25d%26e%2Bf.xml"},
+        {"/srv/keep-these_chars.~1/n.xml", "/", "file:///srv/keep-these_chars.~1/n.xml"},
+        {"notices.xml", "/etc/signage", "file:///etc/signage/notices.xml"},
+        {"./feeds/../notices.xml", "/etc/signage", "file:///etc/signage/notices.xml"},
+        {"../shared/notices.xml", "/etc/signage/", "file:///etc/shared/notices.xml"},
+        {"공지 사항.xml", "/etc/signage", "file:///etc/signage/%EA%B3%B5%EC%A7%80%20%EC%82%AC%ED%95%AD.xml"},
+        {"http://www.mois.go.kr/rss.xml", "/etc", "http://www.mois.go.kr/rss.xml"},
+        {"https://www.mois.go.kr/rss?lang=ko&page=1", "/etc", "https://www.mois.go.kr/rss?lang=ko&page=1"},
+        {"HTTPS://www.mois.go.kr/rss.xml", "/etc", "HTTPS://www.mois.go.kr/rss.xml"},
+        {"file:///srv/already%20encoded.xml", "/etc", "file:///srv/already%20encoded.xml"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.location);
+        CAPTURE(c.base_dir);
+        CHECK(feed_location_to_url(c.location, c.base_dir) == c.url);
+    }
+
+    SUBCASE("a relative base folder is taken from the working directory")
+    {
+        std::string url = feed_location_to_url("notices.xml", "feeds");
+        CHECK(url == feed_location_to_url((std::filesystem::current_path() / "feeds" / "notices.xml").string(), "/"));
+    }
+}

@@ -1,0 +1,143 @@
+#include "app/headless.hpp"
+#include "config/config.hpp"
+#include "feed/http_client.hpp"
+#include "render/scene.hpp"
+#include "test_support.hpp"
+
+#include <SDL_image.h>
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+std::vector<Notice> sample_notices()
+{
+    static CurlGlobal curl;
+    auto notices = read_all_sources(default_config(source_dir()));
+    REQUIRE(notices);
+    REQUIRE(notices->size() == 5);
+    return std::move(notices.value());
+}
+
+Uint32 pixel(const SDL_Surface* surface, int x, int y)
+{
+    const auto* row = static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch;
+    Uint32 value = 0;
+    std::memcpy(&value, row + static_cast<std::ptrdiff_t>(x) * 4, 4);
+    return value;
+}
+
+// Pixels in a band of rows that are nearly white: text, since nothing else on screen is white.
+int white_pixels(const SDL_Surface* surface, int top, int bottom)
+{
+    int count = 0;
+    for (int y = top; y < bottom; ++y)
+        for (int x = 0; x < surface->w; ++x) {
+            Uint8 r, g, b;
+            SDL_GetRGB(pixel(surface, x, y), surface->format, &r, &g, &b);
+            count += r > 200 && g > 200 && b > 200;
+        }
+    return count;
+}
+
+SurfacePtr as_argb(SDL_Surface* surface)
+{
+    return SurfacePtr(SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_ARGB8888, 0));
+}
+
+}  // namespace
+
+TEST_CASE("a rendered frame has text in the headline area and in the crawl band")
+{
+    const auto notices = sample_notices();
+    auto frame = render_still(notices, SceneSettings{}, source_dir(), 1280, 720, 3.0);
+    REQUIRE(frame);
+    const SDL_Surface* surface = frame.value().get();
+    const int band_top = 720 * 89 / 100;
+    CHECK(white_pixels(surface, 720 * 17 / 100, band_top - 40) > 2000);
+    CHECK(white_pixels(surface, band_top + 5, 720) > 500);
+}
+
+TEST_CASE("with no notices the frame says so instead of staying blank")
+{
+    auto frame = render_still({}, SceneSettings{}, source_dir(), 1280, 720, 3.0);
+    REQUIRE(frame);
+    // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
+    int ink = 0;
+    const SDL_Surface* surface = frame.value().get();
+    for (int y = 720 * 35 / 100; y < 720 * 50 / 100; ++y)
+        for (int x = 0; x < 1280; ++x) {
+            Uint8 r, g, b;
+            SDL_GetRGB(pixel(surface, x, y), surface->format, &r, &g, &b);
+            ink += r > 100;
+        }
+    CHECK(ink > 500);
+}
+
+TEST_CASE("rendering is deterministic: the same time gives the same pixels, another time moves the crawl")
+{
+    const auto notices = sample_notices();
+    auto first = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.0);
+    auto second = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.0);
+    auto later = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.5);
+    REQUIRE(first);
+    REQUIRE(second);
+    REQUIRE(later);
+    const auto bytes = static_cast<std::size_t>(first.value()->pitch) * 360;
+    CHECK(std::memcmp(first.value()->pixels, second.value()->pixels, bytes) == 0);
+    // Only the crawl band moved between 5.0 s and 5.5 s.
+    const auto band_offset = static_cast<std::size_t>(first.value()->pitch) * (360 * 89 / 100);
+    CHECK(std::memcmp(first.value()->pixels, later.value()->pixels, band_offset) == 0);
+    CHECK(std::memcmp(first.value()->pixels, later.value()->pixels, bytes) != 0);
+}
+
+TEST_CASE("the featured notice changes every dwell period and comes round again")
+{
+    const auto notices = sample_notices();
+    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, source_dir(), 640, 360, t); };
+    auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(c);
+    const auto upper = static_cast<std::size_t>(a.value()->pitch) * (360 * 80 / 100);
+    CHECK(std::memcmp(a.value()->pixels, b.value()->pixels, upper) != 0);  // notice 1 -> notice 2
+    CHECK(std::memcmp(a.value()->pixels, c.value()->pixels, upper) == 0);  // 5 notices x 8 s later: notice 1
+}
+
+TEST_CASE("the frame at 3 s matches the golden image")
+{
+    const auto golden_path = test_data_dir() / "golden" / "sample-at-3s-960x540.png";
+    const auto notices = sample_notices();
+    auto frame = render_still(notices, SceneSettings{}, source_dir(), 960, 540, 3.0);
+    REQUIRE(frame);
+    if (const char* update = std::getenv("SIGNAGE_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        REQUIRE(save_png(frame.value().get(), golden_path.string()));
+        MESSAGE("golden image rewritten: " << golden_path.string());
+    }
+    SurfacePtr loaded(IMG_Load(golden_path.string().c_str()));
+    REQUIRE_MESSAGE(loaded, "missing golden image " << golden_path.string() << "; run with SIGNAGE_UPDATE_GOLDEN=1 and look at it");
+    const auto golden = as_argb(loaded.get());
+    const auto actual = as_argb(frame.value().get());
+    REQUIRE(golden->w == actual->w);
+    REQUIRE(golden->h == actual->h);
+
+    // Tolerance for anti-aliasing differences between FreeType builds: small per-channel
+    // differences anywhere, and larger ones on a few pixels only.
+    int differing = 0;
+    int worst = 0;
+    for (int y = 0; y < actual->h; ++y)
+        for (int x = 0; x < actual->w; ++x) {
+            const Uint32 p = pixel(actual.get(), x, y), q = pixel(golden.get(), x, y);
+            int channel_diff = 0;
+            for (int shift : {0, 8, 16})
+                channel_diff = std::max(channel_diff, std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((q >> shift) & 0xFF)));
+            worst = std::max(worst, channel_diff);
+            differing += channel_diff > 24;
+        }
+    CAPTURE(worst);
+    if (differing > actual->w * actual->h / 500)
+        save_png(actual.get(), golden_path.string() + ".actual.png").ok();
+    CHECK(differing <= actual->w * actual->h / 500);
+}

@@ -1,0 +1,158 @@
+#include "feed/feed_parser.hpp"
+#include "test_support.hpp"
+#include "text/itemizer.hpp"
+#include "text/shaper.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+FontChain open_regular_chain(const FreeTypeLibrary& library)
+{
+    auto chain = FontChain::open(library, repository_fonts().regular_chain(), 48);
+    REQUIRE(chain);
+    return std::move(chain.value());
+}
+
+constexpr std::size_t latin_font = 0;   // Noto Sans, first in the chain
+constexpr std::size_t korean_font = 1;  // Nanum Gothic
+
+struct ExpectedRun {
+    std::string text;
+    std::size_t font;
+    hb_script_t script;
+};
+
+void check_runs(std::string_view text, const std::vector<TextRun>& runs, const std::vector<ExpectedRun>& expected)
+{
+    REQUIRE(runs.size() == expected.size());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        CAPTURE(i);
+        CHECK(text.substr(runs[i].begin, runs[i].end - runs[i].begin) == expected[i].text);
+        CHECK(runs[i].font_index == expected[i].font);
+        CHECK(runs[i].script == expected[i].script);
+    }
+}
+
+void check_covers_every_byte_once(std::string_view text, const std::vector<TextRun>& runs)
+{
+    std::size_t expected_begin = 0;
+    for (const auto& run : runs) {
+        CHECK(run.begin == expected_begin);
+        CHECK(run.end > run.begin);
+        expected_begin = run.end;
+    }
+    CHECK(expected_begin == text.size());
+}
+
+std::vector<std::string> sample_titles()
+{
+    std::ifstream file(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    auto feed = parse_feed(bytes.str(), {"sample", "ko"});
+    REQUIRE(feed);
+    std::vector<std::string> titles;
+    for (const auto& notice : feed->notices)
+        for (const auto& title : notice.titles)
+            titles.push_back(title.text);
+    REQUIRE(titles.size() == 10);
+    return titles;
+}
+
+}  // namespace
+
+TEST_CASE("a mixed Korean and English headline splits into runs by script and font")
+{
+    auto library = FreeTypeLibrary::create();
+    REQUIRE(library);
+    const auto chain = open_regular_chain(library.value());
+    const std::string text = "MOIS 장관, 2018.06.04 Lima 방문 — e-Government 협력";
+    const auto runs = itemize(text, coverage_of(chain));
+
+    // Spaces, digits and punctuation stay with the run before them.
+    check_runs(text, runs,
+               {
+                   {"MOIS ", latin_font, HB_SCRIPT_LATIN},
+                   {"장관, 2018.06.04 ", korean_font, HB_SCRIPT_HANGUL},
+                   {"Lima ", latin_font, HB_SCRIPT_LATIN},
+                   {"방문 — ", korean_font, HB_SCRIPT_HANGUL},
+                   {"e-Government ", latin_font, HB_SCRIPT_LATIN},
+                   {"협력", korean_font, HB_SCRIPT_HANGUL},
+               });
+    check_covers_every_byte_once(text, runs);
+}
+
+TEST_CASE("text that starts with digits or punctuation joins the first run with a script")
+{
+    auto library = FreeTypeLibrary::create();
+    REQUIRE(library);
+    const auto chain = open_regular_chain(library.value());
+    struct Case {
+        std::string text;
+        std::vector<ExpectedRun> runs;
+    };
+    const std::vector<Case> cases = {
+        {"2018년 예산", {{"2018년 예산", korean_font, HB_SCRIPT_HANGUL}}},
+        {"\"Smart City\" 포럼", {{"\"Smart City\" ", latin_font, HB_SCRIPT_LATIN}, {"포럼", korean_font, HB_SCRIPT_HANGUL}}},
+        {"2018.06.04", {{"2018.06.04", latin_font, HB_SCRIPT_LATIN}}},
+        {"행정안전부·외교부", {{"행정안전부·외교부", korean_font, HB_SCRIPT_HANGUL}}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const auto runs = itemize(c.text, coverage_of(chain));
+        check_runs(c.text, runs, c.runs);
+        check_covers_every_byte_once(c.text, runs);
+    }
+}
+
+TEST_CASE("a run boundary never splits a grapheme cluster")
+{
+    auto library = FreeTypeLibrary::create();
+    REQUIRE(library);
+    const auto chain = open_regular_chain(library.value());
+    // e + combining acute; conjoining jamo ᄒ ᅡ ᆫ (a syllable spelled in parts); a ZWJ emoji sequence.
+    const std::string text = "Cafe\xCC\x81 \xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB 👩‍💻 끝";
+    const auto runs = itemize(text, coverage_of(chain));
+    check_covers_every_byte_once(text, runs);
+    const auto starts = grapheme_cluster_starts(text);
+    for (const auto& run : runs) {
+        CAPTURE(run.begin);
+        CHECK(std::find(starts.begin(), starts.end(), run.begin) != starts.end());
+        CHECK(std::find(starts.begin(), starts.end(), run.end) != starts.end());
+    }
+    // The jamo sequence is one cluster: ᄒ starts one, ᅡ and ᆫ do not.
+    const std::size_t jamo = text.find("\xE1\x84\x92");
+    CHECK(std::find(starts.begin(), starts.end(), jamo) != starts.end());
+    CHECK(std::find(starts.begin(), starts.end(), jamo + 3) == starts.end());
+    CHECK(std::find(starts.begin(), starts.end(), jamo + 6) == starts.end());
+}
+
+TEST_CASE("invalid UTF-8 bytes still land in exactly one run")
+{
+    auto library = FreeTypeLibrary::create();
+    REQUIRE(library);
+    const auto chain = open_regular_chain(library.value());
+    const std::string text = "ok \xFF\xC3 공지 \xE2\x82";
+    check_covers_every_byte_once(text, itemize(text, coverage_of(chain)));
+}
+
+TEST_CASE("every title of the sample feed is covered byte for byte by runs of fonts that have its characters")
+{
+    auto library = FreeTypeLibrary::create();
+    REQUIRE(library);
+    const auto chain = open_regular_chain(library.value());
+    for (const auto& title : sample_titles()) {
+        CAPTURE(title);
+        const auto runs = itemize(title, coverage_of(chain));
+        check_covers_every_byte_once(title, runs);
+        for (const auto& run : runs)
+            if (run.script == HB_SCRIPT_HANGUL)
+                CHECK(run.font_index == korean_font);
+            else if (run.script == HB_SCRIPT_LATIN)
+                CHECK(run.font_index == latin_font);
+    }
+}

@@ -1,0 +1,136 @@
+#include "feed/feed_parser.hpp"
+#include "test_support.hpp"
+#include "text/raster.hpp"
+#include "text/shaper.hpp"
+#include "text/utf8.hpp"
+#include "text/wrap.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Fixture {
+    FreeTypeLibrary library = FreeTypeLibrary::create().value();
+    FontChain chain = FontChain::open(library, repository_fonts().regular_chain(), 48).value();
+};
+
+std::size_t count_code_points(std::string_view text)
+{
+    std::size_t count = 0;
+    for (std::size_t offset = 0; offset < text.size(); offset += decode_utf8(text, offset).length)
+        ++count;
+    return count;
+}
+
+std::vector<std::string> sample_titles()
+{
+    std::ifstream file(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    const auto feed = parse_feed(bytes.str(), {"sample", "ko"});
+    REQUIRE(feed);
+    std::vector<std::string> titles;
+    for (const auto& notice : feed->notices)
+        for (const auto& title : notice.titles)
+            titles.push_back(title.text);
+    return titles;
+}
+
+}  // namespace
+
+TEST_CASE("no sample headline shapes to a .notdef glyph")
+{
+    Fixture fixture;
+    for (const auto& title : sample_titles()) {
+        CAPTURE(title);
+        const auto line = shape_line(title, fixture.chain);
+        REQUIRE(!line.glyphs.empty());
+        for (const auto& glyph : line.glyphs) {
+            CAPTURE(glyph.cluster);
+            CHECK(glyph.glyph_id != 0);
+        }
+        // Neither font ligates Hangul or these Latin words: one glyph per code point.
+        CHECK(line.glyphs.size() == count_code_points(title));
+    }
+}
+
+TEST_CASE("shaped advances add up to the line width and pen positions only move forward")
+{
+    Fixture fixture;
+    const std::string text = "MOIS 장관, 2018.06.04 Lima 방문 — e-Government 협력";
+    const auto line = shape_line(text, fixture.chain);
+    hb_position_t sum = 0;
+    hb_position_t last_origin = -1;
+    for (const auto& glyph : line.glyphs) {
+        CHECK(glyph.x_advance > 0);
+        CHECK(glyph.x - glyph.x_offset > last_origin);
+        last_origin = glyph.x - glyph.x_offset;
+        sum += glyph.x_advance;
+    }
+    CHECK(sum == line.advance);
+    // Hangul syllables are full-width in Nanum Gothic: at 48 px, about 48 px each.
+    const auto hangul = shape_line("협력", fixture.chain);
+    CHECK(hangul.glyphs.size() == 2);
+    CHECK(hangul.advance / 64 >= 80);
+    CHECK(hangul.advance / 64 <= 100);
+}
+
+TEST_CASE("kerning from the Latin font is applied")
+{
+    Fixture fixture;
+    // Noto Sans kerns "AV": the pair is narrower than A and V set apart.
+    const auto pair = shape_line("AV", fixture.chain);
+    const auto a = shape_line("A", fixture.chain);
+    const auto v = shape_line("V", fixture.chain);
+    CHECK(pair.advance < a.advance + v.advance);
+}
+
+TEST_CASE("a rasterized line has ink where its glyphs are and none past its advance")
+{
+    Fixture fixture;
+    const auto line = shape_line("공지 Notice", fixture.chain);
+    const auto image = rasterize_line(line, fixture.chain);
+    REQUIRE(image.width >= image.advance);
+    CHECK(image.advance == (line.advance + 32) / 64);
+    CHECK(image.height == (fixture.chain.ascender() + 63) / 64 + (fixture.chain.descender() + 63) / 64);
+    int ink_columns = 0;
+    for (int x = 0; x < image.width; ++x) {
+        int column_ink = 0;
+        for (int y = 0; y < image.height; ++y)
+            column_ink += image.at(x, y);
+        ink_columns += column_ink > 0;
+    }
+    CHECK(ink_columns > image.advance / 2);
+    // The space between the words is blank: find the columns of the space glyph.
+    const auto& space = line.glyphs[2];
+    const int space_left = image.origin_x + static_cast<int>(space.x / 64) + 3;
+    const int space_right = image.origin_x + static_cast<int>((space.x + space.x_advance) / 64) - 3;
+    for (int x = space_left; x < space_right; ++x)
+        for (int y = 0; y < image.height; ++y)
+            CHECK(image.at(x, y) == 0);
+}
+
+TEST_CASE("long headlines wrap at spaces and end with an ellipsis when out of lines")
+{
+    Fixture fixture;
+    const std::string text = "산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원";
+    const auto two = wrap_text(text, fixture.chain, 700, 3);
+    REQUIRE(two.size() >= 2);
+    std::string joined;
+    for (const auto& line : two) {
+        CAPTURE(line);
+        CHECK(shape_line(line, fixture.chain).advance <= 700 * 64);
+        CHECK(line.front() != ' ');
+        CHECK(line.back() != ' ');
+        joined += (joined.empty() ? "" : " ") + line;
+    }
+    CHECK(joined == text);  // Korean words (eojeol) were kept whole: only spaces were broken
+
+    const auto one = wrap_text(text, fixture.chain, 700, 1);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].ends_with("…"));
+    CHECK(shape_line(one[0], fixture.chain).advance <= 700 * 64);
+}
