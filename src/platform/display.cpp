@@ -8,8 +8,13 @@ Result<Display> Display::open(const DisplayRequest& request)
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     // FULLSCREEN_DESKTOP keeps the display's native mode: no mode switch, no blurry scaling.
     flags |= fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    const int width = request.window_width.value_or(0);
-    const int height = request.window_height.value_or(0);
+    // Fullscreen windows are still created at the desktop's size: some X11 setups (no window
+    // manager, as on a bare kiosk) never resize a 0x0 window to fill the screen.
+    SDL_DisplayMode desktop{};
+    if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) != 0)
+        desktop = SDL_DisplayMode{0, 1280, 720, 0, nullptr};
+    const int width = request.window_width.value_or(desktop.w);
+    const int height = request.window_height.value_or(desktop.h);
 
     Display display;
     display.m_window.reset(SDL_CreateWindow("signage-player", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
