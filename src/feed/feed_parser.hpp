@@ -18,5 +18,7 @@ struct FeedContext {
 };
 
 // RSS 2.0 and Atom 1.0 (UTF-8 or with a declared encoding), with the bilingual title
-// extension described in docs/feeds.md. An error names what is wrong, one line.
+// extension described in docs/feeds.md; RSS 1.0 (RDF) too. An error names what is wrong, one
+// line. A document cut short still yields the items before the cut; items without any title
+// are left out, so a feed can parse to no notices at all.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);

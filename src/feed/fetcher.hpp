@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct SourceUpdate {
 
 // Fetch and parse one source, blocking. Errors read `feed "<name>": <url>: <reason>`.
 Result<std::vector<Notice>> read_source(const FeedSource& source);
+// The same, cancelled (an error) soon after `stop` is requested.
+Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_token stop);
 
 class FeedFetcher {
 public:
@@ -38,5 +41,6 @@ private:
     std::condition_variable m_stop_signal;
     bool m_stopping = false;
     std::vector<SourceUpdate> m_pending;
+    std::stop_source m_cancel;  // aborts a transfer in flight when the destructor runs
     std::thread m_worker;  // last: starts after everything it uses exists
 };

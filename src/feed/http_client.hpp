@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <stop_token>
 #include <string>
 
 struct FetchLimits {
@@ -21,6 +22,9 @@ struct FetchedBody {
 
 // Blocking: call it off the render thread. Errors read "<url>: <reason>".
 Result<FetchedBody> fetch_url(const std::string& url, const FetchLimits& limits = {});
+// The same, giving up with "<url>: cancelled" soon after `stop` is requested, so a shutdown
+// need not wait out a slow server.
+Result<FetchedBody> fetch_url(const std::string& url, const FetchLimits& limits, std::stop_token stop);
 
 // Process-wide curl setup; one instance, declared before any fetch and outliving them all.
 class CurlGlobal {

@@ -9,7 +9,7 @@
 using TimePoint = std::chrono::sys_seconds;
 
 struct LocalizedTitle {
-    std::string lang;  // BCP 47 primary tag as found ("ko", "en"), lower case
+    std::string lang;  // BCP 47 tag as found, lower case ("ko", "en", "ko-kr")
     std::string text;  // plain text, whitespace collapsed
 
     bool operator==(const LocalizedTitle&) const = default;

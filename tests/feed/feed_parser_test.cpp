@@ -1,0 +1,396 @@
+#include "feed/feed_parser.hpp"
+
+#include "feed_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using feed_test::fixture_path;
+using feed_test::iso_utc;
+using feed_test::read_fixture;
+
+namespace {
+
+const FeedContext kContext{"test-source", "ko"};
+
+ParsedFeed parse_ok(std::string_view body, const FeedContext& context = kContext)
+{
+    auto result = parse_feed(body, context);
+    REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string{} : result.error().message));
+    return std::move(result).value();
+}
+
+std::string parse_error(std::string_view body)
+{
+    auto result = parse_feed(body, kContext);
+    REQUIRE_FALSE(result.ok());
+    return result.error().message;
+}
+
+std::vector<std::string> ids_of(const ParsedFeed& feed)
+{
+    std::vector<std::string> ids;
+    for (const auto& notice : feed.notices)
+        ids.push_back(notice.id);
+    return ids;
+}
+
+// An RSS 2.0 document around `items`, with the channel's <language> if one is given.
+std::string rss(std::string_view items, std::string_view channel_language = "")
+{
+    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<rss version=\"2.0\" xmlns:sp=\"urn:signage-player:feed:1\"><channel><title>t</title>";
+    if (!channel_language.empty())
+        doc += "<language>" + std::string(channel_language) + "</language>";
+    doc += items;
+    doc += "</channel></rss>";
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("parse_feed reads the bilingual RSS 2.0 feed with sp:title translations")
+{
+    const auto feed = parse_ok(read_fixture("rss2-bilingual.xml"), {"mois", "en"});
+
+    CHECK(feed.title == "행정안전부 새소식 · MOIS News & Notices");
+    CHECK(ids_of(feed)
+          == std::vector<std::string>{"mois-eng-2018-06-04-1", "mois-eng-2018-06-01-2", "mois-eng-2018-05-29-3",
+              "mois-eng-2018-05-28-4", "mois-eng-2018-05-28-5"});
+
+    const Notice& first = feed.notices.front();
+    REQUIRE(first.titles.size() == 2);
+    CHECK(first.titles[0] == LocalizedTitle{"ko", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"});
+    CHECK(first.titles[1] == LocalizedTitle{"en", "Korea fosters e-government cooperation with Peru and Paraguay"});
+    REQUIRE(first.title_in("en") != nullptr);
+    CHECK(first.title_in("en")->text == "Korea fosters e-government cooperation with Peru and Paraguay");
+    CHECK(first.link == "https://www.mois.go.kr/eng/");
+    CHECK(iso_utc(first.published) == "2018-06-04T00:00:00Z");
+    CHECK(first.categories == std::vector<std::string>{"e-Government"});
+    CHECK(first.source_name == "mois");
+
+    // Entities in translations are the parser's to decode, and non-ASCII passes through.
+    CHECK(feed.notices[1].titles[1].text == "Korea-Paraguay e-Government Cooperation Forum held in Asunción");
+    CHECK(feed.notices[2].titles[1].text == "e-Government & Smart City Forum in Lima draws 120 participants");
+    for (const auto& notice : feed.notices) {
+        CAPTURE(notice.id);
+        CHECK(notice.titles.size() == 2);
+        CHECK(notice.published.has_value());
+    }
+}
+
+TEST_CASE("parse_feed reads a Korean Atom 1.0 feed")
+{
+    const auto feed = parse_ok(read_fixture("atom1-korean.xml"), {"gu-office", "en"});
+
+    CHECK(feed.title == "구청 알림마당");
+    REQUIRE(ids_of(feed)
+            == std::vector<std::string>{"tag:example.go.kr,2024:notice-101", "tag:example.go.kr,2024:notice-102",
+                "tag:example.go.kr,2024:notice-103"});
+
+    SUBCASE("the language comes from the feed's xml:lang, lower-cased, and translations follow")
+    {
+        const Notice& notice = feed.notices[0];
+        REQUIRE(notice.titles.size() == 3);
+        CHECK(notice.titles[0] == LocalizedTitle{"ko-kr", "민원실 운영시간 변경 안내"});
+        CHECK(notice.titles[1] == LocalizedTitle{"en", "Civil affairs office hours change"});
+        CHECK(notice.titles[2] == LocalizedTitle{"zh-hans", "民政办公室办公时间变更"});
+        REQUIRE(notice.title_in("ko") != nullptr);
+        CHECK(notice.title_in("ko")->text == "민원실 운영시간 변경 안내");
+        CHECK(notice.title_in("zh")->text == "民政办公室办公时间变更");
+    }
+    SUBCASE("the alternate link wins over self, published over updated")
+    {
+        const Notice& notice = feed.notices[0];
+        CHECK(notice.link == "https://example.go.kr/notices/101");
+        CHECK(iso_utc(notice.published) == "2024-03-15T00:00:00Z");
+        CHECK(notice.categories == std::vector<std::string>{"민원", "공지"});
+        CHECK(notice.source_name == "gu-office");
+    }
+    SUBCASE("an html title becomes its text; a link without rel counts; updated stands in for published")
+    {
+        const Notice& notice = feed.notices[1];
+        REQUIRE(notice.titles.size() == 1);
+        CHECK(notice.titles[0] == LocalizedTitle{"ko-kr", "주차장 공사 & 임시 폐쇄 안내"});
+        CHECK(notice.link == "https://example.go.kr/notices/102");
+        CHECK(iso_utc(notice.published) == "2024-03-14T18:30:00Z");
+    }
+    SUBCASE("an entry's xml:lang overrides the feed's")
+    {
+        const Notice& notice = feed.notices[2];
+        CHECK(notice.titles.at(0) == LocalizedTitle{"en", "Fire drill on Friday at 2 p.m."});
+        CHECK(iso_utc(notice.published) == "2024-03-13T05:00:00Z");
+    }
+}
+
+TEST_CASE("parse_feed reads RSS 1.0 (RDF) feed items")
+{
+    const auto feed = parse_ok(read_fixture("rss1-rdf.xml"));
+    CHECK(feed.title == "RSS 1.0 news");
+    REQUIRE(ids_of(feed) == std::vector<std::string>{"https://example.org/news/1", "https://example.org/news/2"});
+    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"en", "Library opens on Sundays"});
+    CHECK(feed.notices[0].link == "https://example.org/news/1");
+    CHECK(iso_utc(feed.notices[0].published) == "2024-02-01T00:00:00Z");
+    CHECK_FALSE(feed.notices[1].published.has_value());
+}
+
+TEST_CASE("parse_feed decodes a feed declared as ISO-8859-1")
+{
+    const auto feed = parse_ok(read_fixture("rss2-iso-8859-1.xml"));
+    CHECK(feed.title == "Café des Étudiants");
+    REQUIRE(feed.notices.size() == 2);
+    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"fr-fr", "Fermeture de la cafétéria – travaux"});
+    CHECK(iso_utc(feed.notices[0].published) == "2024-03-01T07:00:00Z");
+    CHECK(feed.notices[1].titles.at(0).text == "Grüße aus München » Gemäldeausstellung «");
+    CHECK(feed.notices[1].categories == std::vector<std::string>{"Kunst & Kultur"});
+}
+
+TEST_CASE("parse_feed decodes a Korean feed declared as EUC-KR")
+{
+    const std::string body = read_fixture("rss2-euc-kr.xml");
+    // The fixture really is EUC-KR: "시" is BD C3 there, EC 8B 9C in UTF-8.
+    REQUIRE(body.find("\xBD\xC3") != std::string::npos);
+    REQUIRE(body.find("\xEC\x8B\x9C") == std::string::npos);
+
+    const auto feed = parse_ok(body, {"city", "en"});
+    CHECK(feed.title == "시청 소식");
+    REQUIRE(feed.notices.size() == 2);
+    const Notice& first = feed.notices[0];
+    REQUIRE(first.titles.size() == 2);
+    CHECK(first.titles[0] == LocalizedTitle{"ko", "여름철 폭염 대비 무더위 쉼터 운영"});
+    CHECK(first.titles[1] == LocalizedTitle{"en", "Cooling shelters open for the summer heat"});
+    CHECK(first.categories == std::vector<std::string>{"안전"});
+    CHECK(iso_utc(first.published) == "2024-07-01T01:00:00Z");
+    CHECK(feed.notices[1].titles.at(0).text == "도서관 휴관일 안내");
+}
+
+TEST_CASE("parse_feed keeps the items before the cut of a truncated feed")
+{
+    const std::string body = read_fixture("feed-truncated.xml");
+    REQUIRE(body.find("</rss>") == std::string::npos);
+
+    const auto feed = parse_ok(body);
+    REQUIRE(feed.notices.size() >= 2);
+    CHECK(feed.notices[0].id == "cut-1");
+    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"ko", "첫 번째 공지"});
+    CHECK(iso_utc(feed.notices[0].published) == "2024-03-04T00:00:00Z");
+    CHECK(feed.notices[1].id == "cut-2");
+    CHECK(iso_utc(feed.notices[1].published) == "2024-03-05T00:00:00Z");
+    // The cut item may come out too, with what it had: never with a half-read date.
+    if (feed.notices.size() == 3) {
+        CHECK(feed.notices[2].id == "cut-3");
+        CHECK_FALSE(feed.notices[2].published.has_value());
+    }
+}
+
+TEST_CASE("parse_feed refuses an HTML page as not a feed")
+{
+    CHECK(parse_error(read_fixture("not-a-feed.html")) == "not a feed: root element <html>");
+}
+
+TEST_CASE("parse_feed survives an entity bomb quickly without expanding it")
+{
+    const std::string body = read_fixture("feed-entity-bomb.xml");
+    const auto start = std::chrono::steady_clock::now();
+    auto result = parse_feed(body, kContext);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+
+    CHECK(elapsed < std::chrono::seconds{2});
+    REQUIRE(result.ok());
+    REQUIRE_FALSE(result->notices.empty());
+    CHECK(result->notices[0].id == "bomb-0");
+    CHECK(result->notices[0].titles.at(0).text == "Item before the bomb");
+    for (const auto& notice : result->notices) {
+        for (const auto& title : notice.titles) {
+            CAPTURE(title.text);
+            CHECK(title.text.size() < 100);
+            CHECK(title.text.find("lol") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("parse_feed skips feed items without a title and keeps the others")
+{
+    const auto feed = parse_ok(read_fixture("item-without-title.xml"));
+    CHECK(feed.title == "Mixed items");
+    CHECK(ids_of(feed) == std::vector<std::string>{"good-1", "good-2"});
+    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"en-us", "First good item"});
+}
+
+TEST_CASE("parse_feed returns a feed with no notices when every item is bad")
+{
+    const auto feed = parse_ok(rss("<item><guid>a</guid></item><item><title> </title></item>"));
+    CHECK(feed.title == "t");
+    CHECK(feed.notices.empty());
+
+    CHECK(parse_ok(rss("")).notices.empty());
+    CHECK(parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>empty</title></feed>)").notices.empty());
+}
+
+TEST_CASE("parse_feed errors name what is wrong in one lower-case line")
+{
+    struct ErrorCase {
+        std::string_view body;
+        std::string_view message;
+    };
+    const ErrorCase cases[] = {
+        {"", "empty body"},
+        {" \r\n\t", "empty body"},
+        {"hello, world", "not xml: start tag expected, '<' not found"},
+        {R"({"items": []})", "not xml: start tag expected, '<' not found"},
+        {"<?xml version=\"1.0\"?>", "not xml: start tag expected, '<' not found"},
+        {"<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?><rss/>", "not xml: unsupported encoding x-no-such-charset"},
+        {"<html><body>Not Found</body></html>", "not a feed: root element <html>"},
+        {"<opml version=\"2.0\"><body/></opml>", "not a feed: root element <opml>"},
+        {"<rss version=\"2.0\"><title>no channel</title></rss>", "not a feed: <rss> without <channel>"},
+        {"<feed xmlns=\"http://purl.org/atom/ns#\"><entry/></feed>", "not a feed: root element <feed> is not atom 1.0"},
+        {"<feed><entry/></feed>", "not a feed: root element <feed> is not atom 1.0"},
+        {R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>)",
+            "not a feed: <rdf:RDF> without rss channel or items"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.body);
+        const std::string message = parse_error(c.body);
+        CHECK(message == c.message);
+        CHECK(message.find('\n') == std::string::npos);
+        CHECK(message.back() != '.');
+    }
+}
+
+TEST_CASE("parse_feed picks a notice id from guid, then link, then a hash of title and date")
+{
+    const auto feed = parse_ok(rss(R"(
+        <item><title>A</title><guid> g-1 </guid><link>https://example.org/a</link></item>
+        <item><title>B</title><link>https://example.org/b</link></item>
+        <item><title>C</title><pubDate>Mon, 04 Jun 2018 09:00:00 +0900</pubDate></item>
+        <item><title>C</title><pubDate>Tue, 05 Jun 2018 09:00:00 +0900</pubDate></item>
+        <item><title>C</title></item>)"));
+    REQUIRE(feed.notices.size() == 5);
+    CHECK(feed.notices[0].id == "g-1");
+    CHECK(feed.notices[1].id == "https://example.org/b");
+
+    const std::string hashed = feed.notices[2].id;
+    CHECK(hashed.starts_with("fnv1a:"));
+    CHECK(hashed.size() == std::string_view("fnv1a:").size() + 16);
+    CHECK(feed.notices[3].id != hashed);  // same title, another day: another notice
+    CHECK(feed.notices[4].id != hashed);
+
+    // Stable: the same item on the next poll keeps its id, so the board sees no change.
+    const auto again = parse_ok(rss("<item><title>C</title><pubDate>Mon, 04 Jun 2018 09:00:00 +0900</pubDate></item>"));
+    CHECK(again.notices.at(0).id == hashed);
+
+    const auto atom = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><title>No id</title><link rel="alternate" href="https://example.org/x"/></entry></feed>)");
+    CHECK(atom.notices.at(0).id == "https://example.org/x");
+}
+
+TEST_CASE("parse_feed takes the title language from the item, then the channel, then the feed context")
+{
+    struct LanguageCase {
+        std::string_view description;
+        std::string body;
+        std::string_view default_language;
+        std::string_view lang;
+    };
+    const LanguageCase cases[] = {
+        {"item xml:lang wins over the channel", rss(R"(<item xml:lang="en-GB"><title>x</title></item>)", "ko"), "ko",
+            "en-gb"},
+        {"title xml:lang wins over the item", rss(R"(<item xml:lang="en"><title xml:lang="ja">x</title></item>)", "ko"),
+            "ko", "ja"},
+        {"channel language, lower-cased", rss("<item><title>x</title></item>", "ko-KR"), "en", "ko-kr"},
+        {"locale-style underscore", rss("<item><title>x</title></item>", "ko_KR"), "en", "ko-kr"},
+        {"nothing said: the source's language", rss("<item><title>x</title></item>"), "EN", "en"},
+        {"xml:lang on <rss> when the channel has no <language>",
+            R"(<rss version="2.0" xml:lang="de"><channel><item><title>x</title></item></channel></rss>)", "en", "de"},
+        {"atom: entry xml:lang",
+            R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><entry xml:lang="en"><title>x</title></entry></feed>)",
+            "ja", "en"},
+        {"atom: feed xml:lang", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><entry><title>x</title></entry></feed>)",
+            "ja", "ko"},
+        {"atom: nothing said", R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title></entry></feed>)", "ja",
+            "ja"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.description);
+        const auto feed = parse_ok(c.body, {"s", std::string(c.default_language)});
+        REQUIRE(feed.notices.size() == 1);
+        CHECK(feed.notices[0].titles.at(0).lang == c.lang);
+    }
+}
+
+TEST_CASE("parse_feed reads sp:title translations only with a language and a text")
+{
+    const auto feed = parse_ok(rss(R"(<item><title>한국어 제목</title>
+        <sp:title xml:lang="EN">English title</sp:title>
+        <sp:title>no language</sp:title>
+        <sp:title xml:lang="ja">  </sp:title>
+        <sp:title xml:lang="zh" type="html">&lt;i&gt;中文&lt;/i&gt;标题</sp:title>
+        <title xmlns="urn:something-else">other namespace</title>
+        </item>)", "ko"));
+    REQUIRE(feed.notices.size() == 1);
+    CHECK(feed.notices[0].titles
+          == std::vector<LocalizedTitle>{{"ko", "한국어 제목"}, {"en", "English title"}, {"zh", "中文标题"}});
+
+    // Only translations: they still make a notice, the first standing in for the title.
+    const auto only = parse_ok(rss(R"(<item><guid>t</guid><sp:title xml:lang="en">Only English</sp:title></item>)", "ko"));
+    REQUIRE(only.notices.size() == 1);
+    CHECK(only.notices[0].titles == std::vector<LocalizedTitle>{{"en", "Only English"}});
+}
+
+TEST_CASE("parse_feed makes notice titles plain single-line text")
+{
+    struct TextCase {
+        std::string_view title_xml;
+        std::string_view text;
+    };
+    constexpr TextCase cases[] = {
+        {"  spaced \t out\n\n title  ", "spaced out title"},
+        {"<![CDATA[ in <b>CDATA</b> ]]>", "in <b>CDATA</b>"},
+        {"a &amp; b &lt;c&gt; &#xD55C;&#44544;", "a & b <c> 한글"},
+        {"no\xC2\xA0" "break\xE3\x80\x80ideographic", "no break ideographic"},  // NBSP, U+3000
+        {"c1\xC2\x85" "nel and\xC2\x80" "control", "c1 nel andcontrol"},
+        {"del&#x7F;ete", "delete"},
+        {"tab&#x9;and&#xA;newline", "tab and newline"},
+        {"\xEF\xBB\xBF" "bom", "bom"},
+        {"nested <b>markup</b> text", "nested markup text"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.title_xml);
+        const auto feed = parse_ok(rss("<item><title>" + std::string(c.title_xml) + "</title></item>"));
+        REQUIRE(feed.notices.size() == 1);
+        CHECK(feed.notices[0].titles.at(0).text == c.text);
+    }
+}
+
+TEST_CASE("parse_feed neither expands DTD entities nor loads external ones")
+{
+    // If the external entity were loaded, the title would hold the whole sample feed.
+    const std::string external = "file://" + fixture_path("rss2-bilingual.xml").generic_string();
+    const std::string body = "<?xml version=\"1.0\"?>\n"
+                             "<!DOCTYPE rss [\n"
+                             "  <!ENTITY external SYSTEM \"" + external + "\">\n"
+                             "  <!ENTITY internal \"expanded\">\n"
+                             "]>\n"
+                             "<rss version=\"2.0\"><channel><item>"
+                             "<title>a &external; b &internal; c</title><category>&internal;</category>"
+                             "</item></channel></rss>";
+    const auto feed = parse_ok(body);
+    REQUIRE(feed.notices.size() == 1);
+    CHECK(feed.notices[0].titles.at(0).text == "a b c");
+    CHECK(feed.notices[0].categories.empty());
+}
+
+TEST_CASE("parse_feed reads categories from RSS text and Atom terms")
+{
+    const auto rss_feed = parse_ok(rss(R"(<item><title>x</title>
+        <category domain="d">  Safety  </category><category></category><category>Events</category></item>)"));
+    CHECK(rss_feed.notices.at(0).categories == std::vector<std::string>{"Safety", "Events"});
+
+    const auto atom_feed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>
+        <category term="safety" label="Safety"/><category label="no term"/><category term="events"/></entry></feed>)");
+    CHECK(atom_feed.notices.at(0).categories == std::vector<std::string>{"safety", "events"});
+}

@@ -1,0 +1,119 @@
+#include "model/notice_board.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace std::chrono;
+
+Notice notice(std::string id, std::optional<int> day_of_june = std::nullopt)
+{
+    Notice n;
+    n.titles = {{"ko", "공지 " + id}};
+    n.id = std::move(id);
+    if (day_of_june)
+        n.published = TimePoint{sys_days{2018y / June / *day_of_june}};
+    return n;
+}
+
+std::vector<std::string> ids_of(const NoticeBoard& board)
+{
+    std::vector<std::string> ids;
+    for (const auto& n : board.notices())
+        ids.push_back(n.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("NoticeBoard merges sources newest first with undated notices last in feed order")
+{
+    NoticeBoard board;
+    CHECK(board.revision() == 0);
+    CHECK(board.notices().empty());
+
+    CHECK(board.apply("ministry", {notice("m-undated-1"), notice("m-3", 3), notice("m-1", 1), notice("m-undated-2")}));
+    CHECK(board.apply("city", {notice("c-4", 4), notice("c-undated"), notice("c-2", 2)}));
+    CHECK(board.revision() == 2);
+    // Undated ones keep their order: sources by name ("city" before "ministry"), then feed order.
+    CHECK(ids_of(board)
+          == std::vector<std::string>{"c-4", "m-3", "c-2", "m-1", "c-undated", "m-undated-1", "m-undated-2"});
+}
+
+TEST_CASE("NoticeBoard keeps equal dates in source and feed order")
+{
+    NoticeBoard board;
+    CHECK(board.apply("b", {notice("b-1", 5), notice("b-2", 5)}));
+    CHECK(board.apply("a", {notice("a-1", 5)}));
+    CHECK(ids_of(board) == std::vector<std::string>{"a-1", "b-1", "b-2"});
+}
+
+TEST_CASE("NoticeBoard keeps its revision when a source sends the same notices again")
+{
+    NoticeBoard board;
+    const std::vector<Notice> notices{notice("n-1", 1), notice("n-2", 2)};
+    REQUIRE(board.apply("feed", notices));
+    const auto revision = board.revision();
+
+    CHECK_FALSE(board.apply("feed", notices));
+    CHECK(board.revision() == revision);
+
+    // A new source with nothing to show changes nothing either.
+    CHECK_FALSE(board.apply("silent", {}));
+    CHECK(board.revision() == revision);
+
+    auto retitled = notices;
+    retitled[0].titles.push_back({"en", "Notice n-1"});
+    CHECK(board.apply("feed", retitled));
+    CHECK(board.revision() == revision + 1);
+    CHECK(board.notices().back().titles.size() == 2);
+}
+
+TEST_CASE("NoticeBoard de-duplicates notices by id, the first source by name winning")
+{
+    NoticeBoard board;
+    auto from_b = notice("shared", 1);
+    from_b.source_name = "b";
+    auto from_a = notice("shared", 1);
+    from_a.source_name = "a";
+
+    CHECK(board.apply("b", {from_b, notice("b-only", 2)}));
+    CHECK(board.apply("a", {from_a}));
+    REQUIRE(ids_of(board) == std::vector<std::string>{"b-only", "shared"});
+    CHECK(board.notices()[1].source_name == "a");
+
+    // Within one source too: the first in feed order stays.
+    NoticeBoard single;
+    auto first = notice("dup", 1);
+    auto second = notice("dup", 9);
+    CHECK(single.apply("s", {first, second}));
+    REQUIRE(single.notices().size() == 1);
+    CHECK(single.notices()[0] == first);
+}
+
+TEST_CASE("NoticeBoard revision stays when a source change is hidden behind duplicates")
+{
+    NoticeBoard board;
+    CHECK(board.apply("a", {notice("x", 1)}));
+    const auto revision = board.revision();
+    // "b" only repeats what "a" already shows: the screen does not change.
+    CHECK_FALSE(board.apply("b", {notice("x", 1)}));
+    CHECK(board.revision() == revision);
+}
+
+TEST_CASE("NoticeBoard replaces a source's notices and drops them when it sends none")
+{
+    NoticeBoard board;
+    CHECK(board.apply("a", {notice("a-1", 1), notice("a-2", 2)}));
+    CHECK(board.apply("b", {notice("b-1", 3)}));
+    CHECK(board.apply("a", {notice("a-3", 4)}));
+    CHECK(ids_of(board) == std::vector<std::string>{"a-3", "b-1"});
+    CHECK(board.apply("a", {}));
+    CHECK(ids_of(board) == std::vector<std::string>{"b-1"});
+    CHECK(board.revision() == 4);
+}
