@@ -64,8 +64,14 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
             if (event.type == SDL_QUIT || (event.type == SDL_KEYDOWN && is_quit_key(event.key)))
                 return 0;
             if (event.type == feed_event) {
-                for (auto& update : fetcher.take_updates())
-                    rebuild |= board.apply(update.source_name, std::move(update.notices));
+                for (auto& update : fetcher.take_updates()) {
+                    const std::size_t count = update.notices.size();
+                    if (board.apply(update.source_name, std::move(update.notices))) {
+                        log_line("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
+                                 std::to_string(board.notices().size()) + " from all feeds)");
+                        rebuild = true;
+                    }
+                }
             } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 auto resized = make_scene();
                 if (resized) {

@@ -20,6 +20,12 @@ constexpr SDL_Color accent{242, 179, 61, 255};
 constexpr SDL_Color quiet{140, 162, 190, 255};
 
 constexpr int featured_title_lines = 2;
+// Every notice on screen holds a few full-width textures; past this many the oldest are left
+// out, which keeps texture memory within what a Raspberry Pi's GPU share comfortably holds.
+constexpr std::size_t max_notices_shown = 30;
+// Before the first feed has answered, the screen shows its frame without "no notices": a
+// file or a fast server answers well within this, and then the message would only flash.
+constexpr double first_fetch_grace_s = 2.0;
 constexpr int featured_subtitle_lines = 2;
 
 // Proportions of the screen height, so the layout reads the same at 720p, 1080p and 4K.
@@ -116,14 +122,19 @@ std::vector<TextSprite> Scene::make_lines(std::string_view text, const FontChain
     return sprites;
 }
 
-void Scene::set_notices(const std::vector<Notice>& notices)
+void Scene::set_notices(const std::vector<Notice>& all_notices)
 {
+    m_notices_set = true;
     m_featured.clear();
     m_crawl_items.clear();
     const Metrics metrics(m_width, m_height);
+    std::vector<const Notice*> notices;
+    for (const auto& notice : all_notices)
+        if (!notice.titles.empty() && notices.size() < max_notices_shown)
+            notices.push_back(&notice);
     std::vector<int> crawl_widths;
     for (std::size_t i = 0; i < notices.size(); ++i) {
-        const Notice& notice = notices[i];
+        const Notice& notice = *notices[i];
         // Korean above English; a notice in one language shows that one alone.
         const LocalizedTitle* korean = notice.title_in("ko");
         const LocalizedTitle* english = notice.title_in("en");
@@ -150,8 +161,10 @@ void Scene::set_notices(const std::vector<Notice>& notices)
         crawl_widths.push_back(item.width);
         m_crawl_items.push_back(std::move(item));
     }
-    m_scroller = CrawlScroller(std::move(crawl_widths));
-    m_placements.reserve(m_crawl_items.size() * 4 + 4);
+    m_scroller = CrawlScroller(crawl_widths);
+    // As many placements as the narrowest item can repeat across the band: draw() never grows it.
+    const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));
+    m_placements.reserve(static_cast<std::size_t>(m_width / narrowest + 2));
 }
 
 std::size_t Scene::featured_index_at(double seconds) const
@@ -169,7 +182,8 @@ void Scene::draw(double seconds)
     m_label.draw(m_renderer, metrics.margin_x, metrics.label_baseline);
 
     if (m_featured.empty()) {
-        m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
+        if (m_notices_set || seconds >= first_fetch_grace_s)
+            m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
     } else {
         const auto& featured = m_featured[featured_index_at(seconds)];
         featured.counter.draw(m_renderer, m_width - metrics.margin_x - featured.counter.advance(), metrics.label_baseline);

@@ -25,6 +25,7 @@ public:
                                                  SceneSettings settings);
 
     // Shapes and rasterizes every notice once; draw() then costs only texture copies.
+    // Notices without a title are skipped; at most the 30 first (newest) are shown.
     void set_notices(const std::vector<Notice>& notices);
     void draw(double seconds);
 
@@ -64,6 +65,7 @@ private:
     int m_height;
     SceneSettings m_settings;
 
+    bool m_notices_set = false;
     TextSprite m_label;
     TextSprite m_empty_message;
     std::vector<FeaturedNotice> m_featured;

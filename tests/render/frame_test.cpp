@@ -141,3 +141,26 @@ TEST_CASE("the frame at 3 s matches the golden image")
         save_png(actual.get(), golden_path.string() + ".actual.png").ok();
     CHECK(differing <= actual->w * actual->h / 500);
 }
+
+TEST_CASE("before the first feed answers, the empty-state message waits a moment instead of flashing")
+{
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    REQUIRE(renderer);
+    auto scene = Scene::create(renderer.get(), repository_fonts(), 640, 360, SceneSettings{});
+    REQUIRE(scene);
+    auto middle_ink = [&] {
+        int ink = 0;
+        for (int y = 360 * 35 / 100; y < 360 * 50 / 100; ++y)
+            for (int x = 0; x < 640; ++x) {
+                Uint8 r, g, b;
+                SDL_GetRGB(pixel(surface.get(), x, y), surface->format, &r, &g, &b);
+                ink += r > 100;
+            }
+        return ink;
+    };
+    scene.value()->draw(0.5);
+    CHECK(middle_ink() == 0);
+    scene.value()->draw(2.5);
+    CHECK(middle_ink() > 100);
+}
