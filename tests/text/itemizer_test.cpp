@@ -1,21 +1,10 @@
-#include "feed/feed_parser.hpp"
 #include "test_support.hpp"
 #include "text/itemizer.hpp"
 #include "text/shaper.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace {
-
-FontChain open_regular_chain(const FreeTypeLibrary& library)
-{
-    auto chain = FontChain::open(library, repository_fonts().regular_chain(), 48);
-    REQUIRE(chain);
-    return std::move(chain.value());
-}
 
 constexpr std::size_t latin_font = 0;   // Noto Sans, first in the chain
 constexpr std::size_t korean_font = 1;  // Nanum Gothic
@@ -48,28 +37,12 @@ void check_covers_every_byte_once(std::string_view text, const std::vector<TextR
     CHECK(expected_begin == text.size());
 }
 
-std::vector<std::string> sample_titles()
-{
-    std::ifstream file(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
-    std::stringstream bytes;
-    bytes << file.rdbuf();
-    auto feed = parse_feed(bytes.str(), {"sample", "ko"});
-    REQUIRE(feed);
-    std::vector<std::string> titles;
-    for (const auto& notice : feed->notices)
-        for (const auto& title : notice.titles)
-            titles.push_back(title.text);
-    REQUIRE(titles.size() == 10);
-    return titles;
-}
-
 }  // namespace
 
 TEST_CASE("a mixed Korean and English headline splits into runs by script and font")
 {
-    auto library = FreeTypeLibrary::create();
-    REQUIRE(library);
-    const auto chain = open_regular_chain(library.value());
+    const RegularChainFixture fixture;
+    const auto& chain = fixture.chain;
     const std::string text = "MOIS 장관, 2018.06.04 Lima 방문 — e-Government 협력";
     const auto runs = itemize(text, coverage_of(chain));
 
@@ -88,9 +61,8 @@ TEST_CASE("a mixed Korean and English headline splits into runs by script and fo
 
 TEST_CASE("text that starts with digits or punctuation joins the first run with a script")
 {
-    auto library = FreeTypeLibrary::create();
-    REQUIRE(library);
-    const auto chain = open_regular_chain(library.value());
+    const RegularChainFixture fixture;
+    const auto& chain = fixture.chain;
     struct Case {
         std::string text;
         std::vector<ExpectedRun> runs;
@@ -111,9 +83,8 @@ TEST_CASE("text that starts with digits or punctuation joins the first run with 
 
 TEST_CASE("a run boundary never splits a grapheme cluster")
 {
-    auto library = FreeTypeLibrary::create();
-    REQUIRE(library);
-    const auto chain = open_regular_chain(library.value());
+    const RegularChainFixture fixture;
+    const auto& chain = fixture.chain;
     // e + combining acute; conjoining jamo ᄒ ᅡ ᆫ (a syllable spelled in parts); a ZWJ emoji sequence.
     const std::string text = "Cafe\xCC\x81 \xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB 👩‍💻 끝";
     const auto runs = itemize(text, coverage_of(chain));
@@ -133,18 +104,16 @@ TEST_CASE("a run boundary never splits a grapheme cluster")
 
 TEST_CASE("invalid UTF-8 bytes still land in exactly one run")
 {
-    auto library = FreeTypeLibrary::create();
-    REQUIRE(library);
-    const auto chain = open_regular_chain(library.value());
+    const RegularChainFixture fixture;
+    const auto& chain = fixture.chain;
     const std::string text = "ok \xFF\xC3 공지 \xE2\x82";
     check_covers_every_byte_once(text, itemize(text, coverage_of(chain)));
 }
 
 TEST_CASE("every title of the sample feed is covered byte for byte by runs of fonts that have its characters")
 {
-    auto library = FreeTypeLibrary::create();
-    REQUIRE(library);
-    const auto chain = open_regular_chain(library.value());
+    const RegularChainFixture fixture;
+    const auto& chain = fixture.chain;
     for (const auto& title : sample_titles()) {
         CAPTURE(title);
         const auto runs = itemize(title, coverage_of(chain));

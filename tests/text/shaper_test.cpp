@@ -1,4 +1,3 @@
-#include "feed/feed_parser.hpp"
 #include "test_support.hpp"
 #include "text/raster.hpp"
 #include "text/shaper.hpp"
@@ -7,15 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace {
-
-struct Fixture {
-    FreeTypeLibrary library = FreeTypeLibrary::create().value();
-    FontChain chain = FontChain::open(library, repository_fonts().regular_chain(), 48).value();
-};
 
 std::size_t count_code_points(std::string_view text)
 {
@@ -25,25 +16,11 @@ std::size_t count_code_points(std::string_view text)
     return count;
 }
 
-std::vector<std::string> sample_titles()
-{
-    std::ifstream file(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
-    std::stringstream bytes;
-    bytes << file.rdbuf();
-    const auto feed = parse_feed(bytes.str(), {"sample", "ko"});
-    REQUIRE(feed);
-    std::vector<std::string> titles;
-    for (const auto& notice : feed->notices)
-        for (const auto& title : notice.titles)
-            titles.push_back(title.text);
-    return titles;
-}
-
 }  // namespace
 
 TEST_CASE("no sample headline shapes to a .notdef glyph")
 {
-    Fixture fixture;
+    const RegularChainFixture fixture;
     for (const auto& title : sample_titles()) {
         CAPTURE(title);
         const auto line = shape_line(title, fixture.chain);
@@ -59,7 +36,7 @@ TEST_CASE("no sample headline shapes to a .notdef glyph")
 
 TEST_CASE("shaped advances add up to the line width and pen positions only move forward")
 {
-    Fixture fixture;
+    const RegularChainFixture fixture;
     const std::string text = "MOIS 장관, 2018.06.04 Lima 방문 — e-Government 협력";
     const auto line = shape_line(text, fixture.chain);
     hb_position_t sum = 0;
@@ -80,7 +57,7 @@ TEST_CASE("shaped advances add up to the line width and pen positions only move 
 
 TEST_CASE("kerning from the Latin font is applied")
 {
-    Fixture fixture;
+    const RegularChainFixture fixture;
     // Noto Sans kerns "AV": the pair is narrower than A and V set apart.
     const auto pair = shape_line("AV", fixture.chain);
     const auto a = shape_line("A", fixture.chain);
@@ -90,7 +67,7 @@ TEST_CASE("kerning from the Latin font is applied")
 
 TEST_CASE("a rasterized line has ink where its glyphs are and none past its advance")
 {
-    Fixture fixture;
+    const RegularChainFixture fixture;
     const auto line = shape_line("공지 Notice", fixture.chain);
     const auto image = rasterize_line(line, fixture.chain);
     REQUIRE(image.width >= image.advance);
@@ -115,7 +92,7 @@ TEST_CASE("a rasterized line has ink where its glyphs are and none past its adva
 
 TEST_CASE("long headlines wrap at spaces and end with an ellipsis when out of lines")
 {
-    Fixture fixture;
+    const RegularChainFixture fixture;
     const std::string text = "산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원";
     const auto two = wrap_text(text, fixture.chain, 700, 3);
     REQUIRE(two.size() >= 2);
