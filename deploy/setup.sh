@@ -14,7 +14,8 @@ packages=(
   libsdl2-dev libsdl2-image-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
-  libtomlplusplus-dev doctest-dev libunibreak-dev
+  libtomlplusplus-dev doctest-dev libunibreak-dev nlohmann-json3-dev
+  python3
 )
 
 install_missing() {
