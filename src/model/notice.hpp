@@ -20,7 +20,9 @@ struct Notice {
     std::vector<LocalizedTitle> titles;  // the item's own title first, then translations
     std::string link;
     std::optional<TimePoint> published;
+    std::optional<TimePoint> updated;
     std::vector<std::string> categories;
+    std::string summary;  // plain text, whitespace collapsed; may be empty
     std::string source_name;
 
     // The title in a language ("ko" matches "ko-KR"), or nullptr.
