@@ -15,7 +15,7 @@ struct ParsedFeed {
 struct FeedContext {
     std::string source_name;       // copied into each Notice and named in errors
     std::string default_language;  // for titles whose feed and item do not say
-    std::string http_charset;      // the charset parameter of the HTTP Content-Type; empty if none
+    std::string http_charset = {};  // the charset parameter of the HTTP Content-Type; empty if none
 };
 
 // RSS 2.0 and Atom 1.0 (UTF-8 or with a declared encoding), with the bilingual title

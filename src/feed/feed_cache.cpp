@@ -1,0 +1,202 @@
+#include "feed/feed_cache.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// One file per source: a one-line JSON header (format, validators, body length and checksum),
+// a newline, then the body as received. The checksum makes a damaged entry (a disk that lost
+// its last blocks) read as absent instead of as a half feed.
+constexpr int format_version = 1;
+constexpr std::string_view entry_suffix = ".feed";
+constexpr std::string_view temp_marker = ".tmp.";
+
+std::uint64_t fnv1a(std::string_view bytes)
+{
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char byte : bytes) {
+        hash ^= byte;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+class UniqueFd {
+public:
+    explicit UniqueFd(int fd) : m_fd(fd) {}
+    ~UniqueFd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+
+    int get() const { return m_fd; }
+    // Closing can report a delayed write error (NFS, a full disk): the caller must see it.
+    bool close()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return ::close(fd) == 0;
+    }
+
+private:
+    int m_fd;
+};
+
+bool write_all(int fd, std::string_view bytes)
+{
+    while (!bytes.empty()) {
+        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+// Source names are validated by the config loader, but a name from the command line may hold
+// anything: keep entry file names to safe bytes.
+std::string file_name_for(const std::string& source_name)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string name;
+    for (unsigned char c : source_name) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+            name += static_cast<char>(c);
+        else
+            name += {'%', hex[c >> 4], hex[c & 15]};
+    }
+    return name + std::string(entry_suffix);
+}
+
+std::string error_text(int error) { return std::strerror(error); }
+
+// A writer killed mid-write leaves its temporary file behind; the entry itself is intact.
+void remove_abandoned_temporaries(const fs::path& entry)
+{
+    const std::string prefix = entry.filename().string() + std::string(temp_marker);
+    std::error_code error;
+    for (const auto& file : fs::directory_iterator(entry.parent_path(), error))
+        if (file.path().filename().string().starts_with(prefix))
+            fs::remove(file.path(), error);
+}
+
+}  // namespace
+
+FeedCache::FeedCache(std::filesystem::path directory) : m_directory(std::move(directory)) {}
+
+fs::path FeedCache::entry_path(const std::string& source_name) const
+{
+    return m_directory / file_name_for(source_name);
+}
+
+std::optional<CachedFeed> FeedCache::load(const std::string& source_name) const
+{
+    std::ifstream file(entry_path(source_name), std::ios::binary);
+    if (!file)
+        return std::nullopt;
+    std::string header_line;
+    if (!std::getline(file, header_line))
+        return std::nullopt;
+    std::ostringstream rest;
+    rest << file.rdbuf();
+    std::string body = std::move(rest).str();
+
+    const auto header = nlohmann::json::parse(header_line, nullptr, false);
+    if (header.is_discarded() || !header.is_object() || header.value("format", 0) != format_version)
+        return std::nullopt;
+    try {
+        if (header.at("length").get<std::size_t>() != body.size() || header.at("fnv1a").get<std::uint64_t>() != fnv1a(body))
+            return std::nullopt;
+        CachedFeed entry;
+        entry.body = std::move(body);
+        entry.content_type = header.at("content_type").get<std::string>();
+        entry.etag = header.at("etag").get<std::string>();
+        entry.last_modified = header.at("last_modified").get<std::string>();
+        entry.url = header.at("url").get<std::string>();
+        entry.fetched_at = std::chrono::sys_seconds{std::chrono::seconds{header.at("fetched_at").get<std::int64_t>()}};
+        return entry;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;  // a header from another version, or damaged: as good as absent
+    }
+}
+
+Status FeedCache::store(const std::string& source_name, const CachedFeed& entry) const
+{
+    const fs::path final_path = entry_path(source_name);
+    auto fail = [&](const std::string& what, int error) {
+        return Error{"cache " + final_path.string() + ": " + what + ": " + error_text(error)};
+    };
+
+    std::error_code created_error;
+    fs::create_directories(m_directory, created_error);
+    if (created_error)
+        return Error{"cache " + m_directory.string() + ": cannot create: " + created_error.message() +
+                     "; set [cache] directory in the config to a writable folder"};
+
+    const nlohmann::json header = {
+        {"format", format_version},
+        {"length", entry.body.size()},
+        {"fnv1a", fnv1a(entry.body)},
+        {"content_type", entry.content_type},
+        {"etag", entry.etag},
+        {"last_modified", entry.last_modified},
+        {"url", entry.url},
+        {"fetched_at", entry.fetched_at.time_since_epoch().count()},
+    };
+    // Validators come from the network: never let one break the one-line header.
+    const std::string header_line = header.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace) + "\n";
+
+    remove_abandoned_temporaries(final_path);
+    // Same folder as the entry, so rename() is atomic; the pid keeps two players apart.
+    const fs::path temp_path = final_path.string() + std::string(temp_marker) + std::to_string(::getpid());
+    UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (fd.get() < 0)
+        return fail("cannot create " + temp_path.filename().string(), errno);
+    if (!write_all(fd.get(), header_line) || !write_all(fd.get(), entry.body) || ::fsync(fd.get()) != 0) {
+        const int error = errno;
+        ::unlink(temp_path.c_str());
+        return fail("cannot write", error);
+    }
+    if (!fd.close()) {
+        const int error = errno;
+        ::unlink(temp_path.c_str());
+        return fail("cannot write", error);
+    }
+    if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp_path.c_str());
+        return fail("cannot replace the entry", error);
+    }
+    // The rename is durable only once the folder itself is on disk.
+    UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (directory.get() >= 0)
+        ::fsync(directory.get());
+    return Done{};
+}
+
+fs::path default_cache_directory()
+{
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+        return fs::path(xdg) / "signage-player";
+    if (const char* home = std::getenv("HOME"); home && *home == '/')
+        return fs::path(home) / ".cache" / "signage-player";
+    return "/var/cache/signage-player";
+}
