@@ -117,3 +117,72 @@ TEST_CASE("NoticeBoard replaces a source's notices and drops them when it sends 
     CHECK(ids_of(board) == std::vector<std::string>{"b-1"});
     CHECK(board.revision() == 4);
 }
+
+TEST_CASE("NoticeBoard pairs a Korean and an English feed's copies of one notice into one bilingual notice")
+{
+    auto korean = notice("press-2018-0604", 4);
+    korean.link = "https://www.mois.go.kr/notice/1";
+    korean.categories = {"전자정부"};
+    Notice english;
+    english.id = "press-2018-0604";
+    english.titles = {{"en", "Korea fosters e-government cooperation"}};
+    english.link = "https://www.mois.go.kr/eng/notice/1";
+    english.categories = {"e-Government"};
+    english.summary = "The delegation visited Peru and Paraguay.";
+
+    NoticeBoard board;
+    CHECK(board.apply("mois-ko", {korean, notice("ko-only", 3)}));
+    CHECK(board.apply("mois-en", {english}));
+    REQUIRE(board.notices().size() == 2);
+    const Notice& paired = board.notices()[0];
+    REQUIRE(paired.title_in("ko"));
+    REQUIRE(paired.title_in("en"));
+    CHECK(paired.title_in("en")->text == "Korea fosters e-government cooperation");
+    // The first source by name ("mois-en") leads; the other fills in what it lacks.
+    CHECK(paired.link == english.link);
+    CHECK(paired.published == korean.published);
+    CHECK(paired.summary == english.summary);
+    CHECK(paired.categories == std::vector<std::string>{"e-Government", "전자정부"});
+}
+
+TEST_CASE("NoticeBoard pairs by link when told to, and not otherwise")
+{
+    auto korean = notice("ko-guid", 4);
+    korean.link = "https://example.org/notice?id=7";
+    Notice english;
+    english.id = "en-guid";
+    english.titles = {{"en", "Notice 7"}};
+    english.link = korean.link;
+
+    NoticeBoard by_id;
+    by_id.apply("a", {korean});
+    by_id.apply("b", {english});
+    CHECK(by_id.notices().size() == 2);
+
+    NoticeBoard by_link(BoardRules{PairingKey::link, 30, std::nullopt});
+    by_link.apply("a", {korean});
+    by_link.apply("b", {english});
+    REQUIRE(by_link.notices().size() == 1);
+    CHECK(by_link.notices()[0].title_in("en"));
+    CHECK(by_link.notices()[0].title_in("ko"));
+}
+
+TEST_CASE("NoticeBoard keeps the newest notices within its count limit")
+{
+    NoticeBoard board(BoardRules{PairingKey::id, 3, std::nullopt});
+    board.apply("a", {notice("d1", 1), notice("d5", 5), notice("d3", 3), notice("d4", 4), notice("undated")});
+    CHECK(ids_of(board) == std::vector<std::string>{"d5", "d4", "d3"});
+}
+
+TEST_CASE("NoticeBoard lets old notices age out as its clock moves, keeping undated ones")
+{
+    NoticeBoard board(BoardRules{PairingKey::id, 30, std::chrono::seconds{days{7}}});
+    CHECK_FALSE(board.set_now(TimePoint{sys_days{2018y / June / 5}}));
+    board.apply("a", {notice("d1", 1), notice("d4", 4), notice("undated")});
+    CHECK(ids_of(board) == std::vector<std::string>{"d4", "d1", "undated"});
+    const auto revision = board.revision();
+    CHECK(board.set_now(TimePoint{sys_days{2018y / June / 9}}));  // d1 is now 8 days old
+    CHECK(ids_of(board) == std::vector<std::string>{"d4", "undated"});
+    CHECK(board.revision() == revision + 1);
+    CHECK_FALSE(board.set_now(TimePoint{sys_days{2018y / June / 10}}));  // d4 still within 7 days
+}
