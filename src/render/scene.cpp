@@ -20,9 +20,6 @@ constexpr SDL_Color accent{242, 179, 61, 255};
 constexpr SDL_Color quiet{140, 162, 190, 255};
 
 constexpr int featured_title_lines = 2;
-// Every notice on screen holds a few full-width textures; past this many the oldest are left
-// out, which keeps texture memory within what a Raspberry Pi's GPU share comfortably holds.
-constexpr std::size_t max_notices_shown = 30;
 // Before the first feed has answered, the screen shows its frame without "no notices": a
 // file or a fast server answers well within this, and then the message would only flash.
 constexpr double first_fetch_grace_s = 2.0;
@@ -130,7 +127,7 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
     const Metrics metrics(m_width, m_height);
     std::vector<const Notice*> notices;
     for (const auto& notice : all_notices)
-        if (!notice.titles.empty() && notices.size() < max_notices_shown)
+        if (!notice.titles.empty())
             notices.push_back(&notice);
     std::vector<int> crawl_widths;
     for (std::size_t i = 0; i < notices.size(); ++i) {
@@ -189,7 +186,17 @@ void Scene::draw(double seconds)
         featured.counter.draw(m_renderer, m_width - metrics.margin_x - featured.counter.advance(), metrics.label_baseline);
         draw_featured(featured);
     }
+    if (!m_freshness_note.empty()) {
+        const int band_top = m_height - metrics.band_height;
+        m_freshness_note.draw(m_renderer, m_width - metrics.margin_x - m_freshness_note.advance(),
+                              band_top - m_freshness_note.height() + m_freshness_note.baseline() - metrics.crawl_gap / 2);
+    }
     draw_crawl(seconds);
+}
+
+void Scene::set_freshness_note(std::string_view text)
+{
+    m_freshness_note = text.empty() ? TextSprite{} : make_line(text, m_fonts->date, quiet);
 }
 
 void Scene::draw_featured(const FeaturedNotice& notice) const

@@ -25,8 +25,12 @@ public:
                                                  SceneSettings settings);
 
     // Shapes and rasterizes every notice once; draw() then costs only texture copies.
-    // Notices without a title are skipped; at most the 30 first (newest) are shown.
+    // Notices without a title are skipped. Every notice holds a few full-width textures: the
+    // notice board's count limit is what keeps that within a Raspberry Pi's GPU memory.
     void set_notices(const std::vector<Notice>& notices);
+    // A discreet line above the crawl, e.g. when the feeds have not answered for a while
+    // ("업데이트 14:05 · Updated 14:05"); empty hides it.
+    void set_freshness_note(std::string_view text);
     void draw(double seconds);
 
     std::size_t featured_index_at(double seconds) const;
@@ -68,6 +72,7 @@ private:
     bool m_notices_set = false;
     TextSprite m_label;
     TextSprite m_empty_message;
+    TextSprite m_freshness_note;
     std::vector<FeaturedNotice> m_featured;
     std::vector<CrawlItem> m_crawl_items;
     CrawlScroller m_scroller;
