@@ -1,0 +1,12 @@
+#pragma once
+// When the feeds have not been confirmed for a while, the screen says since when, so a
+// passer-by (and the IT officer) can tell the notices may be out of date.
+#include "model/notice.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+// Empty while fresh (or before anything was ever fetched); else "업데이트 14:05 · Updated 14:05",
+// with the date too once it is a day old. Times in Korea Standard Time, like notice dates.
+std::string freshness_note(std::optional<TimePoint> last_confirmed, TimePoint now, std::chrono::seconds stale_after);
