@@ -1,5 +1,6 @@
 // signage-player: arguments -> configuration -> player or headless render.
 #include "app/cli.hpp"
+#include "app/dump_feed.hpp"
 #include "app/headless.hpp"
 #include "app/player.hpp"
 #include "app/settings.hpp"
@@ -50,6 +51,9 @@ int main(int argc, char** argv)
     case Command::version:
         std::printf("signage-player %s\n", SIGNAGE_VERSION);
         return 0;
+    case Command::dump_feed:
+        // Needs no fonts, assets or configuration: only the feed.
+        return run_dump_feed(command_line->dump_location, command_line->dump_language);
     case Command::play:
     case Command::render:
         break;

@@ -5,11 +5,17 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 inline std::filesystem::path source_dir() { return SIGNAGE_SOURCE_DIR; }
 inline std::filesystem::path test_data_dir() { return SIGNAGE_TEST_DATA_DIR; }
@@ -36,4 +42,56 @@ inline std::vector<std::string> sample_titles()
             titles.push_back(title.text);
     REQUIRE(titles.size() == 10);
     return titles;
+}
+
+// The signage-player executable as a user runs it, through the shell.
+struct PlayerOutcome {
+    int exit_code = -1;
+    std::string output;  // stdout, with stderr mixed in unless kept apart
+    std::string errors;  // stderr, when kept apart
+};
+
+inline std::string shell_quoted(const std::string& argument)
+{
+    std::string quoted = "'";
+    for (const char c : argument) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
+    }
+    return quoted + "'";
+}
+
+// Runs the player with `arguments` in `working_directory` (empty: this process's). With
+// `separate_stderr`, stderr goes to `errors` instead of into `output`.
+inline PlayerOutcome run_player(const std::vector<std::string>& arguments, bool separate_stderr = false,
+    const std::filesystem::path& working_directory = {})
+{
+    static int run_count = 0;
+    const std::filesystem::path stderr_path = std::filesystem::temp_directory_path()
+        / ("signage-test-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++run_count));
+    std::string command;
+    if (!working_directory.empty())
+        command = "cd " + shell_quoted(working_directory.string()) + " && ";
+    command += shell_quoted(SIGNAGE_PLAYER_BIN);
+    for (const auto& argument : arguments)
+        command += " " + shell_quoted(argument);
+    command += separate_stderr ? " 2>" + shell_quoted(stderr_path.string()) : std::string(" 2>&1");
+
+    PlayerOutcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+        outcome.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (separate_stderr) {
+        std::ifstream errors(stderr_path, std::ios::binary);
+        outcome.errors.assign(std::istreambuf_iterator<char>(errors), std::istreambuf_iterator<char>());
+        errors.close();
+        std::filesystem::remove(stderr_path);
+    }
+    return outcome;
 }

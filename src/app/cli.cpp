@@ -30,6 +30,48 @@ Result<double> parse_seconds(const std::string& option, const std::string& text)
     return value;
 }
 
+bool is_language_tag(const std::string& text)
+{
+    if (text.empty() || text.size() > 35)
+        return false;
+    for (const char c : text) {
+        const bool tag_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!tag_char)
+            return false;
+    }
+    return true;
+}
+
+// dump-feed FILE|URL [--lang XX]: one positional argument, unlike the other commands.
+Result<CommandLine> parse_dump_feed(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    line.command = Command::dump_feed;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (argument == "--lang") {
+            if (i + 1 >= arguments.size())
+                return Error{"--lang: needs a value"};
+            line.dump_language = arguments[++i];
+            if (!is_language_tag(line.dump_language))
+                return Error{"--lang: \"" + line.dump_language + "\" is not a language tag like ko, en or ko-KR"};
+        } else if (argument.starts_with("--")) {
+            return Error{"unknown option \"" + argument + "\"; see --help"};
+        } else if (!line.dump_location.empty()) {
+            return Error{"dump-feed: one FILE or URL only, not also \"" + argument + "\"; see --help"};
+        } else {
+            line.dump_location = argument;
+        }
+    }
+    if (line.dump_location.empty())
+        return Error{"dump-feed: needs a FILE or URL; see --help"};
+    return line;
+}
+
 }  // namespace
 
 const char* usage_text()
@@ -40,11 +82,16 @@ const char* usage_text()
            "      shows the bundled sample feed. --windowed opens a desktop preview window.\n"
            "  signage-player render --at SECONDS --size WxH --out FILE.png [--config FILE] [--feed FILE|URL]\n"
            "      Write the frame that would be on screen SECONDS after start, without a display.\n"
+           "  signage-player dump-feed FILE|URL [--lang XX]\n"
+           "      Print one feed as the player reads it, as JSON. --lang: the language of titles\n"
+           "      the feed does not label (default: unknown).\n"
            "  signage-player --help | --version\n";
 }
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments)
 {
+    if (!arguments.empty() && arguments[0] == "dump-feed")
+        return parse_dump_feed(arguments);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-enum class Command { play, render, help, version };
+enum class Command { play, render, dump_feed, help, version };
 
 struct WindowSize {
     int width = 0;
@@ -22,6 +22,9 @@ struct CommandLine {
     double at_seconds = 0.0;
     WindowSize size{1920, 1080};
     std::string out_path;
+    // dump-feed:
+    std::string dump_location;  // a path or URL
+    std::string dump_language;  // --lang: the language of titles the feed does not label; empty: unknown
 };
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments);

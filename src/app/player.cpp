@@ -1,6 +1,7 @@
 #include "app/player.hpp"
 
 #include "app/settings.hpp"
+#include "feed/feed_cache.hpp"
 #include "feed/fetcher.hpp"
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
@@ -46,12 +47,15 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     }
 
     // The fetcher thread never touches SDL video: it only posts an event that wakes this loop.
+    // It also reads the offline cache, so cached notices arrive the same way, before any fetch.
     const Uint32 feed_event = SDL_RegisterEvents(1);
+    FetcherOptions fetcher_options;
+    fetcher_options.cache_directory = config.cache_directory.value_or(default_cache_directory());
     FeedFetcher fetcher(config.feeds, [feed_event] {
         SDL_Event event{};
         event.type = feed_event;
         SDL_PushEvent(&event);
-    });
+    }, fetcher_options);
 
     NoticeBoard board;
     using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
@@ -65,8 +69,11 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
                 return 0;
             if (event.type == feed_event) {
                 for (auto& update : fetcher.take_updates()) {
-                    const std::size_t count = update.notices.size();
-                    if (board.apply(update.source_name, std::move(update.notices))) {
+                    // Status-only updates (a 304, a failure) leave the notices as they are.
+                    if (!update.notices)
+                        continue;
+                    const std::size_t count = update.notices->size();
+                    if (board.apply(update.source_name, std::move(*update.notices))) {
                         log_line("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
                                  std::to_string(board.notices().size()) + " from all feeds)");
                         rebuild = true;

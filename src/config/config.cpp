@@ -379,6 +379,92 @@ void read_feed_language(ConfigReader& reader, const toml::node& value, const std
         reader.report(value.source(), key, in_quotes(*tag) + R"( is not a language tag like "ko", "en" or "ko-KR")");
 }
 
+// An HTTP token (RFC 9110): what a header name may be made of.
+bool is_header_token(std::string_view name)
+{
+    return !name.empty() && std::ranges::all_of(name, [](char c) {
+        return is_ascii_letter(c) || is_ascii_digit(c) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    });
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && starts_with_ignoring_case(a, b);
+}
+
+void read_feed_headers(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    const toml::table* table = reader.table(value, key);
+    if (!table)
+        return;
+    // The player sends these itself: the validators from its cache, the encodings it can
+    // decode, and what HTTP framing needs. Overriding them would break what they do.
+    static constexpr std::string_view managed[] = {"Host", "Content-Length", "Transfer-Encoding", "Connection",
+                                                   "If-None-Match", "If-Modified-Since", "Accept-Encoding"};
+    for (auto&& [name_key, header_value] : *table) {
+        const std::string_view name = name_key.str();
+        const std::string header_key = join_key(key, name);
+        if (!is_header_token(name)) {
+            reader.report(header_value.source(), header_key,
+                          in_quotes(name) + " is not a header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+            continue;
+        }
+        if (std::ranges::any_of(managed, [&](std::string_view m) { return equal_ignoring_case(m, name); })) {
+            reader.report(header_value.source(), header_key, "is set by the player and cannot be configured");
+            continue;
+        }
+        auto same_name = std::ranges::find_if(feed.source.headers, [&](const HeaderField& h) { return equal_ignoring_case(h.name, name); });
+        if (same_name != feed.source.headers.end()) {
+            reader.report(header_value.source(), header_key,
+                          "header names ignore case: " + in_quotes(same_name->name) + " is given already");
+            continue;
+        }
+        std::optional<std::string> text = reader.non_empty_string(header_value, header_key);
+        if (!text)
+            continue;
+        // A line break would end the header and start another: a header injection.
+        bool control = std::ranges::any_of(*text, [](char c) {
+            auto byte = static_cast<unsigned char>(c);
+            return (byte < 0x20 && byte != '\t') || byte == 0x7F;
+        });
+        if (control) {
+            reader.report(header_value.source(), header_key, "contains a line break or another control character");
+            continue;
+        }
+        feed.source.headers.push_back({std::string(name), std::move(*text)});
+    }
+}
+
+// A path as written in the config, relative to the config file's folder, made absolute.
+std::filesystem::path config_relative_path(std::string_view written, const std::filesystem::path& base_dir)
+{
+    std::filesystem::path path{std::string(written)};
+    if (path.is_relative()) {
+        std::error_code error;
+        std::filesystem::path joined = base_dir / path;
+        std::filesystem::path absolute = std::filesystem::absolute(joined, error);
+        // Without a working directory (deleted under us) the joined path is the best there is.
+        path = (error ? joined : absolute).lexically_normal();
+    }
+    return path;
+}
+
+void read_feed_ca_file(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
+{
+    std::optional<std::string> written = reader.non_empty_string(value, key);
+    if (!written)
+        return;
+    const std::filesystem::path path = config_relative_path(*written, reader.base_dir());
+    // Checked now, because a missing file would otherwise fail every fetch, weeks later, on
+    // a screen nobody watches.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        reader.report(value.source(), key, in_quotes(path.string()) + " is not a readable file");
+        return;
+    }
+    feed.source.ca_file = path.string();
+}
+
 constexpr KeyRule<FeedDraft> feed_keys[] = {
     {"name", read_feed_name, Presence::required},
     {"url", read_feed_url},
@@ -387,6 +473,27 @@ constexpr KeyRule<FeedDraft> feed_keys[] = {
     {"poll_interval_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
          if (auto seconds = reader.integer(value, key, {30, 86400}))
              feed.source.poll_interval = std::chrono::seconds(*seconds);
+     }},
+    {"headers", read_feed_headers},
+    {"ca_file", read_feed_ca_file},
+    {"timeout_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto seconds = reader.integer(value, key, {5, 600}))
+             feed.source.total_timeout = std::chrono::seconds(*seconds);
+     }},
+    {"connect_timeout_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto seconds = reader.integer(value, key, {1, 120}))
+             feed.source.connect_timeout = std::chrono::seconds(*seconds);
+     }},
+    {"max_body_mb", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto megabytes = reader.integer(value, key, {1, 64}))
+             feed.source.max_body_bytes = static_cast<std::size_t>(*megabytes) * 1024u * 1024u;
+     }},
+};
+
+constexpr KeyRule<Config> cache_keys[] = {
+    {"directory", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (std::optional<std::string> written = reader.non_empty_string(value, key))
+             config.cache_directory = config_relative_path(*written, reader.base_dir());
      }},
 };
 
@@ -459,6 +566,10 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"featured", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (const toml::table* table = reader.table(value, key))
              read_keys(reader, *table, key, featured_keys, config);
+     }},
+    {"cache", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (const toml::table* table = reader.table(value, key))
+             read_keys(reader, *table, key, cache_keys, config);
      }},
 };
 
@@ -548,13 +659,5 @@ std::string feed_location_to_url(std::string_view location, const std::filesyste
         if (starts_with_ignoring_case(location, scheme))
             return std::string(location);
     }
-    std::filesystem::path path{std::string(location)};
-    if (path.is_relative()) {
-        std::error_code error;
-        std::filesystem::path joined = base_dir / path;
-        std::filesystem::path absolute = std::filesystem::absolute(joined, error);
-        // Without a working directory (deleted under us) the joined path is the best there is.
-        path = (error ? joined : absolute).lexically_normal();
-    }
-    return "file://" + percent_encode_path(path.generic_string());
+    return "file://" + percent_encode_path(config_relative_path(location, base_dir).generic_string());
 }

@@ -3,22 +3,40 @@
 #include "util/result.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+// An extra HTTP request header, as configured: a valid token name, a value without line breaks.
+struct HeaderField {
+    std::string name;
+    std::string value;
+
+    bool operator==(const HeaderField&) const = default;
+};
 
 struct FeedSource {
     std::string name;      // shown in log lines: feed "ministry-en": ...
     std::string location;  // a URL: file://, http:// or https://
     std::string language;  // "ko", "en": the language of titles that do not say
     std::chrono::seconds poll_interval{300};
+    // HTTP(S) only. Defaults here are the documented config defaults.
+    std::vector<HeaderField> headers{};  // sent to the feed's own server only
+    std::string ca_file{};               // an absolute path; empty: the system's CAs
+    std::chrono::milliseconds connect_timeout{10'000};
+    std::chrono::milliseconds total_timeout{30'000};
+    std::size_t max_body_bytes = 8u * 1024u * 1024u;
 };
 
 struct Config {
     std::vector<FeedSource> feeds;
     double crawl_speed_px_per_s = 120.0;
     double featured_dwell_s = 8.0;
+    // [cache] directory, absolute; nullopt: default_cache_directory() (feed/feed_cache.hpp).
+    std::optional<std::filesystem::path> cache_directory;
 };
 
 // Reads and validates a TOML file. Errors read "path:line: key: what is wrong".

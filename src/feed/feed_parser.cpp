@@ -1,18 +1,19 @@
 #include "feed/feed_parser.hpp"
 
-#include "feed/feed_time.hpp"
+#include "feed/feed_notice.hpp"
+#include "feed/feed_text.hpp"
+#include "feed/feed_xml_repair.hpp"
+#include "feed/json_feed.hpp"
+#include "feed/text_encoding.hpp"
 #include "platform/c_deleter.hpp"
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <array>
 #include <climits>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,24 +25,31 @@ namespace {
 using XmlDocPtr = std::unique_ptr<xmlDoc, CDeleter<xmlFreeDoc>>;
 
 constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
+constexpr std::string_view kAtom03Ns = "http://purl.org/atom/ns#";
 constexpr std::string_view kRdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::array<std::string_view, 2> kRss1Namespaces{
-    "http://purl.org/rss/1.0/",
-    "http://my.netscape.com/rdf/simple/0.9/",  // RSS 0.90: the same shape
-};
+constexpr std::string_view kRss10Ns = "http://purl.org/rss/1.0/";
+constexpr std::string_view kRss090Ns = "http://my.netscape.com/rdf/simple/0.9/";  // RSS 0.90: the same shape
 constexpr std::string_view kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr std::string_view kDcTermsNs = "http://purl.org/dc/terms/";
+constexpr std::string_view kContentNs = "http://purl.org/rss/1.0/modules/content/";
 constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
 constexpr std::string_view kExtensionNs = "urn:signage-player:feed:1";
 constexpr std::string_view kNoNamespace{};
 
-// Markup nested deeper than this inside a title is not text anyone wants on a screen, and
-// the bound keeps the walk's stack small whatever the document looks like.
-constexpr int kMaxTextDepth = 16;
-
 // The parse options are the security boundary: NOENT/DTDLOAD would expand entities and fetch
 // external DTDs, HUGE would lift libxml2's limits on entity amplification and node sizes.
-constexpr int kXmlOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-constexpr int kHtmlOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+// IGNORE_ENC: the body reaches libxml2 already converted to UTF-8, whatever it declares.
+constexpr int kXmlOptions =
+    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC;
+
+// Markup read from a field that may be HTML, per byte of text wanted (see html_to_text).
+constexpr std::size_t kMarkupBytesPerTextByte = 16;
+
+// Attribute values the parser reads are names, URLs and ids: this is plenty for each.
+constexpr std::size_t kMaxAttributeBytes = 2 * kMaxLinkBytes;
+
+// The first characters of a body that an error quotes when it is neither XML nor JSON.
+constexpr std::size_t kQuotedPrefixBytes = 24;
 
 std::string_view view(const xmlChar* text)
 {
@@ -76,24 +84,31 @@ void for_each_child(const xmlNode* parent, std::string_view ns, std::string_view
     }
 }
 
-// Text and CDATA below `first`, in document order. Entity references are left out on purpose:
-// following them is how an entity bomb would get expanded after the parser declined to.
-void append_text(const xmlNode* first, std::string& out, int depth = 0)
+// for_each_child for the items of a feed, up to kMaxItems of them.
+template <class Fn>
+void for_each_item(const xmlNode* parent, std::string_view ns, std::string_view name, Fn&& fn)
 {
-    for (const xmlNode* node = first; node; node = node->next) {
-        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-            out += view(node->content);
-        else if (node->type == XML_ELEMENT_NODE && depth < kMaxTextDepth)
-            append_text(node->children, out, depth + 1);
+    std::size_t count = 0;
+    for (const xmlNode* child = parent->children; child && count < kMaxItems; child = child->next) {
+        if (is_element(child, ns, name)) {
+            ++count;
+            fn(child);
+        }
     }
 }
 
-std::string raw_text(const xmlNode* element)
+// The text of an element meant to hold plain text (an id, a date, a URL): at most `max_bytes`.
+std::string raw_text(const xmlNode* element, std::size_t max_bytes)
 {
     std::string text;
     if (element)
-        append_text(element->children, text);
+        append_markup_text(element->children, text, max_bytes);
     return text;
+}
+
+std::string first_text(const xmlNode* parent, std::string_view ns, std::string_view name, std::size_t max_bytes)
+{
+    return raw_text(first_child(parent, ns, name), max_bytes);
 }
 
 // Walks the attribute list itself: xmlHasNsProp would also report DTD default values.
@@ -113,109 +128,57 @@ std::optional<std::string> attribute(const xmlNode* node, std::string_view ns, s
     if (!attr)
         return std::nullopt;
     std::string text;
-    append_text(attr->children, text);
+    append_markup_text(attr->children, text, kMaxAttributeBytes);
     return text;
 }
 
-// Length of the UTF-8 sequence at `i` if it is a character the screen should show as a space
-// (Unicode White_Space beyond ASCII), or a negative length if it should vanish (C1 controls,
-// the byte order mark); 0 for anything else.
-int special_character(std::string_view s, std::size_t i)
+std::string lower_ascii(std::string text)
 {
-    const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-    const unsigned b0 = byte(0);
-    const unsigned b1 = byte(1);
-    const unsigned b2 = byte(2);
-    if (b0 == 0xC2) {
-        if (b1 == 0x85 || b1 == 0xA0)  // NEL, no-break space
-            return 2;
-        if (b1 >= 0x80 && b1 <= 0x9F)
-            return -2;
-    }
-    if (b0 == 0xE1 && b1 == 0x9A && b2 == 0x80)  // ogham space mark
-        return 3;
-    if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
-        return 3;
-    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F)  // medium mathematical space
-        return 3;
-    if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80)  // ideographic space, common in Korean text
-        return 3;
-    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)
-        return -3;
-    return 0;
-}
-
-// One line of plain text for the screen: runs of white space become one space, controls go.
-std::string clean_text(std::string_view raw)
-{
-    std::string out;
-    out.reserve(raw.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < raw.size();) {
-        const auto c = static_cast<unsigned char>(raw[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = true;
-            ++i;
-            continue;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            ++i;
-            continue;
-        }
-        if (c >= 0x80) {
-            const int special = special_character(raw, i);
-            if (special > 0) {
-                pending_space = true;
-                i += static_cast<std::size_t>(special);
-                continue;
-            }
-            if (special < 0) {
-                i += static_cast<std::size_t>(-special);
-                continue;
-            }
-        }
-        if (pending_space && !out.empty())
-            out += ' ';
-        pending_space = false;
-        out += static_cast<char>(c);
-        ++i;
-    }
-    return out;
-}
-
-std::string html_to_text(std::string_view html)
-{
-    if (html.empty() || html.size() > static_cast<std::size_t>(INT_MAX))
-        return {};
-    const XmlDocPtr doc{htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kHtmlOptions)};
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root)
-        return {};
-    std::string text;
-    append_text(root, text);
-    return text;
-}
-
-// A title element's text. Atom titles (and sp:title) may say type="html": the markup is
-// escaped inside, so it is text to this parser and needs a second, HTML parse.
-std::string title_text(const xmlNode* element)
-{
-    std::string text = raw_text(element);
-    if (attribute(element, kNoNamespace, "type") == "html")
-        text = html_to_text(text);
-    return clean_text(text);
-}
-
-std::string language_tag(std::string_view raw)
-{
-    std::string tag = clean_text(raw);
-    for (char& c : tag) {
+    for (char& c : text) {
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
-        else if (c == '_')  // "ko_KR", as locale names are written
-            c = '-';
     }
-    return tag;
+    return text;
+}
+
+// RSS text (titles, descriptions) is plain by the letter of the spec, but real feeds put
+// escaped HTML in it ("&lt;b&gt;공지&lt;/b&gt;", "&amp;quot;"): when it looks like HTML, it
+// is read as HTML.
+std::string rss_text(const xmlNode* element, std::size_t max_bytes)
+{
+    std::string text = raw_text(element, max_bytes * kMarkupBytesPerTextByte);
+    if (looks_like_html(text))
+        return html_to_text(text, max_bytes);
+    return text;
+}
+
+// An Atom 1.0 text construct (title, summary, content): type="text", "html" or "xhtml"; a
+// MIME type for content. Binary and out-of-line content (src=) has no text for the screen.
+std::string atom_text(const xmlNode* element, std::size_t max_bytes)
+{
+    if (!element)
+        return {};
+    const std::string type = lower_ascii(attribute(element, kNoNamespace, "type").value_or("text"));
+    if (type == "html" || type == "text/html")
+        return html_to_text(raw_text(element, max_bytes * kMarkupBytesPerTextByte), max_bytes);
+    if (type == "xhtml" || type == "text" || type.starts_with("text/") || type.ends_with("+xml") || type.ends_with("/xml"))
+        return raw_text(element, max_bytes * kMarkupBytesPerTextByte);
+    return {};
+}
+
+// An Atom 0.3 content construct: mode="xml" (the default: inline markup), "escaped" (markup
+// as text, of the MIME type in type=) or "base64".
+std::string atom03_text(const xmlNode* element, std::size_t max_bytes)
+{
+    if (!element)
+        return {};
+    const std::string mode = lower_ascii(attribute(element, kNoNamespace, "mode").value_or("xml"));
+    const std::string type = lower_ascii(attribute(element, kNoNamespace, "type").value_or("text/plain"));
+    if (mode == "escaped" && type != "text/plain")
+        return html_to_text(raw_text(element, max_bytes * kMarkupBytesPerTextByte), max_bytes);
+    if (mode == "escaped" || mode == "xml")
+        return raw_text(element, max_bytes * kMarkupBytesPerTextByte);
+    return {};
 }
 
 // xml:lang on `node` or its ancestors, up to and including `last` (nullptr: the whole way).
@@ -231,76 +194,36 @@ std::string xml_lang(const xmlNode* node, const xmlNode* last = nullptr)
     return {};
 }
 
-std::string fnv1a_hex(std::string_view data)
+// The language of an item's title: xml:lang on the title or the item, else what the feed
+// says above the item, else the source's configured language.
+std::string item_language(const xmlNode* title, const xmlNode* item, const std::string& lang_above_item,
+    const FeedContext& context)
 {
-    std::uint64_t hash = 0xcbf29ce484222325u;
-    for (char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3u;
-    }
-    std::string hex(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        hex[static_cast<std::size_t>(i)] = "0123456789abcdef"[hash & 0xF];
-        hash >>= 4;
-    }
-    return "fnv1a:" + hex;
+    std::string lang = xml_lang(title ? title : item, item);
+    if (lang.empty())
+        lang = lang_above_item;
+    if (lang.empty())
+        lang = language_tag(context.default_language);
+    return lang;
 }
 
-// What every format yields per item, before it becomes a Notice.
-struct ItemParts {
-    const xmlNode* item = nullptr;
-    const xmlNode* title = nullptr;
-    std::string id;
-    std::string link;
-    std::string date;
-    std::vector<std::string> categories;
-};
-
-// `lang_above_item` is what the feed says about its language above the item level.
-std::optional<Notice> make_notice(ItemParts parts, const std::string& lang_above_item, const FeedContext& context)
+void read_translations(const xmlNode* item, NoticeDraft& draft)
 {
-    Notice notice;
-    notice.source_name = context.source_name;
-
-    const std::string title = parts.title ? title_text(parts.title) : std::string{};
-    if (!title.empty()) {
-        std::string lang = xml_lang(parts.title, parts.item);
-        if (lang.empty())
-            lang = lang_above_item;
-        if (lang.empty())
-            lang = language_tag(context.default_language);
-        notice.titles.push_back({std::move(lang), title});
-    }
-    for_each_child(parts.item, kExtensionNs, "title", [&](const xmlNode* translation) {
-        // A translation in no stated language cannot be picked by language: leave it out.
-        std::string lang = language_tag(attribute(translation, kXmlNs, "lang").value_or(""));
-        std::string text = title_text(translation);
-        if (!lang.empty() && !text.empty())
-            notice.titles.push_back({std::move(lang), std::move(text)});
+    for_each_child(item, kExtensionNs, "title", [&](const xmlNode* translation) {
+        // Twice the limit: some may turn out empty or repeated.
+        if (draft.translations.size() < 2 * kMaxTitles)
+            draft.translations.push_back(
+            {attribute(translation, kXmlNs, "lang").value_or(""), atom_text(translation, kMaxTitleBytes)});
     });
-    if (notice.titles.empty())
-        return std::nullopt;
-
-    notice.link = clean_text(parts.link);
-    const std::string date = clean_text(parts.date);
-    notice.published = parse_feed_time(date);
-    for (const auto& category : parts.categories) {
-        std::string text = clean_text(category);
-        if (!text.empty())
-            notice.categories.push_back(std::move(text));
-    }
-
-    notice.id = clean_text(parts.id);
-    if (notice.id.empty())
-        notice.id = notice.link;
-    if (notice.id.empty())
-        notice.id = fnv1a_hex(notice.titles.front().text + '\n' + date);
-    return notice;
 }
 
-std::string first_text(const xmlNode* parent, std::string_view ns, std::string_view name)
+// Dublin Core subjects: how RSS 1.0 and Atom 0.3 feeds give categories.
+void read_subjects(const xmlNode* item, NoticeDraft& draft)
 {
-    return raw_text(first_child(parent, ns, name));
+    for_each_child(item, kDcNs, "subject", [&](const xmlNode* subject) {
+        if (draft.categories.size() < kMaxCategories)
+            draft.categories.push_back(raw_text(subject, kMaxCategoryBytes * 4));
+    });
 }
 
 void read_rss_items(const xmlNode* item_parent, const xmlNode* channel, std::string_view ns,
@@ -309,61 +232,94 @@ void read_rss_items(const xmlNode* item_parent, const xmlNode* channel, std::str
     // Precedence: xml:lang in the item, the channel's <language>, xml:lang above the item.
     std::string channel_lang;
     if (channel) {
-        channel_lang = language_tag(first_text(channel, ns, "language"));
+        channel_lang = language_tag(first_text(channel, ns, "language", kMaxLanguageBytes));
         if (channel_lang.empty())
-            channel_lang = language_tag(first_text(channel, kDcNs, "language"));
+            channel_lang = language_tag(first_text(channel, kDcNs, "language", kMaxLanguageBytes));
     }
 
-    for_each_child(item_parent, ns, "item", [&](const xmlNode* item) {
-        ItemParts parts;
-        parts.item = item;
-        parts.title = first_child(item, ns, "title");
-        parts.id = first_text(item, ns, "guid");
-        if (parts.id.empty())  // RSS 1.0 names each item by its rdf:about URI
-            parts.id = attribute(item, kRdfNs, "about").value_or("");
-        parts.link = first_text(item, ns, "link");
-        parts.date = first_text(item, ns, "pubDate");
-        if (parts.date.empty())
-            parts.date = first_text(item, kDcNs, "date");
-        for_each_child(item, ns, "category", [&](const xmlNode* category) { parts.categories.push_back(raw_text(category)); });
+    for_each_item(item_parent, ns, "item", [&](const xmlNode* item) {
+        NoticeDraft draft;
+        const xmlNode* title = first_child(item, ns, "title");
+        draft.title = rss_text(title, kMaxTitleBytes);
+        const std::string lang_above = channel_lang.empty() ? xml_lang(item->parent) : channel_lang;
+        draft.lang = item_language(title, item, lang_above, context);
+        read_translations(item, draft);
 
-        std::string lang_above = channel_lang.empty() ? xml_lang(item->parent) : channel_lang;
-        if (auto notice = make_notice(std::move(parts), lang_above, context))
+        const xmlNode* guid = first_child(item, ns, "guid");
+        draft.id = raw_text(guid, kMaxIdBytes * 2);
+        if (draft.id.empty())  // RSS 1.0 names each item by its rdf:about URI
+            draft.id = attribute(item, kRdfNs, "about").value_or("");
+        draft.link = first_text(item, ns, "link", kMaxLinkBytes * 2);
+        // A guid is a permalink unless it says otherwise; feeds without <link> rely on that.
+        if (clean_text(draft.link, kMaxLinkBytes).empty() && guid
+            && attribute(guid, kNoNamespace, "isPermaLink").value_or("true") == "true") {
+            const std::string permalink = clean_text(draft.id, kMaxLinkBytes);
+            if (permalink.starts_with("http://") || permalink.starts_with("https://"))
+                draft.link = permalink;
+        }
+
+        draft.published = first_text(item, ns, "pubDate", kMaxDateBytes);
+        if (clean_text(draft.published, kMaxDateBytes).empty())
+            draft.published = first_text(item, kDcNs, "date", kMaxDateBytes);
+        for (const auto& [updated_ns, updated_name] : {std::pair{kDcTermsNs, "modified"}, std::pair{kDcNs, "modified"},
+                 std::pair{kAtomNs, "updated"}}) {
+            if (clean_text(draft.updated, kMaxDateBytes).empty())
+                draft.updated = first_text(item, updated_ns, updated_name, kMaxDateBytes);
+        }
+
+        // WordPress escapes its category names and then wraps them in CDATA as well.
+        for_each_child(item, ns, "category", [&](const xmlNode* category) {
+            if (draft.categories.size() < kMaxCategories)
+                draft.categories.push_back(rss_text(category, kMaxCategoryBytes));
+        });
+        read_subjects(item, draft);
+
+        draft.summary = rss_text(first_child(item, ns, "description"), kMaxSummaryBytes);
+        if (clean_text(draft.summary, kMaxSummaryBytes).empty()) {
+            const std::string encoded = raw_text(first_child(item, kContentNs, "encoded"),
+                kMaxSummaryBytes * kMarkupBytesPerTextByte);
+            draft.summary = html_to_text(encoded, kMaxSummaryBytes);
+        }
+
+        if (auto notice = finish_notice(std::move(draft), context))
             feed.notices.push_back(std::move(*notice));
     });
 }
 
-Result<ParsedFeed> read_rss2(const xmlNode* root, const FeedContext& context)
+Result<ParsedFeed> read_rss(const xmlNode* root, const FeedContext& context)
 {
     const xmlNode* channel = first_child(root, kNoNamespace, "channel");
     if (!channel)
         return Error{"not a feed: <rss> without <channel>"};
     ParsedFeed feed;
-    feed.title = clean_text(first_text(channel, kNoNamespace, "title"));
+    const std::string version = clean_text(attribute(root, kNoNamespace, "version").value_or(""), 16);
+    feed.format = version.empty() ? "rss" : "rss " + version;
+    feed.title = feed_title(rss_text(first_child(channel, kNoNamespace, "title"), kMaxTitleBytes));
     read_rss_items(channel, channel, kNoNamespace, context, feed);
     return feed;
 }
 
 // RSS 1.0 keeps its items beside the channel, not in it.
-Result<ParsedFeed> read_rss1(const xmlNode* root, const FeedContext& context)
+Result<ParsedFeed> read_rdf(const xmlNode* root, const FeedContext& context)
 {
-    for (auto ns : kRss1Namespaces) {
+    for (const auto& [ns, format] : {std::pair{kRss10Ns, "rss 1.0"}, std::pair{kRss090Ns, "rss 0.90"}}) {
         const xmlNode* channel = first_child(root, ns, "channel");
         if (!channel && !first_child(root, ns, "item"))
             continue;
         ParsedFeed feed;
+        feed.format = format;
         if (channel)
-            feed.title = clean_text(first_text(channel, ns, "title"));
+            feed.title = feed_title(rss_text(first_child(channel, ns, "title"), kMaxTitleBytes));
         read_rss_items(root, channel, ns, context, feed);
         return feed;
     }
     return Error{"not a feed: <rdf:RDF> without rss channel or items"};
 }
 
-std::string atom_link(const xmlNode* entry)
+std::string atom_link(const xmlNode* entry, std::string_view ns)
 {
     std::string found;
-    for_each_child(entry, kAtomNs, "link", [&](const xmlNode* link) {
+    for_each_child(entry, ns, "link", [&](const xmlNode* link) {
         const auto rel = attribute(link, kNoNamespace, "rel");
         if (found.empty() && (!rel || *rel == "alternate"))
             found = attribute(link, kNoNamespace, "href").value_or("");
@@ -371,26 +327,47 @@ std::string atom_link(const xmlNode* entry)
     return found;
 }
 
-Result<ParsedFeed> read_atom(const xmlNode* root, const FeedContext& context)
+// Atom 1.0 and its predecessor 0.3 share their shape; 0.3 names its dates differently and
+// says how its text is encoded with mode= instead of type=.
+Result<ParsedFeed> read_atom(const xmlNode* root, bool atom03, const FeedContext& context)
 {
+    const std::string_view ns = atom03 ? kAtom03Ns : kAtomNs;
+    const auto text_of = [atom03](const xmlNode* element, std::size_t max_bytes) {
+        return atom03 ? atom03_text(element, max_bytes) : atom_text(element, max_bytes);
+    };
     ParsedFeed feed;
-    if (const xmlNode* title = first_child(root, kAtomNs, "title"))
-        feed.title = title_text(title);
+    feed.format = atom03 ? "atom 0.3" : "atom 1.0";
+    feed.title = feed_title(text_of(first_child(root, ns, "title"), kMaxTitleBytes));
 
-    for_each_child(root, kAtomNs, "entry", [&](const xmlNode* entry) {
-        ItemParts parts;
-        parts.item = entry;
-        parts.title = first_child(entry, kAtomNs, "title");
-        parts.id = first_text(entry, kAtomNs, "id");
-        parts.link = atom_link(entry);
-        parts.date = first_text(entry, kAtomNs, "published");
-        if (clean_text(parts.date).empty())
-            parts.date = first_text(entry, kAtomNs, "updated");
-        for_each_child(entry, kAtomNs, "category", [&](const xmlNode* category) {
-            parts.categories.push_back(attribute(category, kNoNamespace, "term").value_or(""));
-        });
+    for_each_item(root, ns, "entry", [&](const xmlNode* entry) {
+        NoticeDraft draft;
+        const xmlNode* title = first_child(entry, ns, "title");
+        draft.title = text_of(title, kMaxTitleBytes);
         // In Atom the language is only ever xml:lang, inherited from the feed element down.
-        if (auto notice = make_notice(std::move(parts), xml_lang(entry->parent), context))
+        draft.lang = item_language(title, entry, xml_lang(entry->parent), context);
+        read_translations(entry, draft);
+        draft.id = first_text(entry, ns, "id", kMaxIdBytes * 2);
+        draft.link = atom_link(entry, ns);
+        if (atom03) {
+            draft.published = first_text(entry, ns, "issued", kMaxDateBytes);
+            if (clean_text(draft.published, kMaxDateBytes).empty())
+                draft.published = first_text(entry, ns, "created", kMaxDateBytes);
+            draft.updated = first_text(entry, ns, "modified", kMaxDateBytes);
+        }
+        else {
+            draft.published = first_text(entry, ns, "published", kMaxDateBytes);
+            draft.updated = first_text(entry, ns, "updated", kMaxDateBytes);
+        }
+        for_each_child(entry, ns, "category", [&](const xmlNode* category) {
+            if (draft.categories.size() < kMaxCategories)
+                draft.categories.push_back(attribute(category, kNoNamespace, "term").value_or(""));
+        });
+        read_subjects(entry, draft);
+        draft.summary = text_of(first_child(entry, ns, "summary"), kMaxSummaryBytes);
+        if (clean_text(draft.summary, kMaxSummaryBytes).empty())
+            draft.summary = text_of(first_child(entry, ns, "content"), kMaxSummaryBytes);
+
+        if (auto notice = finish_notice(std::move(draft), context))
             feed.notices.push_back(std::move(*notice));
     });
     return feed;
@@ -409,31 +386,20 @@ std::string xml_error_reason()
     }
     if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z')
         message.front() = static_cast<char>(message.front() - 'A' + 'a');
-    return message;
+    return repair_utf8(message);
 }
 
-bool is_blank(std::string_view body)
+Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context)
 {
-    return body.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-}  // namespace
-
-Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
-{
-    if (is_blank(body))
-        return Error{"empty body"};
-    if (body.size() > static_cast<std::size_t>(INT_MAX))
+    const std::string repaired = repair_xml_text(utf8);
+    if (repaired.size() > static_cast<std::size_t>(INT_MAX))
         return Error{"body too large for the xml parser"};
 
-    // libxml2 wants one initialisation before threads share it; the fetcher parses off the
-    // main thread.
-    static std::once_flag libxml_ready;
-    std::call_once(libxml_ready, [] { xmlInitParser(); });
+    ensure_libxml_ready();
 
     // The last error is per thread in libxml2, so this does not race with other parsers.
     xmlResetLastError();
-    const XmlDocPtr doc{xmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, nullptr, kXmlOptions)};
+    const XmlDocPtr doc{xmlReadMemory(repaired.data(), static_cast<int>(repaired.size()), nullptr, "UTF-8", kXmlOptions)};
     const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!root)
         return Error{"not xml: " + xml_error_reason()};
@@ -441,12 +407,252 @@ Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
     const std::string_view name = view(root->name);
     const std::string_view ns = namespace_of(root);
     if (name == "rss" && ns.empty())
-        return read_rss2(root, context);
+        return read_rss(root, context);
     if (name == "RDF" && ns == kRdfNs)
-        return read_rss1(root, context);
-    if (name == "feed" && ns == kAtomNs)
-        return read_atom(root, context);
+        return read_rdf(root, context);
+    if (name == "feed" && (ns == kAtomNs || ns == kAtom03Ns))
+        return read_atom(root, ns == kAtom03Ns, context);
     if (name == "feed")
-        return Error{"not a feed: root element <feed> is not atom 1.0"};
+        return Error{"not a feed: root element <feed> is neither atom 1.0 nor atom 0.3"};
     return Error{"not a feed: root element <" + std::string(name) + ">"};
+}
+
+// ---- Deciding the encoding ----------------------------------------------------------------
+
+// Code unit `index` of `bytes` in `layout`, or nullopt past the end.
+std::optional<std::uint32_t> code_unit(std::string_view bytes, ByteLayout layout, std::size_t index)
+{
+    const std::size_t size = code_unit_size(layout);
+    const std::size_t at = index * size;
+    if (at + size > bytes.size())
+        return std::nullopt;
+    const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + k])); };
+    switch (layout) {
+    case ByteLayout::ascii_compatible:
+        return byte(0);
+    case ByteLayout::utf16le:
+        return byte(0) | byte(1) << 8;
+    case ByteLayout::utf16be:
+        return byte(0) << 8 | byte(1);
+    case ByteLayout::utf32le:
+        return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+    case ByteLayout::utf32be:
+        return byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+    }
+    return std::nullopt;
+}
+
+bool is_space(std::uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The first character that is not white space: '<' for XML, '{' for JSON. Reading it needs
+// only the layout, not the encoding, as both are ASCII.
+std::optional<std::uint32_t> first_significant(std::string_view bytes, ByteLayout layout)
+{
+    for (std::size_t i = 0;; ++i) {
+        const auto unit = code_unit(bytes, layout, i);
+        if (!unit || !is_space(*unit))
+            return unit;
+    }
+}
+
+// The encoding="..." of an XML declaration, read in the layout the bytes have (so it works
+// for UTF-16 without a byte order mark too); empty when there is none.
+std::string declared_encoding(std::string_view bytes, ByteLayout layout)
+{
+    constexpr std::size_t kMaxDeclaration = 256;
+    std::string declaration;
+    for (std::size_t i = 0; i < kMaxDeclaration; ++i) {
+        const auto unit = code_unit(bytes, layout, i);
+        if (!unit || *unit == 0 || *unit >= 0x80)
+            break;
+        declaration += static_cast<char>(*unit);
+        if (declaration.ends_with("?>"))
+            break;
+    }
+    if (!declaration.starts_with("<?xml"))
+        return {};
+    auto at = declaration.find("encoding");
+    if (at == std::string::npos)
+        return {};
+    at = declaration.find_first_not_of(" \t\r\n", at + 8);
+    if (at == std::string::npos || declaration[at] != '=')
+        return {};
+    at = declaration.find_first_not_of(" \t\r\n", at + 1);
+    if (at == std::string::npos || (declaration[at] != '"' && declaration[at] != '\''))
+        return {};
+    const auto end = declaration.find(declaration[at], at + 1);
+    if (end == std::string::npos)
+        return {};
+    return declaration.substr(at + 1, end - at - 1);
+}
+
+// `encoding` if the bytes can be in it, with a byte order left open ("UTF-16") settled by the
+// layout; empty if the layout rules it out (a one-byte encoding for bytes laid out as UTF-16).
+std::string fitting(const std::string& encoding, ByteLayout layout)
+{
+    if (encoding.empty())
+        return {};
+    if (encoding == kUtf16AnyOrder) {
+        if (layout == ByteLayout::utf16le)
+            return std::string(kUtf16Le);
+        return layout == ByteLayout::utf16be ? std::string(kUtf16Be) : std::string{};
+    }
+    if (encoding == kUtf32AnyOrder) {
+        if (layout == ByteLayout::utf32le)
+            return std::string(kUtf32Le);
+        return layout == ByteLayout::utf32be ? std::string(kUtf32Be) : std::string{};
+    }
+    return layout_of(encoding) == layout ? encoding : std::string{};
+}
+
+std::string layout_default(ByteLayout layout)
+{
+    switch (layout) {
+    case ByteLayout::utf16le:
+        return std::string(kUtf16Le);
+    case ByteLayout::utf16be:
+        return std::string(kUtf16Be);
+    case ByteLayout::utf32le:
+        return std::string(kUtf32Le);
+    case ByteLayout::utf32be:
+        return std::string(kUtf32Be);
+    case ByteLayout::ascii_compatible:
+        break;
+    }
+    return std::string(kUtf8);
+}
+
+// The HTTP charset first, then the XML declaration, then UTF-8 (a byte order mark was looked
+// at before, and beats both). The header is not trusted where the bytes prove it wrong: valid
+// UTF-8 with non-ASCII characters in a body the server calls something else, whose declaration
+// says UTF-8 or nothing, is UTF-8 (a server-wide default charset on an UTF-8 feed); bytes that
+// are not UTF-8 in a body the server calls UTF-8 follow the declaration (a Korean feed in CP949
+// served as UTF-8).
+Result<std::string> choose_xml_encoding(std::string_view bytes, ByteLayout layout, std::string_view http_charset)
+{
+    const std::string declared = declared_encoding(bytes, layout);
+    const std::string from_declaration = declared.empty() ? std::string{} : encoding_for_label(declared);
+    const std::string declaration = fitting(from_declaration, layout);
+    const std::string http = fitting(encoding_for_label(http_charset), layout);
+
+    if (!http.empty()) {
+        const bool ascii_layout = layout == ByteLayout::ascii_compatible;
+        if (ascii_layout && http != kUtf8 && (declared.empty() || declaration == kUtf8) && has_non_ascii(bytes)
+            && is_valid_utf8(bytes))
+            return std::string(kUtf8);
+        if (ascii_layout && http == kUtf8 && !declaration.empty() && declaration != kUtf8 && !is_valid_utf8(bytes))
+            return declaration;
+        return http;
+    }
+    if (!declared.empty() && from_declaration.empty())
+        return Error{"unsupported encoding " + clean_text(declared, 40)};
+    // A declaration the bytes contradict ("UTF-16" in a one-byte document) loses to the bytes.
+    return declaration.empty() ? layout_default(layout) : declaration;
+}
+
+// The first characters of a body, quoted safely in an error line.
+std::string quoted_prefix(std::string_view bytes, ByteLayout layout)
+{
+    const Result<std::string> decoded = to_utf8(bytes.substr(0, kQuotedPrefixBytes * code_unit_size(layout)), layout_default(layout));
+    std::string text = decoded ? decoded.value() : std::string{};
+    text = clean_text(text, kQuotedPrefixBytes);
+    for (char& c : text) {
+        if (c == '"')
+            c = '\'';
+    }
+    return "\"" + text + "\"";
+}
+
+}  // namespace
+
+Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
+{
+    if (body.size() > kMaxFeedBodyBytes)
+        return Error{"body larger than " + std::to_string(kMaxFeedBodyBytes) + " bytes"};
+
+    const auto bom = byte_order_mark(body);
+    const std::string_view bytes = bom ? body.substr(bom->length) : body;
+    const ByteLayout layout = bom ? layout_of(bom->encoding) : byte_layout(bytes);
+    const auto first = first_significant(bytes, layout);
+    if (!first)
+        return Error{"empty body"};
+
+    std::string encoding;
+    bool json = false;
+    if (*first == '{') {
+        // JSON is UTF-8 (RFC 8259), whatever the server says; UTF-16/32 show by their layout.
+        json = true;
+        encoding = bom ? std::string(bom->encoding) : layout_default(layout);
+    }
+    else if (*first == '<') {
+        if (bom) {
+            encoding = bom->encoding;
+        }
+        else {
+            auto chosen = choose_xml_encoding(bytes, layout, context.http_charset);
+            if (!chosen)
+                return Error{"not xml: " + chosen.error().message};
+            encoding = std::move(chosen.value());
+        }
+    }
+    else {
+        return Error{"not a feed: neither xml nor json, starts with " + quoted_prefix(bytes, layout)};
+    }
+
+    auto decoded = to_utf8(bytes, encoding);
+    if (!decoded)
+        return Error{(json ? "not json: " : "not xml: ") + decoded.error().message};
+    auto parsed = json ? parse_json_feed(decoded.value(), context) : parse_xml(decoded.value(), context);
+    if (parsed)
+        parsed->encoding = encoding;
+    return parsed;
+}
+
+std::string charset_from_content_type(std::string_view content_type)
+{
+    // type/subtype *( ";" name "=" ( token / quoted-string ) ), RFC 9110 section 8.3.
+    std::size_t at = content_type.find(';');
+    while (at != std::string_view::npos && at < content_type.size()) {
+        ++at;
+        while (at < content_type.size() && (content_type[at] == ' ' || content_type[at] == '\t'))
+            ++at;
+        const auto equals = content_type.find_first_of("=;", at);
+        if (equals == std::string_view::npos)
+            return {};
+        if (content_type[equals] == ';') {
+            at = equals;
+            continue;
+        }
+        std::string name(content_type.substr(at, equals - at));
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
+            name.pop_back();
+        name = lower_ascii(std::move(name));
+
+        std::size_t value_at = equals + 1;
+        while (value_at < content_type.size() && (content_type[value_at] == ' ' || content_type[value_at] == '\t'))
+            ++value_at;
+        std::string value;
+        std::size_t next = value_at;
+        if (value_at < content_type.size() && content_type[value_at] == '"') {
+            for (next = value_at + 1; next < content_type.size() && content_type[next] != '"'; ++next) {
+                if (content_type[next] == '\\' && next + 1 < content_type.size())
+                    ++next;
+                value += content_type[next];
+            }
+            next = content_type.find(';', next);
+        }
+        else {
+            next = content_type.find(';', value_at);
+            value = std::string(content_type.substr(value_at, next == std::string_view::npos ? std::string_view::npos : next - value_at));
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+                value.pop_back();
+        }
+        if (name == "charset")
+            return lower_ascii(std::move(value));
+        at = next;
+    }
+    return {};
 }

@@ -3,6 +3,7 @@
 #include "model/notice.hpp"
 #include "util/result.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,16 +11,38 @@
 struct ParsedFeed {
     std::string title;
     std::vector<Notice> notices;  // in document order
+    std::string format;           // "rss 2.0", "rss 0.91", "rss 1.0", "atom 1.0", "atom 0.3", "json feed 1.1"
+    std::string encoding;         // what the bytes were decoded from: "UTF-8", "CP949", "windows-1252"...
 };
 
 struct FeedContext {
-    std::string source_name;       // copied into each Notice and named in errors
-    std::string default_language;  // for titles whose feed and item do not say
-    std::string http_charset = {};  // the charset parameter of the HTTP Content-Type; empty if none
+    std::string source_name{};       // copied into each Notice and named in errors
+    std::string default_language{};  // for titles whose feed and item do not say
+    std::string http_charset{};      // the charset parameter of the HTTP Content-Type; empty if none
 };
 
-// RSS 2.0 and Atom 1.0 (UTF-8 or with a declared encoding), with the bilingual title
-// extension described in docs/feeds.md; RSS 1.0 (RDF) too. An error names what is wrong, one
-// line. A document cut short still yields the items before the cut; items without any title
-// are left out, so a feed can parse to no notices at all.
+// What one feed may make the player hold. A field over its limit is cut at a UTF-8 character
+// boundary (a link over its limit is dropped instead: half a URL leads somewhere else; an id
+// over its limit keeps a hash of the whole, so two long ids stay two notices).
+inline constexpr std::size_t kMaxFeedBodyBytes = 8u * 1024u * 1024u;  // the fetcher's limit too
+// Items after this many are not read: no screen shows so many, and 8 MiB of tiny items would
+// otherwise cost memory out of all proportion.
+inline constexpr std::size_t kMaxItems = 10000;
+inline constexpr std::size_t kMaxTitleBytes = 2000;
+inline constexpr std::size_t kMaxTitles = 20;  // per notice: its own and its translations
+inline constexpr std::size_t kMaxSummaryBytes = 4000;
+inline constexpr std::size_t kMaxCategories = 20;
+inline constexpr std::size_t kMaxCategoryBytes = 100;
+inline constexpr std::size_t kMaxIdBytes = 2000;
+inline constexpr std::size_t kMaxLinkBytes = 2000;
+inline constexpr std::size_t kMaxLanguageBytes = 64;
+
+// RSS 0.9x, 2.0 and 1.0 (RDF), Atom 0.3 and 1.0, JSON Feed 1.0 and 1.1, told apart by their
+// content, in any encoding docs/feeds.md lists, with the bilingual title extension. An error
+// names what is wrong, one line. A document cut short still yields the items before the cut;
+// items without any title are left out, so a feed can parse to no notices at all.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);
+
+// The charset parameter of an HTTP Content-Type ("text/xml; charset=\"EUC-KR\"" -> "euc-kr"),
+// lower-cased and unquoted; empty when there is none.
+std::string charset_from_content_type(std::string_view content_type);

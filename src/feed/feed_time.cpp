@@ -37,6 +37,24 @@ public:
 
     bool accept_either(char a, char b) { return accept(a) || accept(b); }
 
+    bool accept(std::string_view literal)
+    {
+        if (!m_text.substr(m_pos).starts_with(literal))
+            return false;
+        m_pos += literal.size();
+        return true;
+    }
+
+    // Everything up to and including `close`, if it comes within `max_bytes`.
+    bool skip_past(char close, std::size_t max_bytes)
+    {
+        const auto end = m_text.find(close, m_pos);
+        if (end == std::string_view::npos || end - m_pos > max_bytes)
+            return false;
+        m_pos = end + 1;
+        return true;
+    }
+
     // Exactly `min_digits`..`max_digits` decimal digits.
     bool number(int min_digits, int max_digits, int& value, int* digit_count = nullptr)
     {
@@ -136,26 +154,74 @@ bool numeric_offset(Scanner& scan, bool colon_allowed, minutes& offset)
     return true;
 }
 
-// Zones by name as RFC 822 spells them, plus the ones Korean and Japanese feeds write.
+// Zones by name as RFC 822 spells them, the ones Korean and Japanese feeds write, and the
+// unambiguous abbreviations other servers print. Ambiguous ones (IST: India, Israel or
+// Ireland?) are left out on purpose: they count as no zone.
 bool named_zone(std::string_view name, minutes& offset)
 {
     struct Zone {
         std::string_view name;
-        int hours;
+        int minutes;
     };
-    static constexpr std::array<Zone, 14> zones{{
+    static constexpr Zone zones[] = {
         {"GMT", 0}, {"UT", 0}, {"UTC", 0}, {"Z", 0},
-        {"KST", 9}, {"JST", 9},
-        {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5},
-        {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7},
-    }};
+        {"KST", 9 * 60}, {"JST", 9 * 60},
+        {"EST", -5 * 60}, {"EDT", -4 * 60}, {"CST", -6 * 60}, {"CDT", -5 * 60},
+        {"MST", -7 * 60}, {"MDT", -6 * 60}, {"PST", -8 * 60}, {"PDT", -7 * 60},
+        {"AKST", -9 * 60}, {"AKDT", -8 * 60}, {"HST", -10 * 60},
+        {"WET", 0}, {"WEST", 60}, {"BST", 60}, {"CET", 60}, {"CEST", 2 * 60}, {"MET", 60}, {"MEST", 2 * 60},
+        {"EET", 2 * 60}, {"EEST", 3 * 60}, {"MSK", 3 * 60},
+        {"HKT", 8 * 60}, {"SGT", 8 * 60}, {"AWST", 8 * 60}, {"ACST", 9 * 60 + 30}, {"AEST", 10 * 60},
+        {"AEDT", 11 * 60}, {"NZST", 12 * 60}, {"NZDT", 13 * 60},
+    };
     for (const auto& zone : zones) {
         if (iequals(zone.name, name)) {
-            offset = hours{zone.hours};
+            offset = minutes{zone.minutes};
             return true;
         }
     }
     return false;
+}
+
+// A zone after the time: a number, a name, a name with a number ("GMT+0900", as JavaScript
+// writes it), each optionally followed by a comment naming it again ("+0900 (KST)"). An
+// unknown name of up to 5 letters counts as no zone (RFC 2822 section 4.3); `offset` is left
+// alone then, and also when there is no zone at all.
+bool zone_suffix(Scanner& scan, bool unknown_names_allowed, minutes& offset)
+{
+    scan.skip_spaces();
+    if (scan.at_end())
+        return true;
+    if (scan.peek() == '+' || scan.peek() == '-') {
+        if (!numeric_offset(scan, true, offset))
+            return false;
+    }
+    else {
+        const auto name = scan.word();
+        if (name.empty())
+            return false;
+        minutes named{0};
+        if (named_zone(name, named)) {
+            offset = named;
+            if (scan.peek() == '+' || scan.peek() == '-') {
+                minutes extra{0};
+                if (!numeric_offset(scan, true, extra))
+                    return false;
+                offset += extra;
+            }
+        }
+        else if (!unknown_names_allowed || name.size() > 5) {
+            return false;
+        }
+    }
+    scan.skip_spaces();
+    if (scan.accept('(')) {
+        scan.word();
+        if (!scan.accept(')'))
+            return false;
+        scan.skip_spaces();
+    }
+    return scan.at_end();
 }
 
 // "Jun" as RFC 822 writes it, or "June" as some feeds do.
@@ -189,10 +255,11 @@ bool is_weekday(std::string_view name)
 }
 
 // [Mon, ]04 Jun [20]18 09:00[:00] [zone]
-std::optional<TimePoint> parse_rfc822(std::string_view text)
+std::optional<TimePoint> parse_rfc822(std::string_view text, minutes zoneless_offset)
 {
     Scanner scan(text);
     WallClock clock;
+    clock.offset = zoneless_offset;
 
     if (std::isalpha(static_cast<unsigned char>(scan.peek()))) {
         // The weekday is redundant and often wrong in real feeds; it is checked for being a
@@ -224,49 +291,92 @@ std::optional<TimePoint> parse_rfc822(std::string_view text)
     if (scan.accept(':') && !scan.number(2, 2, clock.second))
         return std::nullopt;
 
-    scan.skip_spaces();
-    if (!scan.at_end()) {
-        if (scan.peek() == '+' || scan.peek() == '-') {
-            if (!numeric_offset(scan, true, clock.offset))
-                return std::nullopt;
-        }
-        else if (!named_zone(scan.word(), clock.offset)) {
-            return std::nullopt;
-        }
-        scan.skip_spaces();
-        // A comment naming the zone again: "+0900 (KST)".
-        if (scan.accept('(')) {
-            scan.word();
-            if (!scan.accept(')'))
-                return std::nullopt;
-            scan.skip_spaces();
-        }
-    }
-    // No zone at all is out of spec, yet common; read as UTC rather than lose the date.
-    if (!scan.at_end())
+    // No zone at all is out of spec, yet common: rather than lose the date, it is read at the
+    // caller's zoneless offset.
+    if (!zone_suffix(scan, true, clock.offset))
         return std::nullopt;
     return to_utc(clock);
 }
 
-// 2018-06-04[(T| )09:00[:00[.123]][Z|+09:00]]
-std::optional<TimePoint> parse_iso8601(std::string_view text)
+// The hour on a 12-hour clock: "오전"/"AM" before noon, "오후"/"PM" after. An hour past 12 is
+// taken as written: "오후 14:05" is 14:05.
+int twelve_hour(int hour, bool afternoon)
+{
+    if (hour > 12)
+        return hour;
+    if (hour == 12)
+        return afternoon ? 12 : 0;
+    return afternoon ? hour + 12 : hour;
+}
+
+constexpr std::string_view kYearMark = "년";
+constexpr std::string_view kMonthMark = "월";
+constexpr std::string_view kDayMark = "일";
+constexpr std::string_view kMorning = "오전";
+constexpr std::string_view kAfternoon = "오후";
+
+// 2018-06-04[(T| )09:00[:00[.123]][ zone]], the same with '.' or '/' between the parts
+// ("2018.06.04.", "2018/06/04 14:05"), and "2018년 06월 04일 [(월)] [오후 ]2:05[:00]".
+std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zoneless_offset)
 {
     Scanner scan(text);
     WallClock clock;
     int year_number = 0;
     int month_number = 0;
     int day_number = 0;
-    if (!scan.number(4, 4, year_number) || !scan.accept('-') || !scan.number(2, 2, month_number)
-        || !scan.accept('-') || !scan.number(2, 2, day_number))
+    if (!scan.number(4, 4, year_number))
         return std::nullopt;
-    clock.date = year{year_number} / month{static_cast<unsigned>(month_number)}
-               / day{static_cast<unsigned>(day_number)};
+    bool korean = false;
+    char separator = '\0';
+    if (scan.accept('-'))
+        separator = '-';
+    else if (scan.accept('.'))
+        separator = '.';
+    else if (scan.accept('/'))
+        separator = '/';
+    if (separator != '\0') {
+        // ISO 8601 wants two digits; Korean sites also write "2018-6-4".
+        if (!scan.number(1, 2, month_number) || !scan.accept(separator) || !scan.number(1, 2, day_number))
+            return std::nullopt;
+        if (separator == '.')
+            scan.accept('.');  // "2018.06.04." ends with a period in Korean usage
+    }
+    else {
+        scan.skip_spaces();
+        if (!scan.accept(kYearMark))
+            return std::nullopt;
+        scan.skip_spaces();
+        if (!scan.number(1, 2, month_number) || (scan.skip_spaces(), !scan.accept(kMonthMark)))
+            return std::nullopt;
+        scan.skip_spaces();
+        if (!scan.number(1, 2, day_number) || (scan.skip_spaces(), !scan.accept(kDayMark)))
+            return std::nullopt;
+        korean = true;
+        scan.skip_spaces();
+        if (scan.peek() == '(' && !scan.skip_past(')', 12))  // the weekday: "(월)"
+            return std::nullopt;
+    }
+    clock.date = year{year_number} / month{static_cast<unsigned>(month_number)} / day{static_cast<unsigned>(day_number)};
+    clock.offset = korean ? kKoreaOffset : zoneless_offset;
+    const bool spaced = scan.skip_spaces() || korean;
     if (scan.at_end())
         return to_utc(clock);
 
-    if (!scan.accept_either('T', 't') && !scan.accept(' '))
+    const bool iso_time = !spaced && separator == '-' && scan.accept_either('T', 't');
+    if (!iso_time && !spaced)
         return std::nullopt;
-    if (!scan.number(2, 2, clock.hour) || !scan.accept(':') || !scan.number(2, 2, clock.minute))
+    std::optional<bool> afternoon;
+    if (!iso_time) {
+        if (scan.accept(kMorning))
+            afternoon = false;
+        else if (scan.accept(kAfternoon))
+            afternoon = true;
+        if (afternoon) {
+            clock.offset = kKoreaOffset;
+            scan.skip_spaces();
+        }
+    }
+    if (!scan.number(iso_time ? 2 : 1, 2, clock.hour) || !scan.accept(':') || !scan.number(2, 2, clock.minute))
         return std::nullopt;
     if (scan.accept(':')) {
         if (!scan.number(2, 2, clock.second))
@@ -280,35 +390,34 @@ std::optional<TimePoint> parse_iso8601(std::string_view text)
             }
         }
     }
-    scan.skip_spaces();
-    if (scan.accept_either('Z', 'z')) {
-        // UTC
+    if (!iso_time && !afternoon) {
+        scan.skip_spaces();
+        if (scan.accept("AM") || scan.accept("am"))
+            afternoon = false;
+        else if (scan.accept("PM") || scan.accept("pm"))
+            afternoon = true;
     }
-    else if (scan.peek() == '+' || scan.peek() == '-') {
-        if (!numeric_offset(scan, true, clock.offset))
-            return std::nullopt;
-    }
-    else if (!scan.at_end()) {
-        const auto name = scan.word();
-        if (name.empty() || !named_zone(name, clock.offset))
-            return std::nullopt;
-    }
-    // No zone: a local time of unknown place, read as UTC like the RFC 822 case.
-    if (!scan.at_end())
+    if (afternoon)
+        clock.hour = twelve_hour(clock.hour, *afternoon);
+
+    if (!zone_suffix(scan, false, clock.offset))
         return std::nullopt;
     return to_utc(clock);
 }
 
 }  // namespace
 
-std::optional<TimePoint> parse_feed_time(std::string_view text)
+std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset)
 {
     text = trim(text);
     if (text.empty())
         return std::nullopt;
-    // Both grammars start differently: ISO 8601 with a 4-digit year and '-', RFC 822 with a
+    // The grammars start differently: the numeric dates with a 4-digit year, RFC 822 with a
     // weekday or a 1-2 digit day.
-    if (text.size() >= 5 && text[4] == '-')
-        return parse_iso8601(text);
-    return parse_rfc822(text);
+    const bool four_digits = text.size() >= 5 && std::isdigit(static_cast<unsigned char>(text[0]))
+                          && std::isdigit(static_cast<unsigned char>(text[1])) && std::isdigit(static_cast<unsigned char>(text[2]))
+                          && std::isdigit(static_cast<unsigned char>(text[3]));
+    if (four_digits && !std::isdigit(static_cast<unsigned char>(text[4])))
+        return parse_numeric_date(text, zoneless_offset);
+    return parse_rfc822(text, zoneless_offset);
 }

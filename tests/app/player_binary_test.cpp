@@ -4,39 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <fstream>
-#include <memory>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
-
-struct Outcome {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr together
-};
-
-std::string quoted(const std::string& argument) { return "'" + argument + "'"; }
-
-Outcome run_player(const std::vector<std::string>& arguments)
-{
-    std::string command = quoted(SIGNAGE_PLAYER_BIN);
-    for (const auto& argument : arguments)
-        command += " " + quoted(argument);
-    command += " 2>&1";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        outcome.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
 
 std::filesystem::path temp_path(const std::string& name)
 {

@@ -430,6 +430,12 @@ TEST_CASE("The example config loads as-is with default values")
     CHECK(config.feeds[0].poll_interval == default_feed.poll_interval);
     CHECK(config.crawl_speed_px_per_s == defaults.crawl_speed_px_per_s);
     CHECK(config.featured_dwell_s == defaults.featured_dwell_s);
+    CHECK(config.feeds[0].total_timeout == default_feed.total_timeout);
+    CHECK(config.feeds[0].connect_timeout == default_feed.connect_timeout);
+    CHECK(config.feeds[0].max_body_bytes == default_feed.max_body_bytes);
+    CHECK(config.feeds[0].headers.empty());
+    CHECK(config.feeds[0].ca_file.empty());
+    CHECK_FALSE(config.cache_directory);
 }
 
 TEST_CASE("The commented-out English feed in the example config is valid once uncommented")
@@ -501,4 +507,129 @@ TEST_CASE("feed_location_to_url turns config paths into file URLs")
         std::string url = feed_location_to_url("notices.xml", "feeds");
         CHECK(url == feed_location_to_url((std::filesystem::current_path() / "feeds" / "notices.xml").string(), "/"));
     }
+}
+
+// ---- HTTP keys of a feed, and the cache --------------------------------------------------------
+
+TEST_CASE("A config feed takes headers, ca_file, timeouts and a body limit")
+{
+    // Only the existence of ca_file is checked here; any file of the test data does.
+    const std::filesystem::path origin = SIGNAGE_TEST_DATA_DIR "/config/lobby.toml";
+    Config config = config_from(feed_where(R"(headers = { Authorization = "Bearer abc.def", X-Screen = "lobby	3" })")
+                                    + "ca_file = \"relative-path.toml\"\ntimeout_s = 45\nconnect_timeout_s = 3\nmax_body_mb = 2\n",
+                                origin);
+    const FeedSource& feed = config.feeds.at(0);
+    REQUIRE(feed.headers.size() == 2);
+    CHECK(feed.headers[0] == HeaderField{"Authorization", "Bearer abc.def"});
+    CHECK(feed.headers[1] == HeaderField{"X-Screen", "lobby\t3"});
+    CHECK(feed.ca_file == SIGNAGE_TEST_DATA_DIR "/config/relative-path.toml");
+    CHECK(feed.total_timeout == 45s);
+    CHECK(feed.connect_timeout == 3s);
+    CHECK(feed.max_body_bytes == 2u * 1024u * 1024u);
+
+    SUBCASE("headers as a [feed.headers] table")
+    {
+        Config tabled = config_from(with_feed("[feed.headers]\nAuthorization = \"Bearer xyz\"\n"));
+        REQUIRE(tabled.feeds.at(0).headers.size() == 1);
+        CHECK(tabled.feeds[0].headers[0] == HeaderField{"Authorization", "Bearer xyz"});
+    }
+    SUBCASE("an absolute ca_file")
+    {
+        Config absolute = config_from(feed_where("ca_file = \"" SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml\""));
+        CHECK(absolute.feeds.at(0).ca_file == SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml");
+    }
+}
+
+TEST_CASE("A config feed without HTTP keys gets the documented defaults")
+{
+    Config config = config_from(base_feed);
+    const FeedSource& feed = config.feeds.at(0);
+    CHECK(feed.headers.empty());
+    CHECK(feed.ca_file.empty());
+    CHECK(feed.total_timeout == 30s);
+    CHECK(feed.connect_timeout == 10s);
+    CHECK(feed.max_body_bytes == 8u * 1024u * 1024u);
+    CHECK_FALSE(config.cache_directory);
+}
+
+TEST_CASE("Config HTTP limits at both ends of their ranges are accepted, and beyond them refused")
+{
+    Config low = config_from(feed_where("timeout_s = 5") + "connect_timeout_s = 1\nmax_body_mb = 1\n");
+    CHECK(low.feeds[0].total_timeout == 5s);
+    CHECK(low.feeds[0].connect_timeout == 1s);
+    CHECK(low.feeds[0].max_body_bytes == 1024u * 1024u);
+    Config high = config_from(feed_where("timeout_s = 600") + "connect_timeout_s = 120\nmax_body_mb = 64\n");
+    CHECK(high.feeds[0].total_timeout == 600s);
+    CHECK(high.feeds[0].connect_timeout == 120s);
+    CHECK(high.feeds[0].max_body_bytes == 64u * 1024u * 1024u);
+
+    check_errors({
+        {"timeout too short", feed_where("timeout_s = 4"), "config.toml:5: feed[0].timeout_s: 4 is out of range (5..600)"},
+        {"timeout too long", feed_where("timeout_s = 601"), "config.toml:5: feed[0].timeout_s: 601 is out of range (5..600)"},
+        {"connect timeout zero", feed_where("connect_timeout_s = 0"),
+         "config.toml:5: feed[0].connect_timeout_s: 0 is out of range (1..120)"},
+        {"connect timeout too long", feed_where("connect_timeout_s = 121"),
+         "config.toml:5: feed[0].connect_timeout_s: 121 is out of range (1..120)"},
+        {"body limit zero", feed_where("max_body_mb = 0"), "config.toml:5: feed[0].max_body_mb: 0 is out of range (1..64)"},
+        {"body limit too large", feed_where("max_body_mb = 65"), "config.toml:5: feed[0].max_body_mb: 65 is out of range (1..64)"},
+        {"timeout as a float", feed_where("timeout_s = 30.5"), "config.toml:5: feed[0].timeout_s: expected an integer, got float"},
+        {"body limit as a string", feed_where("max_body_mb = \"8\""),
+         "config.toml:5: feed[0].max_body_mb: expected an integer, got string"},
+    });
+}
+
+TEST_CASE("A config feed's headers must be header names with one-line string values")
+{
+    check_errors({
+        {"headers as a string", feed_where(R"(headers = "Authorization: Bearer x")"),
+         "config.toml:5: feed[0].headers: expected a table, got string"},
+        {"a value that is not a string", feed_where("headers = { X-Screen = 3 }"),
+         "config.toml:5: feed[0].headers.X-Screen: expected a string, got integer"},
+        {"a name with a space", feed_where(R"(headers = { "Bad Name" = "x" })"),
+         R"(config.toml:5: feed[0].headers."Bad Name": "Bad Name" is not a header name (letters, digits and !#$%&'*+-.^_`|~ only))"},
+        {"a name with a colon", feed_where(R"(headers = { "X-A:" = "x" })"),
+         R"(config.toml:5: feed[0].headers."X-A:": "X-A:" is not a header name (letters, digits and !#$%&'*+-.^_`|~ only))"},
+        {"a line feed in a value", feed_where(R"(headers = { X-Token = "a\nInjected: yes" })"),
+         "config.toml:5: feed[0].headers.X-Token: contains a line break or another control character"},
+        {"a carriage return in a value", feed_where(R"(headers = { X-Token = "a\rb" })"),
+         "config.toml:5: feed[0].headers.X-Token: contains a line break or another control character"},
+        {"an empty value", feed_where(R"(headers = { X-Token = "" })"),
+         "config.toml:5: feed[0].headers.X-Token: must not be empty"},
+        {"a header the player sets", feed_where(R"(headers = { Host = "intranet" })"),
+         "config.toml:5: feed[0].headers.Host: is set by the player and cannot be configured"},
+        {"the same, in lower case", feed_where(R"(headers = { if-none-match = "*" })"),
+         "config.toml:5: feed[0].headers.if-none-match: is set by the player and cannot be configured"},
+        {"one name twice in different case", feed_where(R"(headers = { Authorization = "a", authorization = "b" })"),
+         R"(config.toml:5: feed[0].headers.authorization: header names ignore case: "Authorization" is given already)"},
+    });
+}
+
+TEST_CASE("A config ca_file must be a file")
+{
+    check_errors({
+        {"a missing file", feed_where(R"(ca_file = "/nonexistent/agency-ca.pem")"),
+         R"(config.toml:5: feed[0].ca_file: "/nonexistent/agency-ca.pem" is not a readable file)"},
+        {"a folder", feed_where("ca_file = \"" SIGNAGE_TEST_DATA_DIR "\""),
+         "config.toml:5: feed[0].ca_file: \"" SIGNAGE_TEST_DATA_DIR "\" is not a readable file"},
+        {"empty", feed_where(R"(ca_file = "")"), "config.toml:5: feed[0].ca_file: must not be empty"},
+    });
+}
+
+TEST_CASE("A config [cache] directory is relative to the config file's folder")
+{
+    CHECK(config_from(with_feed("[cache]\ndirectory = \"/var/cache/lobby\"\n")).cache_directory
+          == std::filesystem::path("/var/cache/lobby"));
+    CHECK(config_from(with_feed("[cache]\ndirectory = \"cache\"\n"), "/etc/signage/config.toml").cache_directory
+          == std::filesystem::path("/etc/signage/cache"));
+    CHECK(config_from(before_feed("cache = { directory = \"../cache\" }\n"), "/etc/signage/config.toml").cache_directory
+          == std::filesystem::path("/etc/cache"));
+    CHECK_FALSE(config_from(with_feed("[cache]\n")).cache_directory);
+
+    check_errors({
+        {"an unknown key", with_feed("[cache]\nfolder = \"/tmp\"\n"), "config.toml:6: cache.folder: unknown key"},
+        {"an empty directory", with_feed("[cache]\ndirectory = \"\"\n"), "config.toml:6: cache.directory: must not be empty"},
+        {"a directory that is not a string", with_feed("[cache]\ndirectory = 1\n"),
+         "config.toml:6: cache.directory: expected a string, got integer"},
+        {"cache as a value", before_feed("cache = \"/tmp\"\n"), "config.toml:1: cache: expected a table, got string"},
+    });
 }

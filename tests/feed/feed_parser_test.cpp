@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/resource.h>
+
 using feed_test::fixture_path;
 using feed_test::iso_utc;
 using feed_test::read_fixture;
@@ -229,6 +231,8 @@ TEST_CASE("parse_feed returns a feed with no notices when every item is bad")
 
     CHECK(parse_ok(rss("")).notices.empty());
     CHECK(parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>empty</title></feed>)").notices.empty());
+    CHECK(parse_ok(R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry/></feed>)").notices.empty());
+    CHECK(parse_ok(R"({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "x"}]})").notices.empty());
 }
 
 TEST_CASE("parse_feed errors name what is wrong in one lower-case line")
@@ -240,15 +244,18 @@ TEST_CASE("parse_feed errors name what is wrong in one lower-case line")
     const ErrorCase cases[] = {
         {"", "empty body"},
         {" \r\n\t", "empty body"},
-        {"hello, world", "not xml: start tag expected, '<' not found"},
-        {R"({"items": []})", "not xml: start tag expected, '<' not found"},
+        {"hello, world", "not a feed: neither xml nor json, starts with \"hello, world\""},
+        {"\xEF\xBB\xBF  \"quoted\" text", "not a feed: neither xml nor json, starts with \"'quoted' text\""},
+        {"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<rss/>",
+            "not a feed: neither xml nor json, starts with \"HTTP/1.1 200 OK Content\""},
+        {R"({"items": []})", "not a feed: json without a jsonfeed.org version"},
         {"<?xml version=\"1.0\"?>", "not xml: start tag expected, '<' not found"},
         {"<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?><rss/>", "not xml: unsupported encoding x-no-such-charset"},
         {"<html><body>Not Found</body></html>", "not a feed: root element <html>"},
         {"<opml version=\"2.0\"><body/></opml>", "not a feed: root element <opml>"},
         {"<rss version=\"2.0\"><title>no channel</title></rss>", "not a feed: <rss> without <channel>"},
-        {"<feed xmlns=\"http://purl.org/atom/ns#\"><entry/></feed>", "not a feed: root element <feed> is not atom 1.0"},
-        {"<feed><entry/></feed>", "not a feed: root element <feed> is not atom 1.0"},
+        {"<feed><entry/></feed>", "not a feed: root element <feed> is neither atom 1.0 nor atom 0.3"},
+        {"<feed xmlns=\"http://example.org/not-atom\"/>", "not a feed: root element <feed> is neither atom 1.0 nor atom 0.3"},
         {R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>)",
             "not a feed: <rdf:RDF> without rss channel or items"},
     };
@@ -349,7 +356,8 @@ TEST_CASE("parse_feed makes notice titles plain single-line text")
     };
     constexpr TextCase cases[] = {
         {"  spaced \t out\n\n title  ", "spaced out title"},
-        {"<![CDATA[ in <b>CDATA</b> ]]>", "in <b>CDATA</b>"},
+        {"<![CDATA[ in <b>CDATA</b> ]]>", "in CDATA"},  // markup in an RSS title is HTML (docs/feeds.md)
+        {"<![CDATA[ a < b, <Parasite> & R&D ]]>", "a < b, <Parasite> & R&D"},
         {"a &amp; b &lt;c&gt; &#xD55C;&#44544;", "a & b <c> 한글"},
         {"no\xC2\xA0" "break\xE3\x80\x80ideographic", "no break ideographic"},  // NBSP, U+3000
         {"c1\xC2\x85" "nel and\xC2\x80" "control", "c1 nel andcontrol"},
@@ -393,4 +401,286 @@ TEST_CASE("parse_feed reads categories from RSS text and Atom terms")
     const auto atom_feed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>
         <category term="safety" label="Safety"/><category label="no term"/><category term="events"/></entry></feed>)");
     CHECK(atom_feed.notices.at(0).categories == std::vector<std::string>{"safety", "events"});
+}
+
+TEST_CASE("parse_feed reads escaped HTML in RSS titles as HTML and leaves plain text alone")
+{
+    struct HtmlCase {
+        std::string_view title_xml;
+        std::string_view text;
+    };
+    constexpr HtmlCase cases[] = {
+        {"&lt;b&gt;공지&lt;/b&gt; 안내", "공지 안내"},
+        {"&amp;quot;AI 교과서&amp;quot; 도입", "\"AI 교과서\" 도입"},
+        {"R&amp;D &amp;#39;역대 최대&amp;#39;", "R&D '역대 최대'"},
+        {"줄&lt;br&gt;바꿈", "줄 바꿈"},
+        {"&lt;p&gt;one&lt;/p&gt;&lt;p&gt;two&lt;/p&gt;", "one two"},
+        {"&lt;span style=\"color:red\"&gt;긴급&lt;/span&gt;", "긴급"},
+        {"&lt;!-- generated --&gt;공지", "공지"},
+        {"Tom &amp;amp; Jerry", "Tom & Jerry"},
+        {"&amp;nbsp;spaced&amp;nbsp;", "spaced"},
+        // Not HTML: kept as written.
+        {"a &lt; b and c &gt; d", "a < b and c > d"},
+        {"&lt;Parasite&gt; wins at Cannes", "<Parasite> wins at Cannes"},
+        {"&lt;2024 행사&gt; 안내", "<2024 행사> 안내"},
+        {"AT&amp;T &amp; R&amp;D", "AT&T & R&D"},
+        {"x&lt;y", "x<y"},
+        {"&amp;unknown; stays", "&unknown; stays"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.title_xml);
+        const auto feed = parse_ok(rss("<item><title>" + std::string(c.title_xml) + "</title></item>"));
+        REQUIRE(feed.notices.size() == 1);
+        CHECK(feed.notices[0].titles.at(0).text == c.text);
+    }
+}
+
+TEST_CASE("parse_feed caps each field at its limit, on a character boundary")
+{
+    std::string long_korean;
+    while (long_korean.size() < 3 * kMaxTitleBytes)
+        long_korean += "가나다 ";  // 3-byte syllables: a cut in the middle of one would show
+    std::string categories;
+    for (int i = 0; i < 25; ++i)
+        categories += "<category>category " + std::to_string(i) + "</category>";
+    const std::string long_category(300, 'c');
+    const std::string long_link = "https://example.org/" + std::string(kMaxLinkBytes, 'x');
+    const std::string long_id_a = std::string(kMaxIdBytes + 500, 'i') + "a";
+    const std::string long_id_b = std::string(kMaxIdBytes + 500, 'i') + "b";
+
+    const auto feed = parse_ok(rss("<item><title>" + long_korean + "</title><description>" + long_korean + long_korean
+                                   + "</description>" + categories + "<guid>" + long_id_a + "</guid><link>" + long_link
+                                   + "</link></item>"
+                                   + "<item><title>x</title><guid>" + long_id_b + "</guid><category>" + long_category
+                                   + "</category></item>"));
+    REQUIRE(feed.notices.size() == 2);
+    const Notice& first = feed.notices[0];
+    const std::string& title = first.titles.at(0).text;
+    CHECK(title.size() <= kMaxTitleBytes);
+    CHECK(title.size() >= kMaxTitleBytes - 4);
+    CHECK(long_korean.starts_with(title));
+    CHECK(title.back() != ' ');
+    CHECK(first.summary.size() <= kMaxSummaryBytes);
+    CHECK(first.summary.size() >= kMaxSummaryBytes - 4);
+    CHECK((long_korean + long_korean).starts_with(first.summary));
+    CHECK(first.categories.size() == kMaxCategories);
+    CHECK(first.categories.back() == "category 19");
+    CHECK(first.link.empty());  // half a URL leads somewhere else: dropped, not cut
+
+    // Long ids keep their start and a hash of the whole: still unique, still stable.
+    CHECK(first.id.size() <= kMaxIdBytes);
+    CHECK(feed.notices[1].id.size() <= kMaxIdBytes);
+    CHECK(first.id != feed.notices[1].id);
+    CHECK(first.id.starts_with("iiii"));
+    CHECK(feed.notices[1].categories == std::vector<std::string>{std::string(kMaxCategoryBytes, 'c')});
+}
+
+TEST_CASE("parse_feed refuses a body over the size limit itself")
+{
+    std::string body = rss("<item><title>x</title></item>");
+    body.resize(kMaxFeedBodyBytes, ' ');
+    CHECK(parse_ok(body).notices.size() == 1);
+    body += ' ';
+    CHECK(parse_error(body) == "body larger than 8388608 bytes");
+}
+
+TEST_CASE("charset_from_content_type finds the charset parameter")
+{
+    struct CharsetCase {
+        std::string_view content_type;
+        std::string_view charset;
+    };
+    constexpr CharsetCase cases[] = {
+        {"text/xml; charset=EUC-KR", "euc-kr"},
+        {"application/rss+xml;charset=utf-8", "utf-8"},
+        {"text/xml; CHARSET=\"ks_c_5601-1987\"", "ks_c_5601-1987"},
+        {"text/xml ; foo=bar ; charset = windows-949 ", "windows-949"},
+        {"text/xml; foo=\"a;charset=wrong\"; charset=utf-8", "utf-8"},
+        {"text/xml; charset=\"utf\\-8\"", "utf-8"},  // a quoted-pair
+        {"text/xml", ""},
+        {"text/xml;", ""},
+        {"text/xml; charset=", ""},
+        {"", ""},
+        {"text/xml; charsets=utf-8", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.content_type);
+        CHECK(charset_from_content_type(c.content_type) == c.charset);
+    }
+}
+
+TEST_CASE("parse_feed takes the updated time from each format's own element")
+{
+    const auto feed = parse_ok(rss(R"(
+        <item xmlns:dcterms="http://purl.org/dc/terms/"><title>a</title><pubDate>Mon, 04 Jun 2018 09:00:00 +0900</pubDate>
+            <dcterms:modified>2018-06-05T09:00:00+09:00</dcterms:modified></item>
+        <item xmlns:dc="http://purl.org/dc/elements/1.1/"><title>b</title><dc:modified>2018-06-06T09:00:00+09:00</dc:modified></item>
+        <item xmlns:atom="http://www.w3.org/2005/Atom"><title>c</title><atom:updated>2018-06-07T00:00:00Z</atom:updated></item>
+        <item><title>d</title><pubDate>Mon, 04 Jun 2018 09:00:00 +0900</pubDate></item>)"));
+    REQUIRE(feed.notices.size() == 4);
+    CHECK(iso_utc(feed.notices[0].published) == "2018-06-04T00:00:00Z");
+    CHECK(iso_utc(feed.notices[0].updated) == "2018-06-05T00:00:00Z");
+    // Only an updated time: the notice counts as published then.
+    CHECK(iso_utc(feed.notices[1].updated) == "2018-06-06T00:00:00Z");
+    CHECK(iso_utc(feed.notices[1].published) == "2018-06-06T00:00:00Z");
+    CHECK(iso_utc(feed.notices[2].updated) == "2018-06-07T00:00:00Z");
+    CHECK_FALSE(feed.notices[3].updated.has_value());
+}
+
+TEST_CASE("parse_feed reads a zoneless date as Korean time in a Korean item, else as UTC")
+{
+    struct ZoneCase {
+        std::string_view description;
+        std::string body;
+        std::string_view default_language;
+        std::string_view utc;
+    };
+    const ZoneCase cases[] = {
+        {"channel language ko", rss("<item><title>x</title><pubDate>2018-06-04 14:05:00</pubDate></item>", "ko"), "",
+            "2018-06-04T05:05:00Z"},
+        {"channel language ko-KR", rss("<item><title>x</title><pubDate>2018.06.04</pubDate></item>", "ko-KR"), "",
+            "2018-06-03T15:00:00Z"},
+        {"source language ko", rss("<item><title>x</title><pubDate>2018-06-04 14:05:00</pubDate></item>"), "ko",
+            "2018-06-04T05:05:00Z"},
+        {"english item in a korean feed", rss(R"(<item xml:lang="en"><title>x</title><pubDate>2018-06-04 14:05:00</pubDate></item>)", "ko"),
+            "", "2018-06-04T14:05:00Z"},
+        {"unknown language", rss("<item><title>x</title><pubDate>2018-06-04 14:05:00</pubDate></item>"), "",
+            "2018-06-04T14:05:00Z"},
+        {"korean form in an english feed", rss("<item><title>x</title><pubDate>2018년 06월 04일 14:05:00</pubDate></item>", "en"),
+            "", "2018-06-04T05:05:00Z"},
+        {"a stated zone", rss("<item><title>x</title><pubDate>Mon, 04 Jun 2018 14:05:00 GMT</pubDate></item>", "ko"), "",
+            "2018-06-04T14:05:00Z"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.description);
+        const auto feed = parse_ok(c.body, {"s", std::string(c.default_language)});
+        REQUIRE(feed.notices.size() == 1);
+        CHECK(iso_utc(feed.notices[0].published) == c.utc);
+    }
+}
+
+TEST_CASE("parse_feed makes a plain-text summary from each format's description or content")
+{
+    const auto rss_feed = parse_ok(rss(R"(
+        <item><title>a</title><description>&lt;p&gt;First&lt;/p&gt;&lt;p&gt;second &amp;amp; third&lt;/p&gt;</description></item>
+        <item xmlns:content="http://purl.org/rss/1.0/modules/content/"><title>b</title><description> </description>
+            <content:encoded><![CDATA[<div><h1>Head</h1><style>p{}</style><p>Body&nbsp;text</p></div>]]></content:encoded></item>
+        <item><title>c</title><description>plain a &lt; b</description></item>)"));
+    REQUIRE(rss_feed.notices.size() == 3);
+    CHECK(rss_feed.notices[0].summary == "First second & third");
+    CHECK(rss_feed.notices[1].summary == "Head Body text");
+    CHECK(rss_feed.notices[2].summary == "plain a < b");
+
+    const auto atom_feed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><title>a</title><summary>plain &lt;b&gt; stays</summary><content type="html">&lt;p&gt;content&lt;/p&gt;</content></entry>
+        <entry><title>b</title><content type="html">&lt;p&gt;from&lt;br/&gt;content&lt;/p&gt;</content></entry>
+        <entry><title>c</title><summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p><p>y</p></div></summary></entry>
+        <entry><title>d</title><content type="image/png">iVBORw0KGgo=</content></entry>
+        <entry><title>e</title><content src="https://example.org/out-of-line"/></entry></feed>)");
+    REQUIRE(atom_feed.notices.size() == 5);
+    CHECK(atom_feed.notices[0].summary == "plain <b> stays");
+    CHECK(atom_feed.notices[1].summary == "from content");
+    CHECK(atom_feed.notices[2].summary == "x y");
+    CHECK(atom_feed.notices[3].summary.empty());
+    CHECK(atom_feed.notices[4].summary.empty());
+}
+
+TEST_CASE("parse_feed decides the encoding from the BOM, the HTTP charset, then the XML declaration")
+{
+    const std::string korean_utf8 = "공지";
+    const std::string korean_cp949 = "\xB0\xF8\xC1\xF6";  // 공지
+    const std::string cafe_latin1 = "Caf\xE9";
+    const auto doc = [](std::string_view declaration, std::string_view title) {
+        return std::string(declaration) + "<rss version=\"2.0\"><channel><item><title>" + std::string(title)
+             + "</title></item></channel></rss>";
+    };
+    const std::string utf8_decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    const std::string euc_kr_decl = "<?xml version=\"1.0\" encoding=\"euc-kr\"?>";
+    const std::string latin1_decl = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+    const std::string utf16_decl = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
+
+    struct EncodingCase {
+        std::string_view description;
+        std::string body;
+        std::string_view http_charset;
+        std::string_view title;
+        std::string_view encoding;
+    };
+    const EncodingCase cases[] = {
+        {"declaration alone", doc(euc_kr_decl, korean_cp949), "", "공지", "CP949"},
+        {"no declaration, no header: UTF-8", doc("", korean_utf8), "", "공지", "UTF-8"},
+        {"the header beats the declaration", doc(utf8_decl, korean_cp949), "ks_c_5601-1987", "공지", "CP949"},
+        {"the header alone", doc("", korean_cp949), "x-windows-949", "공지", "CP949"},
+        {"a header that names UTF-8 for bytes that are not: the declaration", doc(euc_kr_decl, korean_cp949), "utf-8",
+            "공지", "CP949"},
+        {"a legacy header on valid UTF-8 declared UTF-8: UTF-8", doc(utf8_decl, korean_utf8), "iso-8859-1", "공지", "UTF-8"},
+        {"a legacy header on valid UTF-8 without declaration: UTF-8", doc("", korean_utf8), "euc-kr", "공지", "UTF-8"},
+        {"a legacy header on ASCII: the header", doc(utf8_decl, "plain"), "iso-8859-1", "plain", "windows-1252"},
+        {"an unknown header charset is ignored", doc(latin1_decl, cafe_latin1), "x-unheard-of", "Café", "windows-1252"},
+        {"the BOM beats the header", "\xEF\xBB\xBF" + doc(euc_kr_decl, korean_utf8), "euc-kr", "공지", "UTF-8"},
+        {"latin1 labels are windows-1252", doc(latin1_decl, "\x93quoted\x94 \x80 5"), "", "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5",
+            "windows-1252"},
+        {"a UTF-16 declaration in a one-byte document: the bytes win", doc(utf16_decl, korean_utf8), "", "공지", "UTF-8"},
+        {"invalid UTF-8 becomes U+FFFD, the rest stays", doc(utf8_decl, "a\xFF" "b\xE2\x82"), "", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD",
+            "UTF-8"},
+        {"invalid CP949 becomes U+FFFD", doc(euc_kr_decl, "\xB0\xF8\xFF\xC1\xF6"), "", "공\xEF\xBF\xBD지", "CP949"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.description);
+        const auto feed = parse_ok(c.body, {"s", "ko", std::string(c.http_charset)});
+        CHECK(feed.encoding == c.encoding);
+        REQUIRE(feed.notices.size() == 1);
+        CHECK(feed.notices[0].titles.at(0).text == c.title);
+    }
+}
+
+TEST_CASE("parse_feed drops a translation that repeats a title already there")
+{
+    const auto feed = parse_ok(rss(R"(<item><title>공지</title>
+        <sp:title xml:lang="ko">공지</sp:title><sp:title xml:lang="en">Notice</sp:title>
+        <sp:title xml:lang="en-US">Notice</sp:title><sp:title xml:lang="ko">다른 제목</sp:title></item>)", "ko-KR"));
+    REQUIRE(feed.notices.size() == 1);
+    CHECK(feed.notices[0].titles
+          == std::vector<LocalizedTitle>{{"ko-kr", "공지"}, {"en", "Notice"}, {"ko", "다른 제목"}});
+}
+
+TEST_CASE("parse_feed survives the quadratic blowup quickly and in little memory")
+{
+    const std::string body = read_fixture("feed-quadratic-blowup.xml");
+    REQUIRE(body.size() < 200'000);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    const auto start = std::chrono::steady_clock::now();
+    auto result = parse_feed(body, kContext);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+
+    // Substituted, the references would make 2 x 200 MB of text; unsubstituted they are a few
+    // MB of nodes at most.
+    CHECK(elapsed < std::chrono::seconds{2});
+    CHECK(after.ru_maxrss - before.ru_maxrss < 64 * 1024);  // kilobytes
+    REQUIRE(result.ok());
+    CHECK(ids_of(result.value()) == std::vector<std::string>{"quad-0", "quad-1", "quad-2"});
+    CHECK(result->notices[1].titles.at(0).text == "Blowup:");
+    CHECK(result->notices[1].categories.empty());
+    CHECK(result->notices[2].titles.at(0).text == "Item after the blowup");
+}
+
+TEST_CASE("parse_feed reads at most kMaxItems items and kMaxTitles titles per notice")
+{
+    std::string items;
+    for (std::size_t i = 0; i < kMaxItems + 5; ++i)
+        items += "<item><title>t</title><guid>" + std::to_string(i) + "</guid></item>";
+    const auto feed = parse_ok(rss(items));
+    REQUIRE(feed.notices.size() == kMaxItems);
+    CHECK(feed.notices.back().id == std::to_string(kMaxItems - 1));
+
+    std::string translations;
+    for (int i = 0; i < 100; ++i)
+        translations += "<sp:title xml:lang=\"x-" + std::to_string(i) + "\">t" + std::to_string(i) + "</sp:title>";
+    const auto many = parse_ok(rss("<item><title>own</title>" + translations + "</item>"));
+    REQUIRE(many.notices.size() == 1);
+    CHECK(many.notices[0].titles.size() == kMaxTitles);
+    CHECK(many.notices[0].titles.back() == LocalizedTitle{"x-18", "t18"});
 }

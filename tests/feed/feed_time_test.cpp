@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string_view>
 
 using feed_test::iso_utc;
@@ -54,6 +55,14 @@ TEST_CASE("parse_feed_time reads RFC 822 and RFC 1123 dates into UTC")
         {"Thu, 29 Feb 2024 12:00:00 GMT", "2024-02-29T12:00:00Z"},      // leap day
         {"Mon, 04 Jun 2018 09:00:00", "2018-06-04T09:00:00Z"},          // no zone: read as UTC
         {"Fri, 04 Jun 2018 09:00:00 +0900", "2018-06-04T00:00:00Z"},    // wrong weekday is ignored
+        {"Tue, 5 Jun 18 9:05:00 KST", "2018-06-05T00:05:00Z"},          // all the short forms at once
+        {"Mon, 04 Jun 2018 09:00:00 ABC", "2018-06-04T09:00:00Z"},      // unknown zone: as if none
+        {"Mon, 04 Jun 2018 09:00:00 IST", "2018-06-04T09:00:00Z"},      // ambiguous: unknown
+        {"Mon, 04 Jun 2018 14:05:00 GMT+0900", "2018-06-04T05:05:00Z"}, // as JavaScript writes it
+        {"Mon, 04 Jun 2018 14:05:00 GMT+0900 (KST)", "2018-06-04T05:05:00Z"},
+        {"Mon, 04 Jun 2018 09:00:00 CET", "2018-06-04T08:00:00Z"},
+        {"Mon, 04 Jun 2018 09:00:00 CEST", "2018-06-04T07:00:00Z"},
+        {"Mon, 04 Jun 2018 09:00:00 AEST", "2018-06-03T23:00:00Z"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -115,7 +124,7 @@ TEST_CASE("parse_feed_time rejects malformed text and out-of-range fields")
         "Mon, 04 Jun 2018 25:00:00 +0900",
         "Mon, 04 Jun 2018 09:61:00 +0900",
         "Mon, 04 Jun 2018 09:00:00 +9900",
-        "Mon, 04 Jun 2018 09:00:00 ABC",
+        "Mon, 04 Jun 2018 09:00:00 ABCDEF",
         "Mon, 04 Jun 201 09:00:00 +0900",
         "Mon, 04 Jun 20181 09:00:00 +0900",
         "Mon 04 Jun 2018 09:00:00 +0900",
@@ -124,10 +133,82 @@ TEST_CASE("parse_feed_time rejects malformed text and out-of-range fields")
         "Mon, 04 Junk 2018 09:00:00 +0900",
         "Mon, 04 Jun 2018",
         "Mon, 04 Jun 2018 0900 +0900",
-        "2018년 6월 4일",
+        "2018년 13월 4일",
+        "2018년 6월",
+        "2018 6월 4일",
+        "2018-06-04 오후",
+        "2018-06-04 오후 2",
+        "2018-06-04T14:05:00 오후",
+        "2018.06",
+        "2018.06.04 25:00",
+        "2018/06-04",
+        "2018.06.04T14:05:00",
+        "2018-06-04 14:05:00 XYZ",
+        "2018-06-04 14:05:00 GMT+",
     };
     for (const auto text : cases) {
         CAPTURE(text);
         CHECK_FALSE(parse_feed_time(text).has_value());
+    }
+}
+
+TEST_CASE("parse_feed_time reads the Korean date forms as Korea Standard Time")
+{
+    // Written in Korean, a date is Korean: +09:00 whatever the caller's zoneless offset.
+    constexpr TimeCase cases[] = {
+        {"2018년 06월 04일 14:05:00", "2018-06-04T05:05:00Z"},
+        {"2018년 6월 4일 14:05", "2018-06-04T05:05:00Z"},
+        {"2018년6월4일 9:05", "2018-06-04T00:05:00Z"},
+        {"2018 년 06 월 04 일", "2018-06-03T15:00:00Z"},
+        {"2018년 6월 4일", "2018-06-03T15:00:00Z"},
+        {"2018년 06월 04일 (월) 14:05", "2018-06-04T05:05:00Z"},
+        {"2018-06-04 오후 2:05:00", "2018-06-04T05:05:00Z"},
+        {"2018-06-04 오후 02:05", "2018-06-04T05:05:00Z"},
+        {"2018-06-04 오전 11:30:00", "2018-06-04T02:30:00Z"},
+        {"2018-06-04 오전 12:10:00", "2018-06-03T15:10:00Z"},  // 오전 12시 is midnight
+        {"2018-06-04 오후 12:10:00", "2018-06-04T03:10:00Z"},  // 오후 12시 is noon
+        {"2018-06-04 오후 14:05:00", "2018-06-04T05:05:00Z"},  // a 24-hour time stays as written
+        {"2018.06.04 오후 2:05", "2018-06-04T05:05:00Z"},
+        {"2018년 06월 04일 오후 2:05", "2018-06-04T05:05:00Z"},
+        {"2018년 06월 04일 14:05:00 UTC", "2018-06-04T14:05:00Z"},  // a stated zone wins
+        {"2018-06-04 오후 2:05:00 +0000", "2018-06-04T14:05:00Z"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(iso_utc(parse_feed_time(c.text)) == c.utc);
+        CHECK(iso_utc(parse_feed_time(c.text, std::chrono::hours{-5})) == c.utc);
+    }
+}
+
+TEST_CASE("parse_feed_time reads a time without a zone at the caller's offset")
+{
+    struct ZonelessCase {
+        std::string_view text;
+        std::string_view in_korea;  // zoneless offset +09:00, as for a Korean feed
+        std::string_view in_utc;    // no offset, as for a feed in another language
+    };
+    constexpr ZonelessCase cases[] = {
+        {"2018-06-04 14:05:00", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018-06-04T14:05:00", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018-06-04", "2018-06-03T15:00:00Z", "2018-06-04T00:00:00Z"},
+        {"2018.06.04", "2018-06-03T15:00:00Z", "2018-06-04T00:00:00Z"},
+        {"2018.06.04.", "2018-06-03T15:00:00Z", "2018-06-04T00:00:00Z"},
+        {"2018.6.4 14:05", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018/06/04 14:05", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018-6-4 9:05", "2018-06-04T00:05:00Z", "2018-06-04T09:05:00Z"},
+        {"2018-06-04 2:05:00 PM", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018-06-04 12:05 am", "2018-06-03T15:05:00Z", "2018-06-04T00:05:00Z"},
+        {"Mon, 04 Jun 2018 14:05:00", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        {"Mon, 04 Jun 2018 14:05:00 XYZ", "2018-06-04T05:05:00Z", "2018-06-04T14:05:00Z"},
+        // A stated zone is never overridden.
+        {"2018-06-04T14:05:00Z", "2018-06-04T14:05:00Z", "2018-06-04T14:05:00Z"},
+        {"2018.06.04 14:05 +0900", "2018-06-04T05:05:00Z", "2018-06-04T05:05:00Z"},
+        {"2018-06-04 14:05:00 KST", "2018-06-04T05:05:00Z", "2018-06-04T05:05:00Z"},
+        {"Mon, 04 Jun 2018 14:05:00 GMT", "2018-06-04T14:05:00Z", "2018-06-04T14:05:00Z"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(iso_utc(parse_feed_time(c.text, kKoreaOffset)) == c.in_korea);
+        CHECK(iso_utc(parse_feed_time(c.text)) == c.in_utc);
     }
 }

@@ -1,0 +1,95 @@
+#include "feed/feed_notice.hpp"
+
+#include "feed/feed_text.hpp"
+#include "feed/feed_time.hpp"
+#include "feed/text_encoding.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace {
+
+// An id over the limit keeps its start and a hash of the whole, so two long ids that share
+// their first 2000 bytes stay two notices.
+std::string capped_id(const std::string& id)
+{
+    if (id.size() <= kMaxIdBytes)
+        return id;
+    const std::string hash = fnv1a_hex(id);
+    std::string capped(utf8_prefix(id, kMaxIdBytes - hash.size() - 1));
+    capped += '#';
+    capped += hash;
+    return capped;
+}
+
+// "ko" and "ko-kr" name the same language for a title; "ko" and "kok" do not.
+bool same_language(std::string_view a, std::string_view b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    return b.starts_with(a) && (b.size() == a.size() || b[a.size()] == '-');
+}
+
+}  // namespace
+
+std::optional<Notice> finish_notice(NoticeDraft draft, const FeedContext& context)
+{
+    Notice notice;
+    notice.source_name = context.source_name;
+
+    std::string title = clean_text(draft.title, kMaxTitleBytes);
+    if (!title.empty())
+        notice.titles.push_back({draft.lang, std::move(title)});
+    for (auto& translation : draft.translations) {
+        if (notice.titles.size() == kMaxTitles)
+            break;
+        LocalizedTitle cleaned{language_tag(translation.lang), clean_text(translation.text, kMaxTitleBytes)};
+        // A translation in no stated language cannot be picked by language: leave it out. One
+        // that repeats a title already there (the item's own, in a feed that lists every
+        // language, "ko" beside the feed's "ko-kr") adds nothing.
+        if (cleaned.lang.empty() || cleaned.text.empty())
+            continue;
+        const bool repeated = std::any_of(notice.titles.begin(), notice.titles.end(), [&](const LocalizedTitle& title) {
+            return title.text == cleaned.text && same_language(title.lang, cleaned.lang);
+        });
+        if (!repeated)
+            notice.titles.push_back(std::move(cleaned));
+    }
+    if (notice.titles.empty())
+        return std::nullopt;
+
+    const std::string link = clean_text(draft.link, kMaxLinkBytes + 1);
+    if (link.size() <= kMaxLinkBytes)
+        notice.link = link;
+
+    const std::chrono::minutes zoneless = is_korean(draft.lang) ? kKoreaOffset : std::chrono::minutes{0};
+    const std::string published = clean_text(draft.published, kMaxDateBytes);
+    notice.published = parse_feed_time(published, zoneless);
+    notice.updated = parse_feed_time(clean_text(draft.updated, kMaxDateBytes), zoneless);
+    if (!notice.published)
+        notice.published = notice.updated;
+
+    for (const auto& category : draft.categories) {
+        if (notice.categories.size() == kMaxCategories)
+            break;
+        std::string text = clean_text(category, kMaxCategoryBytes);
+        if (!text.empty())
+            notice.categories.push_back(std::move(text));
+    }
+    notice.summary = clean_text(draft.summary, kMaxSummaryBytes);
+
+    notice.id = capped_id(clean_text(draft.id, draft.id.size()));
+    if (notice.id.empty())
+        notice.id = capped_id(clean_text(draft.link, draft.link.size()));
+    if (notice.id.empty())
+        notice.id = fnv1a_hex(notice.titles.front().text + '\n' + published);
+    return notice;
+}
+
+std::string feed_title(const std::string& raw)
+{
+    return clean_text(raw, kMaxTitleBytes);
+}

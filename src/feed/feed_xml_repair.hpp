@@ -1,0 +1,25 @@
+#pragma once
+// The mistakes real feeds make, fixed before libxml2 reads them.
+//
+// libxml2 2.9's recover mode keeps going after an error, but from the first error on it drops
+// every named entity reference ("&amp;" included) for the rest of the document, and it eats the
+// word after a bare ampersand ("R&D" -> "R", "?a=1&b=2" -> "?a=1=2"). One unescaped "&" or
+// one HTML-only "&nbsp;" in one title would quietly damage every title after it. So, outside
+// comments, CDATA sections and processing instructions, this rewrites:
+//
+// - "&amp;", "&lt;", ... and the HTML 4 entities ("&nbsp;", "&eacute;") as numeric character
+//   references, which libxml2 keeps even after an error (RSS 0.91's Netscape DTD defines the
+//   HTML entities, and it is never loaded);
+// - a bare "&" (no name and ';' after it) as "&amp;";
+// - a "<" that cannot start markup ("a < b", "<3") as "&lt;";
+// - characters XML forbids (C0 controls other than tab, CR and LF; U+FFFE, U+FFFF), and
+//   references to them, are dropped.
+//
+// Entity references to names it does not know (declared in the document's DTD, or nowhere)
+// are left for libxml2, which does not expand them. This is a lexical pass over the
+// characters, not a parser: the document's structure is libxml2's to read.
+#include <string>
+#include <string_view>
+
+// `utf8` must be valid UTF-8; so is the result.
+std::string repair_xml_text(std::string_view utf8);

@@ -1,0 +1,188 @@
+// signage-player dump-feed: the command line, the JSON it prints, and the real binary.
+#include "app/cli.hpp"
+#include "app/dump_feed.hpp"
+
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::filesystem::path feeds_dir()
+{
+    return test_data_dir() / "feeds";
+}
+
+std::vector<std::string> keys_of(const Json& object)
+{
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : object.items())
+        keys.push_back(key);
+    return keys;
+}
+
+long line_count(const std::string& text)
+{
+    return std::count(text.begin(), text.end(), '\n');
+}
+
+}  // namespace
+
+TEST_CASE("dump-feed takes one FILE or URL and an optional --lang")
+{
+    auto line = parse_command_line({"dump-feed", "feed.xml"});
+    REQUIRE(line);
+    CHECK(line->command == Command::dump_feed);
+    CHECK(line->dump_location == "feed.xml");
+    CHECK(line->dump_language.empty());
+
+    line = parse_command_line({"dump-feed", "--lang", "ko-KR", "https://example.org/rss"});
+    REQUIRE(line);
+    CHECK(line->dump_location == "https://example.org/rss");
+    CHECK(line->dump_language == "ko-KR");
+
+    CHECK(parse_command_line({"dump-feed", "--help"})->command == Command::help);
+
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"dump-feed"}, "dump-feed: needs a FILE or URL; see --help"},
+        {{"dump-feed", "a.xml", "b.xml"}, "dump-feed: one FILE or URL only, not also \"b.xml\"; see --help"},
+        {{"dump-feed", "a.xml", "--lang"}, "--lang: needs a value"},
+        {{"dump-feed", "a.xml", "--lang", "ko kr"}, "--lang: \"ko kr\" is not a language tag like ko, en or ko-KR"},
+        {{"dump-feed", "a.xml", "--out", "x"}, "unknown option \"--out\"; see --help"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.message);
+        auto parsed = parse_command_line(c.arguments);
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().message == c.message);
+    }
+}
+
+TEST_CASE("feed_to_json writes the documented keys in order, times in UTC, absent values as null")
+{
+    ParsedFeed feed;
+    feed.title = "피드";
+    feed.format = "rss 2.0";
+    feed.encoding = "CP949";
+    Notice notice;
+    notice.id = "n-1";
+    notice.titles = {{"ko", "공지"}, {"en", "Notice"}};
+    notice.link = "https://example.org/1";
+    notice.published = TimePoint{std::chrono::sys_days{std::chrono::year{2018} / 6 / 4}} + std::chrono::hours{5}
+                     + std::chrono::minutes{5};
+    notice.categories = {"안전"};
+    feed.notices.push_back(notice);
+    Notice bare;
+    bare.id = "n-2";
+    bare.titles = {{"", "bad \xFF byte"}};  // invalid UTF-8 must not throw
+    feed.notices.push_back(bare);
+
+    const std::string text = feed_to_json(feed);
+    CHECK(text.ends_with("}\n"));
+    CHECK(text.find("공지") != std::string::npos);  // not \uXXXX escapes
+    CHECK(text.find("\n  \"title\": \"피드\",") != std::string::npos);  // two-space indent
+
+    const Json json = Json::parse(text);
+    CHECK(keys_of(json) == std::vector<std::string>{"title", "format", "encoding", "items"});
+    REQUIRE(json["items"].size() == 2);
+    const Json& first = json["items"][0];
+    CHECK(keys_of(first)
+          == std::vector<std::string>{"id", "title", "link", "published", "updated", "lang", "categories", "titles", "summary"});
+    CHECK(first["id"] == "n-1");
+    CHECK(first["title"] == "공지");
+    CHECK(first["lang"] == "ko");
+    CHECK(first["published"] == "2018-06-04T05:05:00Z");
+    CHECK(first["updated"].is_null());
+    CHECK(first["summary"].is_null());
+    CHECK(first["categories"] == Json::array({"안전"}));
+    CHECK(first["titles"] == Json::parse(R"([{"lang": "ko", "text": "공지"}, {"lang": "en", "text": "Notice"}])"));
+
+    const Json& second = json["items"][1];
+    CHECK(second["title"] == "bad \xEF\xBF\xBD byte");
+    CHECK(second["lang"].is_null());
+    CHECK(second["link"].is_null());
+    CHECK(second["published"].is_null());
+}
+
+TEST_CASE("signage-player dump-feed prints a CP949 feed given by a relative path as JSON")
+{
+    const auto result = run_player({"dump-feed", "rss2-korea-kr-cp949-declared-euc-kr.xml"}, true, feeds_dir());
+    CAPTURE(result.errors);
+    CHECK(result.exit_code == 0);
+    CHECK(result.errors.empty());
+    CHECK(result.output.find("똠얌꿍") != std::string::npos);  // Hangul as UTF-8, not escaped
+    const Json json = Json::parse(result.output);
+    CHECK(json["title"] == "정책브리핑 - 부처 보도자료");
+    CHECK(json["format"] == "rss 2.0");
+    CHECK(json["encoding"] == "CP949");
+    REQUIRE(json["items"].size() == 3);
+    const Json& first = json["items"][0];
+    CHECK(first["title"] == "외교부, 주한 태국대사관과 함께하는 ‘똠얌꿍’ 요리 교실 개최");
+    CHECK(first["published"] == "2018-06-04T05:05:00Z");
+    CHECK(first["updated"].is_null());
+    CHECK(first["lang"] == "ko");
+    CHECK(first["link"] == "http://www.korea.example.kr/briefing/pressReleaseView.do?newsId=156271234&pageIndex=1&repCodeType=");
+    CHECK(first["categories"] == Json::array());
+}
+
+TEST_CASE("signage-player dump-feed reads a URL, and --lang labels the titles a feed does not")
+{
+    const std::string url = "file://" + (feeds_dir() / "atom1-blogger.xml").generic_string();
+    const auto unknown = run_player({"dump-feed", url}, true);
+    CHECK(unknown.exit_code == 0);
+    const Json without = Json::parse(unknown.output);
+    CHECK(without["items"][0]["lang"].is_null());
+
+    const auto korean = run_player({"dump-feed", "--lang", "ko", url}, true);
+    CHECK(korean.exit_code == 0);
+    const Json with = Json::parse(korean.output);
+    CHECK(with["items"][0]["lang"] == "ko");
+    CHECK(with["items"][0]["titles"] == Json::parse(R"([{"lang": "ko", "text": "3월 그림책 읽어주기 행사 안내"}])"));
+    CHECK(with["items"][0]["updated"] == "2024-03-14T08:45:12Z");
+}
+
+TEST_CASE("signage-player dump-feed prints a JSON Feed and a cut-off feed it recovered from")
+{
+    for (const char* fixture : {"json-feed-1.1-bilingual.json", "feed-truncated.xml", "json-feed-truncated.json"}) {
+        CAPTURE(fixture);
+        const auto result = run_player({"dump-feed", (feeds_dir() / fixture).string()}, true);
+        CAPTURE(result.errors);
+        CHECK(result.exit_code == 0);
+        CHECK(result.errors.empty());
+        const Json json = Json::parse(result.output);
+        CHECK(json["items"].size() >= 2);
+    }
+}
+
+TEST_CASE("signage-player dump-feed fails with one line when nothing could be read")
+{
+    const auto html = run_player({"dump-feed", (feeds_dir() / "not-a-feed.html").string()}, true);
+    CHECK(html.exit_code == 1);
+    CHECK(html.output.empty());
+    CHECK(line_count(html.errors) == 1);
+    CHECK(html.errors.starts_with("signage-player: file://"));
+    CHECK(html.errors.ends_with("not-a-feed.html: not a feed: root element <html>\n"));
+
+    const auto missing = run_player({"dump-feed", "no-such-feed.xml"}, true, feeds_dir());
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.output.empty());
+    CHECK(line_count(missing.errors) == 1);
+    CHECK(missing.errors.find("no-such-feed.xml") != std::string::npos);
+
+    const auto usage = run_player({"dump-feed"}, true);
+    CHECK(usage.exit_code == 2);
+    CHECK(usage.output.empty());
+    CHECK(usage.errors == "signage-player: dump-feed: needs a FILE or URL; see --help\n");
+}
