@@ -28,7 +28,8 @@ Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneS
 
 Result<std::vector<Notice>> read_all_sources(const Config& config)
 {
-    NoticeBoard board;
+    NoticeBoard board(config.notice_rules);
+    board.set_now(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     std::vector<std::string> failures;
     for (const auto& source : config.feeds) {
         auto notices = read_source(source);

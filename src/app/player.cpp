@@ -1,5 +1,6 @@
 #include "app/player.hpp"
 
+#include "app/freshness.hpp"
 #include "app/settings.hpp"
 #include "feed/feed_cache.hpp"
 #include "feed/fetcher.hpp"
@@ -9,6 +10,8 @@
 #include "render/scene.hpp"
 
 #include <chrono>
+#include <map>
+#include <string>
 
 namespace {
 
@@ -50,25 +53,32 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     // It also reads the offline cache, so cached notices arrive the same way, before any fetch.
     const Uint32 feed_event = SDL_RegisterEvents(1);
     FetcherOptions fetcher_options;
-    fetcher_options.cache_directory = config.cache_directory.value_or(default_cache_directory());
+    if (config.offline_cache)
+        fetcher_options.cache_directory = config.cache_directory.value_or(default_cache_directory());
     FeedFetcher fetcher(config.feeds, [feed_event] {
         SDL_Event event{};
         event.type = feed_event;
         SDL_PushEvent(&event);
     }, fetcher_options);
 
-    NoticeBoard board;
+    NoticeBoard board(config.notice_rules);
+    std::map<std::string, std::chrono::sys_seconds> confirmed_at;  // per source; epoch: never
+    std::string freshness;
     using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
     const auto start = Clock::now();
     const auto fallback_frame = std::chrono::microseconds(16'667);
+    auto next_clock_check = start;
     for (;;) {
         SDL_Event event;
         bool rebuild = false;
+        bool status_changed = false;
         while (SDL_PollEvent(&event)) {
             if (event.type == SDL_QUIT || (event.type == SDL_KEYDOWN && is_quit_key(event.key)))
                 return 0;
             if (event.type == feed_event) {
                 for (auto& update : fetcher.take_updates()) {
+                    confirmed_at[update.source_name] = update.confirmed_at;
+                    status_changed = true;
                     // Status-only updates (a 304, a failure) leave the notices as they are.
                     if (!update.notices)
                         continue;
@@ -83,8 +93,25 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
                 auto resized = make_scene();
                 if (resized) {
                     scene = std::move(resized);
+                    scene.value()->set_freshness_note(freshness);
                     rebuild = true;
+                } else {
+                    log_line("keeping the previous layout: " + resized.error().message);
                 }
+            }
+        }
+        // Wall-clock matters only for ageing notices and the "updated HH:MM" line: once a second.
+        if (status_changed || Clock::now() >= next_clock_check) {
+            next_clock_check = Clock::now() + std::chrono::seconds(1);
+            const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+            rebuild |= board.set_now(now);
+            std::optional<TimePoint> oldest;
+            for (const auto& [name, when] : confirmed_at)
+                if (when.time_since_epoch().count() != 0 && (!oldest || when < *oldest))
+                    oldest = when;
+            if (auto note = freshness_note(oldest, now, config.stale_after); note != freshness) {
+                freshness = std::move(note);
+                scene.value()->set_freshness_note(freshness);
             }
         }
         if (rebuild)

@@ -12,7 +12,12 @@ Result<Config> resolve_config(const CommandLine& command_line, const std::filesy
     if (command_line.feed) {
         // A feed given on the command line is previewed alone, as Korean unless it says otherwise.
         const auto base_dir = std::filesystem::current_path();
-        config.feeds = {FeedSource{"feed", feed_location_to_url(*command_line.feed, base_dir), "ko", std::chrono::seconds{300}}};
+        FeedSource preview;
+        preview.name = "feed";
+        preview.location = feed_location_to_url(*command_line.feed, base_dir);
+        preview.language = "ko";
+        config.feeds = {preview};
+        config.offline_cache = false;
     }
     return config;
 }

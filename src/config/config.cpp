@@ -497,6 +497,30 @@ constexpr KeyRule<Config> cache_keys[] = {
      }},
 };
 
+constexpr KeyRule<Config> notices_keys[] = {
+    {"max_count", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto count = reader.integer(value, key, {1, 100}))
+             config.notice_rules.max_notices = static_cast<std::size_t>(*count);
+     }},
+    {"max_age_days", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto days = reader.integer(value, key, {1, 3650}))
+             config.notice_rules.max_age = std::chrono::days{*days};
+     }},
+    {"pair_by", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         const std::optional<std::string> written = reader.string(value, key);
+         if (written == "id")
+             config.notice_rules.pair_by = PairingKey::id;
+         else if (written == "link")
+             config.notice_rules.pair_by = PairingKey::link;
+         else if (written)
+             reader.report(value.source(), key, in_quotes(*written) + R"( is not a pairing key; use "id" or "link")");
+     }},
+    {"stale_after_min", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto minutes = reader.integer(value, key, {1, 10080}))
+             config.stale_after = std::chrono::minutes{*minutes};
+     }},
+};
+
 constexpr KeyRule<Config> crawl_keys[] = {
     {"speed_px_per_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (auto speed = reader.number(value, key, {10, 2000}))
@@ -570,6 +594,10 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"cache", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (const toml::table* table = reader.table(value, key))
              read_keys(reader, *table, key, cache_keys, config);
+     }},
+    {"notices", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (const toml::table* table = reader.table(value, key))
+             read_keys(reader, *table, key, notices_keys, config);
      }},
 };
 

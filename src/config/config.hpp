@@ -1,5 +1,6 @@
 #pragma once
 // The player's settings. load_config() is the one place that knows the TOML keys.
+#include "model/notice_board.hpp"
 #include "util/result.hpp"
 
 #include <chrono>
@@ -37,6 +38,13 @@ struct Config {
     double featured_dwell_s = 8.0;
     // [cache] directory, absolute; nullopt: default_cache_directory() (feed/feed_cache.hpp).
     std::optional<std::filesystem::path> cache_directory;
+    // [notices]: how notices of all feeds are merged and limited, and when the screen says
+    // that its notices may be out of date.
+    BoardRules notice_rules;
+    std::chrono::seconds stale_after{std::chrono::minutes{30}};
+    // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
+    // the cache and show up at the next preview of another feed.
+    bool offline_cache = true;
 };
 
 // Reads and validates a TOML file. Errors read "path:line: key: what is wrong".

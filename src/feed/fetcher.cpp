@@ -145,7 +145,13 @@ struct SourceState {
     bool failing = false;
     std::string logged_error;        // the last reason logged, so a lasting failure logs once
     std::string logged_cache_error;  // the same for the cache
+    std::chrono::sys_seconds cache_written_at{};
 };
+
+// A 304 only moves the confirmation time. Writing that to the cache on every poll would be an
+// fsync per source every few minutes, for weeks, on an SD card; once an hour keeps the
+// "updated HH:MM" after a reboot close enough.
+constexpr std::chrono::hours kConfirmationWriteInterval{1};
 
 std::chrono::sys_seconds wall_clock_now()
 {
@@ -177,6 +183,7 @@ void FeedFetcher::run()
         const FeedSource& source = m_sources[i];
         if (!uses_cache(source) || !state.last_good)
             return;
+        state.cache_written_at = state.last_good->fetched_at;
         std::string error;
         try {
             const Status stored = cache->store(source.name, *state.last_good);
@@ -210,6 +217,7 @@ void FeedFetcher::run()
                 continue;
             }
             states[i].confirmed_at = entry->fetched_at;
+            states[i].cache_written_at = entry->fetched_at;
             states[i].last_good = std::move(entry);
             deliver({source.name, std::move(notices.value()), states[i].confirmed_at, false, false});
         }
@@ -271,13 +279,16 @@ void FeedFetcher::run()
         }
         if (body.status == 304 && state.last_good) {
             // Nothing to parse and nothing new to show; only the confirmation moves.
+            const bool validators_changed = (!body.etag.empty() && body.etag != state.last_good->etag) ||
+                                            (!body.last_modified.empty() && body.last_modified != state.last_good->last_modified);
             if (!body.etag.empty())
                 state.last_good->etag = body.etag;
             if (!body.last_modified.empty())
                 state.last_good->last_modified = body.last_modified;
             state.last_good->fetched_at = now;
             succeeded(i, body, now);
-            store_in_cache(i);
+            if (validators_changed || now - state.cache_written_at >= kConfirmationWriteInterval)
+                store_in_cache(i);
             deliver({source.name, std::nullopt, now, false, false});
             return;
         }

@@ -436,6 +436,10 @@ TEST_CASE("The example config loads as-is with default values")
     CHECK(config.feeds[0].headers.empty());
     CHECK(config.feeds[0].ca_file.empty());
     CHECK_FALSE(config.cache_directory);
+    CHECK(config.notice_rules.max_notices == defaults.notice_rules.max_notices);
+    CHECK(config.notice_rules.pair_by == defaults.notice_rules.pair_by);
+    CHECK(config.notice_rules.max_age == defaults.notice_rules.max_age);
+    CHECK(config.stale_after == defaults.stale_after);
 }
 
 TEST_CASE("The commented-out English feed in the example config is valid once uncommented")
@@ -631,5 +635,41 @@ TEST_CASE("A config [cache] directory is relative to the config file's folder")
         {"a directory that is not a string", with_feed("[cache]\ndirectory = 1\n"),
          "config.toml:6: cache.directory: expected a string, got integer"},
         {"cache as a value", before_feed("cache = \"/tmp\"\n"), "config.toml:1: cache: expected a table, got string"},
+    });
+}
+
+TEST_CASE("A config's [notices] table sets the merge rules and the staleness delay")
+{
+    Result<Config> loaded = parse_config(with_feed("[notices]\nmax_count = 12\nmax_age_days = 90\npair_by = \"link\"\n"
+                                                   "stale_after_min = 45\n"),
+                                         "config.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    CHECK(loaded->notice_rules.max_notices == 12);
+    REQUIRE(loaded->notice_rules.max_age);
+    CHECK(*loaded->notice_rules.max_age == std::chrono::days{90});
+    CHECK(loaded->notice_rules.pair_by == PairingKey::link);
+    CHECK(loaded->stale_after == std::chrono::minutes{45});
+
+    Result<Config> defaults = parse_config(with_feed(""), "config.toml");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->notice_rules.max_notices == 30);
+    CHECK_FALSE(defaults->notice_rules.max_age);
+    CHECK(defaults->notice_rules.pair_by == PairingKey::id);
+    CHECK(defaults->stale_after == std::chrono::minutes{30});
+}
+
+TEST_CASE("A config's [notices] values out of range or of the wrong kind are named")
+{
+    check_errors({
+        {"no notices", with_feed("[notices]\nmax_count = 0\n"), "config.toml:6: notices.max_count: 0 is out of range (1..100)"},
+        {"too many", with_feed("[notices]\nmax_count = 101\n"), "config.toml:6: notices.max_count: 101 is out of range (1..100)"},
+        {"age zero", with_feed("[notices]\nmax_age_days = 0\n"), "config.toml:6: notices.max_age_days: 0 is out of range (1..3650)"},
+        {"age as text", with_feed("[notices]\nmax_age_days = \"90\"\n"),
+         "config.toml:6: notices.max_age_days: expected an integer, got string"},
+        {"unknown pairing", with_feed("[notices]\npair_by = \"title\"\n"),
+         R"(config.toml:6: notices.pair_by: "title" is not a pairing key; use "id" or "link")"},
+        {"stale never", with_feed("[notices]\nstale_after_min = 0\n"),
+         "config.toml:6: notices.stale_after_min: 0 is out of range (1..10080)"},
+        {"unknown key", with_feed("[notices]\nmax_cont = 5\n"), "config.toml:6: notices.max_cont: unknown key"},
     });
 }
