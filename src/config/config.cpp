@@ -512,8 +512,10 @@ constexpr KeyRule<Config> notices_keys[] = {
              config.notice_rules.pair_by = PairingKey::id;
          else if (written == "link")
              config.notice_rules.pair_by = PairingKey::link;
+         else if (written == "pair")
+             config.notice_rules.pair_by = PairingKey::pair;
          else if (written)
-             reader.report(value.source(), key, in_quotes(*written) + R"( is not a pairing key; use "id" or "link")");
+             reader.report(value.source(), key, in_quotes(*written) + R"( is not a pairing key; use "id", "link" or "pair")");
      }},
     {"stale_after_min", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (auto minutes = reader.integer(value, key, {1, 10080}))

@@ -82,6 +82,7 @@ std::optional<Notice> finish_notice(NoticeDraft draft, const FeedContext& contex
     notice.summary = clean_text(draft.summary, kMaxSummaryBytes);
 
     notice.id = capped_id(clean_text(draft.id, draft.id.size()));
+    notice.pair_id = capped_id(clean_text(draft.pair_id, draft.pair_id.size()));
     if (notice.id.empty())
         notice.id = capped_id(clean_text(draft.link, draft.link.size()));
     if (notice.id.empty())

@@ -22,6 +22,7 @@ struct NoticeDraft {
     std::string updated;    // as written
     std::vector<std::string> categories;
     std::string summary;  // markup already removed
+    std::string pair_id;  // sp:pair / _signage_player.pair, as written
 };
 
 // nullopt for an item with no title in any language. Dates without a zone are read as Korean

@@ -209,6 +209,8 @@ std::string item_language(const xmlNode* title, const xmlNode* item, const std::
 
 void read_translations(const xmlNode* item, NoticeDraft& draft)
 {
+    // The explicit id that pairs this item with its translation in another feed.
+    draft.pair_id = first_text(item, kExtensionNs, "pair", kMaxIdBytes * 2);
     for_each_child(item, kExtensionNs, "title", [&](const xmlNode* translation) {
         // Twice the limit: some may turn out empty or repeated.
         if (draft.translations.size() < 2 * kMaxTitles)

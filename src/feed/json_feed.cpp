@@ -78,6 +78,8 @@ JsonItem read_item(const Json& item)
         }
     }
     if (const auto extension = item.find(kExtensionKey); extension != item.end() && extension->is_object()) {
+        if (const auto pair = extension->find("pair"); pair != extension->end() && pair->is_string())
+            draft.pair_id = pair->get<std::string>();
         if (const auto titles = extension->find("titles"); titles != extension->end() && titles->is_object()) {
             for (const auto& [lang, text] : titles->items()) {
                 if (text.is_string())

@@ -23,6 +23,7 @@ struct Notice {
     std::optional<TimePoint> updated;
     std::vector<std::string> categories;
     std::string summary;  // plain text, whitespace collapsed; may be empty
+    std::string pair_id;  // an explicit pairing id given by the feed (docs/feeds.md); may be empty
     std::string source_name;
 
     // The title in a language ("ko" matches "ko-KR"), or nullptr.

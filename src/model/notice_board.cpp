@@ -68,24 +68,36 @@ void NoticeBoard::merge()
 {
     m_merged.clear();
     std::unordered_map<std::string_view, std::size_t> by_id;
-    std::unordered_map<std::string_view, std::size_t> by_link;
+    std::unordered_map<std::string_view, std::size_t> by_key;  // the link or pair id, by the rules
+    const auto pairing_key = [this](const Notice& notice) -> const std::string& {
+        static const std::string none;
+        switch (m_rules.pair_by) {
+        case PairingKey::link:
+            return notice.link;
+        case PairingKey::pair:
+            return notice.pair_id;
+        case PairingKey::id:
+            break;
+        }
+        return none;
+    };
     // Sources in name order, so which copy leads does not depend on who answered first.
     for (const auto& [name, notices] : m_by_source) {
         for (const auto& notice : notices) {
             std::optional<std::size_t> same_notice;
             if (const auto at = by_id.find(notice.id); at != by_id.end())
                 same_notice = at->second;
-            else if (m_rules.pair_by == PairingKey::link && !notice.link.empty())
-                if (const auto at_link = by_link.find(notice.link); at_link != by_link.end())
-                    same_notice = at_link->second;
+            else if (const std::string& key = pairing_key(notice); !key.empty())
+                if (const auto at_key = by_key.find(key); at_key != by_key.end())
+                    same_notice = at_key->second;
             if (same_notice) {
                 absorb(m_merged[*same_notice], notice);
                 continue;
             }
             m_merged.push_back(notice);
             by_id.emplace(notice.id, m_merged.size() - 1);
-            if (!notice.link.empty())
-                by_link.emplace(notice.link, m_merged.size() - 1);
+            if (const std::string& key = pairing_key(notice); !key.empty())
+                by_key.emplace(key, m_merged.size() - 1);
         }
     }
     // The keys point into the sources' notices, not into m_merged: safe to reorder now.

@@ -17,6 +17,7 @@
 enum class PairingKey {
     id,    // the same guid / Atom id / JSON Feed id
     link,  // the same link, or the same id
+    pair,  // the same explicit pairing id (sp:pair, _signage_player.pair), or the same id
 };
 
 struct BoardRules {

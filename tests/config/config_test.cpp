@@ -667,7 +667,7 @@ TEST_CASE("A config's [notices] values out of range or of the wrong kind are nam
         {"age as text", with_feed("[notices]\nmax_age_days = \"90\"\n"),
          "config.toml:6: notices.max_age_days: expected an integer, got string"},
         {"unknown pairing", with_feed("[notices]\npair_by = \"title\"\n"),
-         R"(config.toml:6: notices.pair_by: "title" is not a pairing key; use "id" or "link")"},
+         R"(config.toml:6: notices.pair_by: "title" is not a pairing key; use "id", "link" or "pair")"},
         {"stale never", with_feed("[notices]\nstale_after_min = 0\n"),
          "config.toml:6: notices.stale_after_min: 0 is out of range (1..10080)"},
         {"unknown key", with_feed("[notices]\nmax_cont = 5\n"), "config.toml:6: notices.max_cont: unknown key"},

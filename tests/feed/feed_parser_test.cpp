@@ -684,3 +684,17 @@ TEST_CASE("parse_feed reads at most kMaxItems items and kMaxTitles titles per no
     CHECK(many.notices[0].titles.size() == kMaxTitles);
     CHECK(many.notices[0].titles.back() == LocalizedTitle{"x-18", "t18"});
 }
+
+TEST_CASE("parse_feed reads the explicit pairing id of RSS items and Atom entries")
+{
+    const auto from_rss = parse_ok(rss(R"(<item><title>전자정부 협력</title><sp:pair> 2018-0604-egov </sp:pair></item>
+        <item><title>no pair</title></item>)", "ko"));
+    REQUIRE(from_rss.notices.size() == 2);
+    CHECK(from_rss.notices[0].pair_id == "2018-0604-egov");
+    CHECK(from_rss.notices[1].pair_id.empty());
+
+    const auto from_atom = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sp="urn:signage-player:feed:1">
+        <entry><id>urn:x:1</id><title>E-government</title><sp:pair>2018-0604-egov</sp:pair></entry></feed>)");
+    REQUIRE(from_atom.notices.size() == 1);
+    CHECK(from_atom.notices[0].pair_id == "2018-0604-egov");
+}

@@ -220,3 +220,12 @@ TEST_CASE("parse_feed reads at most kMaxItems JSON Feed items and kMaxTitles tit
     CHECK(many.notices[0].titles.size() == kMaxTitles);
     CHECK(many.notices[0].titles.back() == LocalizedTitle{"x-18", "t18"});
 }
+
+TEST_CASE("a JSON Feed item's explicit pairing id is read from _signage_player.pair")
+{
+    const auto feed = parse_ok(json_feed(R"({"id": "1", "title": "own", "_signage_player": {"pair": "2018-0604-egov"}},
+        {"id": "2", "title": "none", "_signage_player": {"pair": 7}})"));
+    REQUIRE(feed.notices.size() == 2);
+    CHECK(feed.notices[0].pair_id == "2018-0604-egov");
+    CHECK(feed.notices[1].pair_id.empty());
+}

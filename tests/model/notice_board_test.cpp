@@ -186,3 +186,28 @@ TEST_CASE("NoticeBoard lets old notices age out as its clock moves, keeping unda
     CHECK(board.revision() == revision + 1);
     CHECK_FALSE(board.set_now(TimePoint{sys_days{2018y / June / 10}}));  // d4 still within 7 days
 }
+
+TEST_CASE("NoticeBoard pairs by an explicit pairing id when told to")
+{
+    auto korean = notice("https://example.go.kr/ko/7", 4);
+    korean.pair_id = "2018-0604-egov";
+    Notice english;
+    english.id = "https://example.go.kr/en/99";
+    english.titles = {{"en", "E-government cooperation"}};
+    english.pair_id = "2018-0604-egov";
+    Notice unpaired;
+    unpaired.id = "other";
+    unpaired.titles = {{"en", "Something else"}};
+
+    NoticeBoard by_id;
+    by_id.apply("ko", {korean});
+    by_id.apply("en", {english, unpaired});
+    CHECK(by_id.notices().size() == 3);
+
+    NoticeBoard by_pair(BoardRules{PairingKey::pair, 30, std::nullopt});
+    by_pair.apply("ko", {korean});
+    by_pair.apply("en", {english, unpaired});
+    REQUIRE(by_pair.notices().size() == 2);
+    CHECK(by_pair.notices()[0].title_in("ko"));
+    CHECK(by_pair.notices()[0].title_in("en"));
+}
