@@ -1,6 +1,7 @@
 #include "app/dump_feed.hpp"
 
 #include "config/config.hpp"
+#include "feed/feed_time.hpp"
 #include "feed/http_client.hpp"
 #include "platform/log.hpp"
 
@@ -20,17 +21,7 @@ using Json = nlohmann::ordered_json;
 
 Json iso_utc(const std::optional<TimePoint>& time)
 {
-    using namespace std::chrono;
-    if (!time)
-        return nullptr;
-    const auto day_start = floor<days>(*time);
-    const year_month_day date{day_start};
-    const hh_mm_ss clock{*time - day_start};
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-        static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
-    return std::string(text);
+    return time ? Json(format_iso8601_utc(*time)) : Json(nullptr);
 }
 
 Json text_or_null(const std::string& text)

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <string_view>
 
 namespace {
@@ -420,4 +421,17 @@ std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::min
     if (four_digits && !std::isdigit(static_cast<unsigned char>(text[4])))
         return parse_numeric_date(text, zoneless_offset);
     return parse_rfc822(text, zoneless_offset);
+}
+
+std::string format_iso8601_utc(TimePoint time)
+{
+    using namespace std::chrono;
+    const auto day_start = floor<days>(time);
+    const year_month_day date{day_start};
+    const hh_mm_ss clock{time - day_start};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
+        static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
+    return text;
 }

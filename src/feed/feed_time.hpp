@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 // Korea Standard Time, the zone of dates written in Korean (no daylight saving since 1988).
@@ -19,3 +20,6 @@ inline constexpr std::chrono::minutes kKoreaOffset{9 * 60};
 // keeps. The Korean forms name Korea by their script and are always read as +09:00 unless they
 // state a zone.
 std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset = std::chrono::minutes{0});
+
+// "2018-06-04T05:05:00Z": how dump-feed (and the tests) write a time.
+std::string format_iso8601_utc(TimePoint time);

@@ -1,6 +1,7 @@
 #pragma once
 // Paths, bytes and file:// URLs of the feed fixtures in tests/data/feeds, and times written
 // out, so a failed check shows "2018-06-04T00:00:00Z" rather than a count of seconds.
+#include "feed/feed_time.hpp"
 #include "model/notice.hpp"
 
 #include <chrono>
@@ -51,17 +52,7 @@ inline std::string file_url(const std::filesystem::path& path)
 
 inline std::string iso_utc(std::optional<TimePoint> time)
 {
-    using namespace std::chrono;
-    if (!time)
-        return "none";
-    const auto day_start = floor<days>(*time);
-    const year_month_day date{day_start};
-    const hh_mm_ss clock{*time - day_start};
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-        static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
-    return text;
+    return time ? format_iso8601_utc(*time) : "none";
 }
 
 }  // namespace feed_test
