@@ -15,7 +15,7 @@ packages=(
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev nlohmann-json3-dev
-  python3 openssl
+  python3 openssl libharfbuzz-bin
 )
 
 install_missing() {

@@ -4,6 +4,7 @@
 #include "app/headless.hpp"
 #include "app/player.hpp"
 #include "app/settings.hpp"
+#include "app/shape_command.hpp"
 #include "feed/http_client.hpp"
 #include "platform/data_dir.hpp"
 #include "platform/log.hpp"
@@ -56,6 +57,7 @@ int main(int argc, char** argv)
         return run_dump_feed(command_line->dump_location, command_line->dump_language);
     case Command::play:
     case Command::render:
+    case Command::shape:
         break;
     }
 
@@ -64,6 +66,9 @@ int main(int argc, char** argv)
         log_line(data_dir.error().message);
         return 1;
     }
+    if (command_line->command == Command::shape)
+        return run_shape_command(command_line->shape_text, command_line->shape_font_px, command_line->shape_role,
+                                 BundledFonts::in(data_dir.value()));
     auto config = resolve_config(command_line.value(), data_dir.value());
     if (!config) {
         log_line(config.error().message);

@@ -72,6 +72,44 @@ Result<CommandLine> parse_dump_feed(const std::vector<std::string>& arguments)
     return line;
 }
 
+// shape "TEXT" [--font-size PX] [--role NAME]: TEXT is the one positional argument.
+Result<CommandLine> parse_shape(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    line.command = Command::shape;
+    bool have_text = false;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (argument == "--font-size" || argument == "--role") {
+            if (i + 1 >= arguments.size())
+                return Error{argument + ": needs a value"};
+            const std::string& value = arguments[++i];
+            if (argument == "--role") {
+                line.shape_role = value;
+                continue;
+            }
+            const auto parsed = std::from_chars(value.data(), value.data() + value.size(), line.shape_font_px);
+            if (parsed.ec != std::errc{} || parsed.ptr != value.data() + value.size() || line.shape_font_px < 4 ||
+                line.shape_font_px > 1000)
+                return Error{"--font-size: \"" + value + "\" is not a size in pixels (4..1000)"};
+        } else if (argument.starts_with("--")) {
+            return Error{"unknown option \"" + argument + "\"; see --help"};
+        } else if (have_text) {
+            return Error{"shape: one TEXT only (quote it), not also \"" + argument + "\"; see --help"};
+        } else {
+            line.shape_text = argument;
+            have_text = true;
+        }
+    }
+    if (!have_text)
+        return Error{"shape: needs a TEXT; see --help"};
+    return line;
+}
+
 }  // namespace
 
 const char* usage_text()
@@ -85,6 +123,9 @@ const char* usage_text()
            "  signage-player dump-feed FILE|URL [--lang XX]\n"
            "      Print one feed as the player reads it, as JSON. --lang: the language of titles\n"
            "      the feed does not label (default: unknown).\n"
+           "  signage-player shape \"TEXT\" [--font-size PX] [--role NAME]\n"
+           "      Print how TEXT is split into runs and shaped, as JSON (positions in 1/64 px).\n"
+           "      Roles: headline (bold), subtitle, crawl, date, label.\n"
            "  signage-player --help | --version\n";
 }
 
@@ -92,6 +133,8 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
 {
     if (!arguments.empty() && arguments[0] == "dump-feed")
         return parse_dump_feed(arguments);
+    if (!arguments.empty() && arguments[0] == "shape")
+        return parse_shape(arguments);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

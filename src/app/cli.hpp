@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-enum class Command { play, render, dump_feed, help, version };
+enum class Command { play, render, dump_feed, shape, help, version };
 
 struct WindowSize {
     int width = 0;
@@ -25,6 +25,10 @@ struct CommandLine {
     // dump-feed:
     std::string dump_location;  // a path or URL
     std::string dump_language;  // --lang: the language of titles the feed does not label; empty: unknown
+    // shape:
+    std::string shape_text;
+    int shape_font_px = 48;
+    std::string shape_role = "headline";
 };
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments);

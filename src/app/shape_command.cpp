@@ -1,0 +1,83 @@
+#include "app/shape_command.hpp"
+
+#include "platform/log.hpp"
+#include "text/shaper.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+std::optional<std::vector<FontFile>> chain_for_role(const BundledFonts& fonts, const std::string& role)
+{
+    // The same choices the scene makes for each part of the screen.
+    if (role == "headline" || role == "label")
+        return fonts.bold_chain();
+    if (role == "subtitle" || role == "crawl" || role == "date")
+        return fonts.regular_chain();
+    return std::nullopt;
+}
+
+namespace {
+
+std::string script_tag(hb_script_t script)
+{
+    char tag[5] = {};
+    hb_tag_to_string(hb_script_to_iso15924_tag(script), tag);
+    return tag;
+}
+
+}  // namespace
+
+int run_shape_command(const std::string& text, int font_px, const std::string& role, const BundledFonts& fonts)
+{
+    using Json = nlohmann::ordered_json;
+    const auto files = chain_for_role(fonts, role);
+    if (!files) {
+        log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date or label");
+        return 2;
+    }
+    auto library = FreeTypeLibrary::create();
+    if (!library) {
+        log_line(library.error().message);
+        return 1;
+    }
+    auto chain = FontChain::open(library.value(), *files, font_px);
+    if (!chain) {
+        log_line(chain.error().message);
+        return 1;
+    }
+
+    const ShapedLine line = shape_line(text, chain.value());
+    Json runs = Json::array();
+    for (const auto& run : line.runs) {
+        const Font& font = chain->font(run.font_index);
+        Json glyphs = Json::array();
+        for (const auto& glyph : line.glyphs) {
+            if (glyph.cluster < run.begin || glyph.cluster >= run.end)
+                continue;
+            glyphs.push_back({{"g", glyph.glyph_id}, {"cl", glyph.cluster}, {"ax", glyph.x_advance}, {"ay", glyph.y_advance},
+                              {"dx", glyph.x_offset}, {"dy", glyph.y_offset}});
+        }
+        runs.push_back({
+            {"start", run.begin},
+            {"end", run.end},
+            {"text", text.substr(run.begin, run.end - run.begin)},
+            {"font", font.file().path.string()},
+            {"face_index", font.file().face_index},
+            {"script", script_tag(run.script)},
+            {"language", hb_language_to_string(run.language)},
+            {"direction", hb_direction_to_string(run.direction)},
+            {"glyphs", std::move(glyphs)},
+        });
+    }
+    const Json out = {
+        {"text", text},
+        {"role", role},
+        {"font_size_px", font_px},
+        {"units", "1/64 px: hb-shape --font-size=" + std::to_string(font_px * 64) + " prints the same numbers"},
+        {"advance", line.advance},
+        {"runs", std::move(runs)},
+    };
+    std::puts(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return 0;
+}

@@ -1,0 +1,42 @@
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+TEST_CASE("signage-player shape prints runs that cover the text, each with its font and glyphs")
+{
+    const std::string text = "MOIS 장관, 2018.06.04 Lima 방문";
+    const auto result = run_player({"shape", text, "--font-size", "40", "--role", "crawl"}, true);
+    REQUIRE(result.exit_code == 0);
+    const auto json = nlohmann::json::parse(result.output);
+    CHECK(json["font_size_px"] == 40);
+    CHECK(json["units"] == "1/64 px: hb-shape --font-size=2560 prints the same numbers");
+    std::size_t expected_start = 0;
+    std::string joined;
+    for (const auto& run : json["runs"]) {
+        CHECK(run["start"] == expected_start);
+        expected_start = run["end"].get<std::size_t>();
+        joined += run["text"].get<std::string>();
+        CHECK(!run["glyphs"].empty());
+        for (const auto& glyph : run["glyphs"])
+            CHECK(glyph["g"].get<int>() != 0);
+        const std::string font = run["font"].get<std::string>();
+        if (run["script"] == "Hang")
+            CHECK(font.ends_with("NanumGothic.ttf"));
+        if (run["script"] == "Latn")
+            CHECK(font.ends_with("NotoSans-Regular.ttf"));
+        CHECK(run["direction"] == "ltr");
+    }
+    CHECK(joined == text);
+    CHECK(json["runs"].size() == 4);
+}
+
+TEST_CASE("signage-player shape refuses an unknown role and a bad size with one line")
+{
+    const auto role = run_player({"shape", "x", "--role", "banner"});
+    CHECK(role.exit_code == 2);
+    CHECK(role.output == "signage-player: --role: \"banner\" is not a text role; use headline, subtitle, crawl, date or label\n");
+    const auto size = run_player({"shape", "x", "--font-size", "big"});
+    CHECK(size.exit_code == 2);
+    CHECK(size.output == "signage-player: --font-size: \"big\" is not a size in pixels (4..1000)\n");
+}
