@@ -67,6 +67,7 @@ int run_shape_command(const std::string& text, int font_px, const std::string& r
             {"script", script_tag(run.script)},
             {"language", hb_language_to_string(run.language)},
             {"direction", hb_direction_to_string(run.direction)},
+            {"missing", run.missing},  // no font has these characters: replacement marks
             {"glyphs", std::move(glyphs)},
         });
     }

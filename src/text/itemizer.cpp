@@ -175,7 +175,7 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
     std::vector<std::optional<std::size_t>> fonts(clusters.size());
     for (std::size_t i = 0; i < clusters.size(); ++i)
         if (!weak[i])
-            fonts[i] = first_covering_font(coverage, text, clusters[i]).value_or(0);
+            fonts[i] = first_covering_font(coverage, text, clusters[i]);
     std::vector<std::optional<std::size_t>> next_strong_font(clusters.size() + 1);
     for (std::size_t i = clusters.size(); i-- > 0;)
         next_strong_font[i] = weak[i] ? next_strong_font[i + 1] : fonts[i];
@@ -188,7 +188,7 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
             else if (next_font && font_covers_cluster(coverage, *next_font, text, clusters[i]))
                 fonts[i] = next_font;
             else
-                fonts[i] = first_covering_font(coverage, text, clusters[i]).value_or(0);
+                fonts[i] = first_covering_font(coverage, text, clusters[i]);
         }
         previous_font = fonts[i];
     }
@@ -212,14 +212,17 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
     std::vector<TextRun> runs;
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         const hb_script_t script = clusters[i].script;
-        if (!runs.empty() && runs.back().font_index == *fonts[i] && runs.back().script == script) {
+        const bool missing = !fonts[i].has_value();
+        const std::size_t font = fonts[i].value_or(0);
+        if (!runs.empty() && runs.back().missing == missing && runs.back().font_index == font && runs.back().script == script) {
             runs.back().end = clusters[i].end;
             continue;
         }
         TextRun run;
         run.begin = clusters[i].begin;
         run.end = clusters[i].end;
-        run.font_index = *fonts[i];
+        run.font_index = font;
+        run.missing = missing;
         run.script = script;
         run.direction = hb_script_get_horizontal_direction(script);
         if (run.direction == HB_DIRECTION_INVALID)

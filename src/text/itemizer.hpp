@@ -14,6 +14,9 @@ struct TextRun {
     hb_script_t script = HB_SCRIPT_COMMON;
     hb_direction_t direction = HB_DIRECTION_LTR;
     hb_language_t language = nullptr;
+    // No font of the chain has this run's characters: it is drawn as replacement marks, one per
+    // grapheme cluster (see shape_line), and font_index means nothing.
+    bool missing = false;
 };
 
 // What the itemizer needs to know of a font chain: how many fonts, and which code points each has.
@@ -24,7 +27,8 @@ struct FontCoverage {
 
 // Every byte lands in exactly one run; runs never split a grapheme cluster. Characters of no
 // script of their own (spaces, digits, punctuation, marks) join the run before them, so the
-// punctuation of Korean text is set in the Korean face. A cluster no font covers goes to font 0.
+// punctuation of Korean text is set in the Korean face. Clusters no font covers form runs of
+// their own, marked missing.
 std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
 
 // Byte offsets where grapheme clusters start, plus text.size() at the end.

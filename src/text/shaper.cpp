@@ -1,5 +1,61 @@
 #include "text/shaper.hpp"
 
+#include "platform/log.hpp"
+#include "text/utf8.hpp"
+
+#include <cstdio>
+#include <mutex>
+#include <set>
+
+namespace {
+
+constexpr char32_t replacement_character = 0xFFFD;
+
+// Says once per character, for the life of the process, that no bundled font has it: a feed
+// with such a character is re-shaped at every update, and the log must not fill with it.
+void log_missing_once(std::string_view cluster)
+{
+    static std::mutex mutex;
+    static std::set<char32_t> logged;
+    const char32_t first = decode_utf8(cluster, 0).value;
+    std::lock_guard lock(mutex);
+    if (!logged.insert(first).second)
+        return;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
+    log_line(std::string("no font has ") + code + " (\"" + std::string(cluster) +
+             "\"): it is shown as a replacement mark; add a font that has it to the chain");
+}
+
+// One replacement mark per grapheme cluster of a run no font covers: U+FFFD from the first font
+// that has it, else that font's .notdef box. Always one visible, same-looking mark.
+void append_replacements(std::string_view text, const TextRun& run, const FontChain& chain, hb_position_t& pen_x,
+                         std::vector<PositionedGlyph>& glyphs)
+{
+    std::size_t font_index = 0;
+    hb_codepoint_t glyph_id = 0;
+    for (std::size_t i = 0; i < chain.size(); ++i)
+        if (hb_font_get_nominal_glyph(chain.font(i).shaping_font(), replacement_character, &glyph_id)) {
+            font_index = i;
+            break;
+        }
+    const hb_position_t advance = hb_font_get_glyph_h_advance(chain.font(font_index).shaping_font(), glyph_id);
+    const auto starts = grapheme_cluster_starts(text.substr(run.begin, run.end - run.begin));
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+        log_missing_once(text.substr(run.begin + starts[k], starts[k + 1] - starts[k]));
+        PositionedGlyph glyph;
+        glyph.font_index = font_index;
+        glyph.glyph_id = glyph_id;
+        glyph.cluster = static_cast<std::uint32_t>(run.begin + starts[k]);
+        glyph.x_advance = advance;
+        glyph.x = pen_x;
+        glyphs.push_back(glyph);
+        pen_x += advance;
+    }
+}
+
+}  // namespace
+
 FontCoverage coverage_of(const FontChain& chain)
 {
     return FontCoverage{chain.size(), [&chain](std::size_t font, char32_t cp) { return chain.font(font).covers(cp); }};
@@ -12,6 +68,10 @@ ShapedLine shape_line(std::string_view text, const FontChain& chain)
     HbBufferPtr buffer(hb_buffer_create());
     hb_position_t pen_x = 0;
     for (const auto& run : line.runs) {
+        if (run.missing) {
+            append_replacements(text, run, chain, pen_x, line.glyphs);
+            continue;
+        }
         hb_buffer_clear_contents(buffer.get());
         hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), static_cast<unsigned>(run.begin),
                            static_cast<int>(run.end - run.begin));

@@ -111,3 +111,54 @@ TEST_CASE("long headlines wrap at spaces and end with an ellipsis when out of li
     CHECK(one[0].ends_with("…"));
     CHECK(shape_line(one[0], fixture.chain).advance <= 700 * 64);
 }
+
+TEST_CASE("a character no font has is drawn as one replacement mark per grapheme cluster")
+{
+    const RegularChainFixture fixture;
+    // An emoji, a flag (two code points, one cluster) and a private-use character.
+    const std::string text = "공지 😀 🇰🇷 \xEE\x80\x80 Notice";
+    const auto line = shape_line(text, fixture.chain);
+    std::vector<const PositionedGlyph*> marks;
+    for (const auto& run : line.runs)
+        if (run.missing)
+            for (const auto& glyph : line.glyphs)
+                if (glyph.cluster >= run.begin && glyph.cluster < run.end)
+                    marks.push_back(&glyph);
+    REQUIRE(marks.size() == 3);
+    for (const auto* mark : marks) {
+        CHECK(mark->glyph_id != 0);  // U+FFFD of a bundled font, not an empty .notdef
+        CHECK(mark->glyph_id == marks[0]->glyph_id);
+        CHECK(mark->x_advance > 0);
+    }
+    CHECK(marks[1]->cluster == text.find("🇰🇷"));
+    // The rest is shaped as usual, and the mark has ink.
+    for (const auto& glyph : line.glyphs)
+        CHECK(glyph.glyph_id != 0);
+    const auto image = rasterize_line(line, fixture.chain);
+    int ink = 0;
+    const int left = image.origin_x + static_cast<int>(marks[0]->x / 64);
+    for (int x = left; x < left + static_cast<int>(marks[0]->x_advance / 64); ++x)
+        for (int y = 0; y < image.height; ++y)
+            ink += image.at(x, y) > 128;
+    CHECK(ink > 50);
+}
+
+TEST_CASE("wrapping survives the characters that abort libunibreak 1.1 and never splits a flag")
+{
+    const RegularChainFixture fixture;
+    // Regional indicators and U+FFFF make Debian 12's libunibreak assert; a stray byte is not UTF-8.
+    std::string text;
+    for (int i = 0; i < 12; ++i)
+        text += "대한민국 🇰🇷 Korea 🇺🇸🇯🇵 \xEF\xBF\xBF \xFF ";
+    const auto lines = wrap_text(text, fixture.chain, 300, 40);
+    REQUIRE(lines.size() > 3);
+    for (const auto& line : lines) {
+        CAPTURE(line);
+        CHECK(shape_line(line, fixture.chain).advance <= 300 * 64);
+        // A flag is two regional indicators (8 bytes): every line holds whole ones.
+        std::size_t indicators = 0;
+        for (std::size_t at = line.find("\xF0\x9F\x87"); at != std::string::npos; at = line.find("\xF0\x9F\x87", at + 4))
+            ++indicators;
+        CHECK(indicators % 2 == 0);
+    }
+}
