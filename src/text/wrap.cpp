@@ -90,36 +90,47 @@ std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain
 
     std::size_t begin = skip_spaces(text, 0);
     while (begin < text.size() && static_cast<int>(lines.size()) < max_lines) {
-        auto width = [&](std::size_t end) { return x[trim_end(text, begin, end)] - x[begin]; };
-        if (width(text.size()) <= max_width) {
-            lines.emplace_back(text.substr(begin, trim_end(text, begin, text.size()) - begin));
+        // Positions from shaping the whole text pick the candidates; shaping the line alone
+        // decides, because a line's start can shape differently without what came before it.
+        auto estimate = [&](std::size_t end) { return x[trim_end(text, begin, end)] - x[begin]; };
+        auto line_text = [&](std::size_t end) { return text.substr(begin, trim_end(text, begin, end) - begin); };
+        auto fits = [&](std::size_t end) { return shape_line(line_text(end), chain).advance <= max_width; };
+        if (estimate(text.size()) <= max_width && fits(text.size())) {
+            lines.emplace_back(line_text(text.size()));
             begin = text.size();
             break;
         }
         // Break after byte i when allowed; a break after a space keeps Korean words whole.
-        std::size_t at_space = 0;
-        std::size_t anywhere = 0;
+        std::vector<std::size_t> at_space;
+        std::vector<std::size_t> anywhere;
         for (std::size_t i = begin; i + 1 < text.size(); ++i) {
             const bool must = breaks[i] == LINEBREAK_MUSTBREAK;
             if (breaks[i] != LINEBREAK_ALLOWBREAK && !must)
                 continue;
-            if (width(i + 1) > max_width)
+            if (estimate(i + 1) > max_width)
                 break;
-            (is_space(text[i]) ? at_space : anywhere) = i + 1;
+            (is_space(text[i]) ? at_space : anywhere).push_back(i + 1);
             if (must)
                 break;
         }
-        std::size_t end = at_space ? at_space : anywhere;
-        if (end == 0) {
-            // Not even one word fits: cut between grapheme clusters.
-            end = begin;
-            for (std::size_t start : grapheme_cluster_starts(text.substr(begin)))
-                if (start > 0 && width(begin + start) <= max_width)
-                    end = begin + start;
-            if (end == begin)
-                end = begin + grapheme_cluster_starts(text.substr(begin))[1];
+        std::size_t end = 0;
+        for (const auto* candidates : {&at_space, &anywhere}) {
+            for (auto it = candidates->rbegin(); it != candidates->rend() && !end; ++it)
+                if (fits(*it))
+                    end = *it;
+            if (end)
+                break;
         }
-        lines.emplace_back(text.substr(begin, trim_end(text, begin, end) - begin));
+        if (end == 0) {
+            // Not even one word fits: cut between grapheme clusters, at least one per line.
+            const auto starts = grapheme_cluster_starts(text.substr(begin));
+            for (std::size_t k = starts.size(); k-- > 2 && !end;)
+                if (estimate(begin + starts[k]) <= max_width && fits(begin + starts[k]))
+                    end = begin + starts[k];
+            if (end == 0)
+                end = begin + starts[1];
+        }
+        lines.emplace_back(line_text(end));
         begin = skip_spaces(text, end);
     }
     if (begin < text.size() && !lines.empty()) {
