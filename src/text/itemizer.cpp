@@ -80,6 +80,11 @@ bool extends_cluster(char32_t previous, char32_t next, int regional_indicators_s
     return hangul_continues(jamo_kind(previous), jamo_kind(next));
 }
 
+bool is_digit(char32_t cp)
+{
+    return hb_unicode_general_category(unicode_funcs(), cp) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER;
+}
+
 bool is_weak_script(hb_script_t script)
 {
     return script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN;
@@ -170,18 +175,24 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
     for (std::size_t i = 0; i < clusters.size(); ++i)
         weak[i] = is_weak_script(clusters[i].script);
 
-    // Fonts: a cluster of a script of its own takes the first font that covers it; a weak one
-    // stays in the font of its neighbour (before, else after) when that font has it.
+    // Fonts: a cluster of a script of its own takes the first font that covers it, and so do
+    // digits, so that "2018" is set alike in Korean and English text (a Korean face's Latin
+    // digits are lighter than the Latin face's). Spaces and punctuation stay in the font of
+    // their neighbour (before, else after) when that font has them: the "·" and "," of a Korean
+    // title come from the Korean face.
     std::vector<std::optional<std::size_t>> fonts(clusters.size());
-    for (std::size_t i = 0; i < clusters.size(); ++i)
-        if (!weak[i])
+    std::vector<bool> own_font(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+        own_font[i] = !weak[i] || is_digit(decode_utf8(text, clusters[i].begin).value);
+        if (own_font[i])
             fonts[i] = first_covering_font(coverage, text, clusters[i]);
+    }
     std::vector<std::optional<std::size_t>> next_strong_font(clusters.size() + 1);
     for (std::size_t i = clusters.size(); i-- > 0;)
-        next_strong_font[i] = weak[i] ? next_strong_font[i + 1] : fonts[i];
+        next_strong_font[i] = own_font[i] ? fonts[i] : next_strong_font[i + 1];
     std::optional<std::size_t> previous_font;
     for (std::size_t i = 0; i < clusters.size(); ++i) {
-        if (weak[i]) {
+        if (!own_font[i]) {
             const auto next_font = next_strong_font[i + 1];
             if (previous_font && font_covers_cluster(coverage, *previous_font, text, clusters[i]))
                 fonts[i] = previous_font;

@@ -21,14 +21,15 @@ TEST_CASE("signage-player shape prints runs that cover the text, each with its f
         for (const auto& glyph : run["glyphs"])
             CHECK(glyph["g"].get<int>() != 0);
         const std::string font = run["font"].get<std::string>();
-        if (run["script"] == "Hang")
+        const std::string run_text = run["text"].get<std::string>();
+        if (run_text.starts_with("장관") || run_text.starts_with("방문"))
             CHECK(font.ends_with("NanumGothic.ttf"));
-        if (run["script"] == "Latn")
+        else
             CHECK(font.ends_with("NotoSans-Regular.ttf"));
         CHECK(run["direction"] == "ltr");
     }
     CHECK(joined == text);
-    CHECK(json["runs"].size() == 4);
+    CHECK(json["runs"].size() == 5);  // MOIS | 장관, | 2018.06.04 | Lima | 방문
 }
 
 TEST_CASE("signage-player shape refuses an unknown role and a bad size with one line")

@@ -2,6 +2,7 @@
 #include "config/config.hpp"
 #include "feed/http_client.hpp"
 #include "render/scene.hpp"
+#include "golden.hpp"
 #include "test_support.hpp"
 
 #include <SDL_image.h>
@@ -21,13 +22,7 @@ std::vector<Notice> sample_notices()
     return std::move(notices.value());
 }
 
-Uint32 pixel(const SDL_Surface* surface, int x, int y)
-{
-    const auto* row = static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch;
-    Uint32 value = 0;
-    std::memcpy(&value, row + static_cast<std::ptrdiff_t>(x) * 4, 4);
-    return value;
-}
+Uint32 pixel(const SDL_Surface* surface, int x, int y) { return argb_pixel(surface, x, y); }
 
 // Pixels in a band of rows that are nearly white: text, since nothing else on screen is white.
 int white_pixels(const SDL_Surface* surface, int top, int bottom)
@@ -40,11 +35,6 @@ int white_pixels(const SDL_Surface* surface, int top, int bottom)
             count += r > 200 && g > 200 && b > 200;
         }
     return count;
-}
-
-SurfacePtr as_argb(SDL_Surface* surface)
-{
-    return SurfacePtr(SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_ARGB8888, 0));
 }
 
 }  // namespace
@@ -108,38 +98,10 @@ TEST_CASE("the featured notice changes every dwell period and comes round again"
 
 TEST_CASE("the frame at 3 s matches the golden image")
 {
-    const auto golden_path = test_data_dir() / "golden" / "sample-at-3s-960x540.png";
     const auto notices = sample_notices();
     auto frame = render_still(notices, SceneSettings{}, source_dir(), 960, 540, 3.0);
     REQUIRE(frame);
-    if (const char* update = std::getenv("SIGNAGE_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        REQUIRE(save_png(frame.value().get(), golden_path.string()));
-        MESSAGE("golden image rewritten: " << golden_path.string());
-    }
-    SurfacePtr loaded(IMG_Load(golden_path.string().c_str()));
-    REQUIRE_MESSAGE(loaded, "missing golden image " << golden_path.string() << "; run with SIGNAGE_UPDATE_GOLDEN=1 and look at it");
-    const auto golden = as_argb(loaded.get());
-    const auto actual = as_argb(frame.value().get());
-    REQUIRE(golden->w == actual->w);
-    REQUIRE(golden->h == actual->h);
-
-    // Tolerance for anti-aliasing differences between FreeType builds: small per-channel
-    // differences anywhere, and larger ones on a few pixels only.
-    int differing = 0;
-    int worst = 0;
-    for (int y = 0; y < actual->h; ++y)
-        for (int x = 0; x < actual->w; ++x) {
-            const Uint32 p = pixel(actual.get(), x, y), q = pixel(golden.get(), x, y);
-            int channel_diff = 0;
-            for (int shift : {0, 8, 16})
-                channel_diff = std::max(channel_diff, std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((q >> shift) & 0xFF)));
-            worst = std::max(worst, channel_diff);
-            differing += channel_diff > 24;
-        }
-    CAPTURE(worst);
-    if (differing > actual->w * actual->h / 500)
-        save_png(actual.get(), golden_path.string() + ".actual.png").ok();
-    CHECK(differing <= actual->w * actual->h / 500);
+    check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
 
 TEST_CASE("before the first feed answers, the empty-state message waits a moment instead of flashing")

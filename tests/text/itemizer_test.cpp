@@ -1,6 +1,7 @@
 #include "test_support.hpp"
 #include "text/itemizer.hpp"
 #include "text/shaper.hpp"
+#include "text/utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -46,11 +47,13 @@ TEST_CASE("a mixed Korean and English headline splits into runs by script and fo
     const std::string text = "MOIS 장관, 2018.06.04 Lima 방문 — e-Government 협력";
     const auto runs = itemize(text, coverage_of(chain));
 
-    // Spaces, digits and punctuation stay with the run before them.
+    // Spaces and punctuation stay with the run before them; digits take the first font that
+    // has them (the Latin face), in the script of the text around them.
     check_runs(text, runs,
                {
                    {"MOIS ", latin_font, HB_SCRIPT_LATIN},
-                   {"장관, 2018.06.04 ", korean_font, HB_SCRIPT_HANGUL},
+                   {"장관, ", korean_font, HB_SCRIPT_HANGUL},
+                   {"2018.06.04 ", latin_font, HB_SCRIPT_HANGUL},
                    {"Lima ", latin_font, HB_SCRIPT_LATIN},
                    {"방문 — ", korean_font, HB_SCRIPT_HANGUL},
                    {"e-Government ", latin_font, HB_SCRIPT_LATIN},
@@ -68,7 +71,8 @@ TEST_CASE("text that starts with digits or punctuation joins the first run with 
         std::vector<ExpectedRun> runs;
     };
     const std::vector<Case> cases = {
-        {"2018년 예산", {{"2018년 예산", korean_font, HB_SCRIPT_HANGUL}}},
+        {"2018년 예산", {{"2018", latin_font, HB_SCRIPT_HANGUL}, {"년 예산", korean_font, HB_SCRIPT_HANGUL}}},
+        {"(2018년) 예산", {{"(2018", latin_font, HB_SCRIPT_HANGUL}, {"년) 예산", korean_font, HB_SCRIPT_HANGUL}}},
         {"\"Smart City\" 포럼", {{"\"Smart City\" ", latin_font, HB_SCRIPT_LATIN}, {"포럼", korean_font, HB_SCRIPT_HANGUL}}},
         {"2018.06.04", {{"2018.06.04", latin_font, HB_SCRIPT_LATIN}}},
         {"행정안전부·외교부", {{"행정안전부·외교부", korean_font, HB_SCRIPT_HANGUL}}},
@@ -118,10 +122,16 @@ TEST_CASE("every title of the sample feed is covered byte for byte by runs of fo
         CAPTURE(title);
         const auto runs = itemize(title, coverage_of(chain));
         check_covers_every_byte_once(title, runs);
+        // Hangul in the Korean face, Latin letters and digits in the Latin face.
         for (const auto& run : runs)
-            if (run.script == HB_SCRIPT_HANGUL)
-                CHECK(run.font_index == korean_font);
-            else if (run.script == HB_SCRIPT_LATIN)
-                CHECK(run.font_index == latin_font);
+            for (std::size_t offset = run.begin; offset < run.end;) {
+                const auto cp = decode_utf8(title, offset);
+                CAPTURE(offset);
+                if (cp.value >= 0xAC00 && cp.value <= 0xD7A3)
+                    CHECK(run.font_index == korean_font);
+                else if ((cp.value >= 'A' && cp.value <= 'Z') || (cp.value >= 'a' && cp.value <= 'z') || (cp.value >= '0' && cp.value <= '9'))
+                    CHECK(run.font_index == latin_font);
+                offset += cp.length;
+            }
     }
 }
