@@ -26,9 +26,10 @@ struct FontCoverage {
 };
 
 // Every byte lands in exactly one run; runs never split a grapheme cluster. Characters of no
-// script of their own (spaces, digits, punctuation, marks) join the run before them, so the
-// punctuation of Korean text is set in the Korean face. Clusters no font covers form runs of
-// their own, marked missing.
+// script of their own (spaces, digits, punctuation, marks) take the script of the text before
+// them. Each cluster of a script of its own, and each digit, takes the first font that covers
+// it; spaces and punctuation stay in their neighbour's font, so the punctuation of Korean text
+// is set in the Korean face. Clusters no font covers form runs of their own, marked missing.
 std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
 
 // Byte offsets where grapheme clusters start, plus text.size() at the end.
