@@ -20,6 +20,9 @@ constexpr SDL_Color accent{242, 179, 61, 255};
 constexpr SDL_Color quiet{140, 162, 190, 255};
 
 constexpr int featured_title_lines = 2;
+// Auto-fit steps for a long featured title, as fractions of its full size: below about 70% it
+// no longer reads as a headline from across a lobby, and "…" is the better choice.
+constexpr int title_fit_percent[] = {90, 80, 70};
 // Before the first feed has answered, the screen shows its frame without "no notices": a
 // file or a fast server answers well within this, and then the message would only flash.
 constexpr double first_fetch_grace_s = 2.0;
@@ -97,7 +100,14 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const Bundl
     for (const auto* chain : {&label, &title, &subtitle, &date, &crawl})
         if (!*chain)
             return chain->error();
-    scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()),
+    std::vector<FontChain> smaller_titles;
+    for (int percent : title_fit_percent) {
+        auto smaller = open(fonts.bold_chain(), std::max(12, metrics.title_px * percent / 100));
+        if (!smaller)
+            return smaller.error();
+        smaller_titles.push_back(std::move(smaller.value()));
+    }
+    scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
                                                    std::move(subtitle.value()), std::move(date.value()),
                                                    std::move(crawl.value())});
     scene->m_label = scene->make_line("공지사항 · Notices", scene->m_fonts->label, accent);
@@ -116,6 +126,25 @@ std::vector<TextSprite> Scene::make_lines(std::string_view text, const FontChain
     const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
     for (const auto& line : wrap_text(text, chain, width, max_lines))
         sprites.push_back(make_line(line, chain, colour));
+    return sprites;
+}
+
+std::vector<TextSprite> Scene::make_fitted_title(std::string_view text, const FontChain*& used) const
+{
+    const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
+    std::vector<const FontChain*> sizes{&m_fonts->title};
+    for (const auto& smaller : m_fonts->smaller_titles)
+        sizes.push_back(&smaller);
+    WrappedText wrapped;
+    for (const FontChain* chain : sizes) {
+        used = chain;
+        wrapped = wrap_paragraph(text, *chain, width, featured_title_lines);
+        if (!wrapped.truncated)
+            break;
+    }
+    std::vector<TextSprite> sprites;
+    for (const auto& line : wrapped.lines)
+        sprites.push_back(make_line(line, *used, title_colour));
     return sprites;
 }
 
@@ -139,7 +168,7 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
         const std::string* secondary = korean && english ? &english->text : nullptr;
 
         FeaturedNotice featured;
-        featured.title_lines = make_lines(primary, m_fonts->title, title_colour, featured_title_lines);
+        featured.title_lines = make_fitted_title(primary, featured.title_font);
         if (secondary)
             featured.subtitle_lines = make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
         if (notice.published)
@@ -162,6 +191,12 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
     const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));
     m_placements.reserve(static_cast<std::size_t>(m_width / narrowest + 2));
+}
+
+int Scene::featured_title_px(std::size_t index) const
+{
+    const FontChain* font = m_featured.at(index).title_font;
+    return (font ? *font : m_fonts->title).pixel_size();
 }
 
 std::size_t Scene::featured_index_at(double seconds) const
@@ -202,7 +237,8 @@ void Scene::set_freshness_note(std::string_view text)
 void Scene::draw_featured(const FeaturedNotice& notice) const
 {
     const Metrics metrics(m_width, m_height);
-    const int title_line = line_height(m_fonts->title);
+    const FontChain& title_font = notice.title_font ? *notice.title_font : m_fonts->title;
+    const int title_line = line_height(title_font);
     const int subtitle_line = line_height(m_fonts->subtitle);
     const int date_line = line_height(m_fonts->date);
     const int subtitle_gap = subtitle_line / 3;
@@ -216,7 +252,7 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
     const int area_bottom = m_height - metrics.band_height - metrics.label_px;
     int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
     for (const auto& line : notice.title_lines) {
-        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->title));
+        line.draw(m_renderer, metrics.margin_x, y + ascent(title_font));
         y += title_line;
     }
     y += subtitle_gap;

@@ -34,17 +34,23 @@ public:
     void draw(double seconds);
 
     std::size_t featured_index_at(double seconds) const;
+    // The pixel size a featured notice's title was set at (auto-fit may have made it smaller).
+    int featured_title_px(std::size_t index) const;
     std::size_t notice_count() const { return m_featured.size(); }
 
 private:
     struct Fonts {
         FontChain label;
         FontChain title;
+        // The title at smaller sizes, largest first: a headline that does not fit in its lines
+        // at the full size is set at the largest of these where it does (auto-fit).
+        std::vector<FontChain> smaller_titles;
         FontChain subtitle;
         FontChain date;
         FontChain crawl;
     };
     struct FeaturedNotice {
+        const FontChain* title_font = nullptr;  // the size the title fitted at
         std::vector<TextSprite> title_lines;
         std::vector<TextSprite> subtitle_lines;
         TextSprite date;
@@ -59,6 +65,8 @@ private:
     Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings);
     TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
     std::vector<TextSprite> make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;
+    // The title in the largest size at which it fits in its lines (else the smallest, with "…").
+    std::vector<TextSprite> make_fitted_title(std::string_view text, const FontChain*& used) const;
     void draw_featured(const FeaturedNotice& notice) const;
     void draw_crawl(double seconds);
 

@@ -82,7 +82,13 @@ std::string truncate_with_ellipsis(std::string_view line, const FontChain& chain
 
 std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain, int max_width_px, int max_lines)
 {
-    std::vector<std::string> lines;
+    return wrap_paragraph(text, chain, max_width_px, max_lines).lines;
+}
+
+WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int max_width_px, int max_lines)
+{
+    WrappedText wrapped;
+    std::vector<std::string>& lines = wrapped.lines;
     const auto shaped = shape_line(text, chain);
     const auto x = cluster_positions(text, shaped);
     const auto breaks = line_break_opportunities(text);
@@ -136,6 +142,7 @@ std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain
     if (begin < text.size() && !lines.empty()) {
         // More text than lines: the last line gives up clusters at its end to make room for "…".
         lines.back() = truncate_with_ellipsis(lines.back(), chain, max_width_px);
+        wrapped.truncated = true;
     }
-    return lines;
+    return wrapped;
 }

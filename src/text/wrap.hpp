@@ -11,3 +11,9 @@
 // between syllables only when one word alone is wider than the line. Text that does not fit
 // ends with "…" after the last whole grapheme cluster that does.
 std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain, int max_width_px, int max_lines);
+
+struct WrappedText {
+    std::vector<std::string> lines;
+    bool truncated = false;  // the text did not fit in max_lines: the last line ends with "…"
+};
+WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int max_width_px, int max_lines);

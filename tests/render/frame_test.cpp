@@ -126,3 +126,31 @@ TEST_CASE("before the first feed answers, the empty-state message waits a moment
     scene.value()->draw(2.5);
     CHECK(middle_ink() > 100);
 }
+
+TEST_CASE("a long featured title is set smaller to fit its two lines, down to a limit")
+{
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    REQUIRE(renderer);
+    auto scene = Scene::create(renderer.get(), repository_fonts(), 1280, 720, SceneSettings{});
+    REQUIRE(scene);
+    auto notice_titled = [](std::string id, std::string title) {
+        Notice notice;
+        notice.id = std::move(id);
+        notice.titles = {{"ko", std::move(title)}};
+        return notice;
+    };
+    std::string endless;
+    for (int i = 0; i < 8; ++i)
+        endless += "행정안전부 지방자치단체 합동평가 결과 발표 ";
+    scene.value()->set_notices({
+        notice_titled("short", "전자정부 협력 강화"),
+        notice_titled("long", "[보도자료] 행정안전부, ‘2024년 지방자치단체 합동평가’ 결과 발표…우수 지자체 ㈜표창 ※붙임 참조 ①②"),
+        notice_titled("endless", endless),
+    });
+    const int full = scene.value()->featured_title_px(0);
+    CHECK(full == 720 * 80 / 1000);
+    CHECK(scene.value()->featured_title_px(1) < full);
+    CHECK(scene.value()->featured_title_px(1) >= full * 70 / 100);
+    CHECK(scene.value()->featured_title_px(2) == full * 70 / 100);  // the smallest step, then "…"
+}
