@@ -23,7 +23,7 @@ int render_command(const CommandLine& command_line, const Config& config, const 
         log_line(notices.error().message);
         return 1;
     }
-    auto frame = render_still(notices.value(), scene_settings(config), data_dir, command_line.size.width,
+    auto frame = render_still(notices.value(), scene_settings(config), font_roles(config, data_dir), command_line.size.width,
                               command_line.size.height, command_line.at_seconds);
     if (!frame) {
         log_line(frame.error().message);
@@ -66,14 +66,14 @@ int main(int argc, char** argv)
         log_line(data_dir.error().message);
         return 1;
     }
-    if (command_line->command == Command::shape)
-        return run_shape_command(command_line->shape_text, command_line->shape_font_px, command_line->shape_role,
-                                 BundledFonts::in(data_dir.value()));
     auto config = resolve_config(command_line.value(), data_dir.value());
     if (!config) {
         log_line(config.error().message);
         return 2;
     }
+    if (command_line->command == Command::shape)
+        return run_shape_command(command_line->shape_text, command_line->shape_font_px, command_line->shape_role,
+                                 font_roles(config.value(), data_dir.value()));
     if (command_line->command == Command::render)
         return render_command(command_line.value(), config.value(), data_dir.value());
 

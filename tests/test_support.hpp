@@ -2,6 +2,7 @@
 // Shared by the tests: where the repository's real fonts, assets and fixtures are.
 #include "feed/feed_parser.hpp"
 #include "text/bundled_fonts.hpp"
+#include "text/font_roles.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,6 +22,7 @@ inline std::filesystem::path source_dir() { return SIGNAGE_SOURCE_DIR; }
 inline std::filesystem::path test_data_dir() { return SIGNAGE_TEST_DATA_DIR; }
 // The repository root doubles as a data dir: it has fonts/ and assets/ like share/signage-player.
 inline BundledFonts repository_fonts() { return BundledFonts::in(source_dir()); }
+inline FontRoles repository_roles() { return FontRoles::bundled(repository_fonts()); }
 
 // The bundled regular chain (Noto Sans, then Nanum Gothic) at 48 px.
 struct RegularChainFixture {

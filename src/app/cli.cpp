@@ -72,7 +72,7 @@ Result<CommandLine> parse_dump_feed(const std::vector<std::string>& arguments)
     return line;
 }
 
-// shape "TEXT" [--font-size PX] [--role NAME]: TEXT is the one positional argument.
+// shape "TEXT" [--font-size PX] [--role NAME] [--config FILE]: TEXT is the one positional argument.
 Result<CommandLine> parse_shape(const std::vector<std::string>& arguments)
 {
     CommandLine line;
@@ -84,12 +84,16 @@ Result<CommandLine> parse_shape(const std::vector<std::string>& arguments)
             line.command = Command::help;
             return line;
         }
-        if (argument == "--font-size" || argument == "--role") {
+        if (argument == "--font-size" || argument == "--role" || argument == "--config") {
             if (i + 1 >= arguments.size())
                 return Error{argument + ": needs a value"};
             const std::string& value = arguments[++i];
             if (argument == "--role") {
                 line.shape_role = value;
+                continue;
+            }
+            if (argument == "--config") {
+                line.config_path = value;
                 continue;
             }
             const auto parsed = std::from_chars(value.data(), value.data() + value.size(), line.shape_font_px);
@@ -123,9 +127,9 @@ const char* usage_text()
            "  signage-player dump-feed FILE|URL [--lang XX]\n"
            "      Print one feed as the player reads it, as JSON. --lang: the language of titles\n"
            "      the feed does not label (default: unknown).\n"
-           "  signage-player shape \"TEXT\" [--font-size PX] [--role NAME]\n"
+           "  signage-player shape \"TEXT\" [--font-size PX] [--role NAME] [--config FILE]\n"
            "      Print how TEXT is split into runs and shaped, as JSON (positions in 1/64 px).\n"
-           "      Roles: headline (bold), subtitle, crawl, date, label.\n"
+           "      Roles: headline, subtitle, crawl, date, label, with the fonts --config gives them.\n"
            "  signage-player --help | --version\n";
 }
 

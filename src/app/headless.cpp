@@ -6,8 +6,8 @@
 
 #include <SDL_image.h>
 
-Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings,
-                                const std::filesystem::path& data_dir, int width, int height, double at_seconds)
+Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
+                                int width, int height, double at_seconds)
 {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
@@ -16,7 +16,7 @@ Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneS
         RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
         if (!renderer)
             return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
-        auto scene = Scene::create(renderer.get(), BundledFonts::in(data_dir), width, height, settings);
+        auto scene = Scene::create(renderer.get(), fonts, width, height, settings);
         if (!scene)
             return scene.error();
         scene.value()->set_notices(notices);

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings,
-                                const std::filesystem::path& data_dir, int width, int height, double at_seconds);
+Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
+                                int width, int height, double at_seconds);
 
 // Reads every configured feed once, in order, and merges them as the player would. Sources that
 // fail are logged and skipped; an error only when none could be read.

@@ -37,7 +37,7 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         log_line(display.error().message);
         return 1;
     }
-    const BundledFonts fonts = BundledFonts::in(data_dir);
+    const FontRoles fonts = font_roles(config, data_dir);
     auto make_scene = [&]() {
         int width = 0, height = 0;
         display->output_size(width, height);

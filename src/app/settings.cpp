@@ -26,3 +26,16 @@ SceneSettings scene_settings(const Config& config)
 {
     return SceneSettings{config.crawl_speed_px_per_s, config.featured_dwell_s};
 }
+
+FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir)
+{
+    FontRoles roles = FontRoles::bundled(BundledFonts::in(data_dir));
+    for (const auto& [role, files] : config.fonts) {
+        if (auto* chain = roles.find(role)) {
+            chain->clear();
+            for (const auto& file : files)
+                chain->push_back(FontFile{file.path, file.face_index});
+        }
+    }
+    return roles;
+}

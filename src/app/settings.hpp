@@ -9,3 +9,5 @@
 
 Result<Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir);
 SceneSettings scene_settings(const Config& config);
+// The bundled fonts, with the chains the config names in their place.
+FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir);

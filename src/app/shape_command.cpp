@@ -7,16 +7,6 @@
 
 #include <cstdio>
 
-std::optional<std::vector<FontFile>> chain_for_role(const BundledFonts& fonts, const std::string& role)
-{
-    // The same choices the scene makes for each part of the screen.
-    if (role == "headline" || role == "label")
-        return fonts.bold_chain();
-    if (role == "subtitle" || role == "crawl" || role == "date")
-        return fonts.regular_chain();
-    return std::nullopt;
-}
-
 namespace {
 
 std::string script_tag(hb_script_t script)
@@ -28,10 +18,10 @@ std::string script_tag(hb_script_t script)
 
 }  // namespace
 
-int run_shape_command(const std::string& text, int font_px, const std::string& role, const BundledFonts& fonts)
+int run_shape_command(const std::string& text, int font_px, const std::string& role, const FontRoles& fonts)
 {
     using Json = nlohmann::ordered_json;
-    const auto files = chain_for_role(fonts, role);
+    const std::vector<FontFile>* files = fonts.find(role);
     if (!files) {
         log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date or label");
         return 2;

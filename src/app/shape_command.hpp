@@ -1,17 +1,14 @@
 #pragma once
 // `signage-player shape`: what the text layer does to a string, as JSON, so it can be checked
 // against HarfBuzz's own hb-shape.
-#include "text/bundled_fonts.hpp"
+#include "text/font_roles.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-// The font chain the screen uses for a text role at the given size; nullopt for an unknown role.
-std::optional<std::vector<FontFile>> chain_for_role(const BundledFonts& fonts, const std::string& role);
-
 // Prints the runs (byte range, font file and face, script, language, direction) and their
 // glyphs (g, cl, ax, ay, dx, dy) in 1/64 px: the numbers `hb-shape --font-size=<PX*64>` prints
 // for each run's text. cl is a byte offset into TEXT (hb-shape on the run alone prints cl minus
 // the run's start). Returns the exit code.
-int run_shape_command(const std::string& text, int font_px, const std::string& role, const BundledFonts& fonts);
+int run_shape_command(const std::string& text, int font_px, const std::string& role, const FontRoles& fonts);

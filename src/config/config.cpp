@@ -523,6 +523,65 @@ constexpr KeyRule<Config> notices_keys[] = {
      }},
 };
 
+// One role's fallback chain: font files in order, each a path (relative to the config file) or
+// { file = "...", face = N } to pick one face of a collection, e.g. the Korean face of a .ttc.
+void read_font_chain(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const toml::array* entries = value.as_array();
+    if (!entries) {
+        reader.report(value.source(), key, "expected an array of font files, got " + std::string(type_name(value.type())));
+        return;
+    }
+    if (entries->empty()) {
+        reader.report(value.source(), key, "needs at least one font file");
+        return;
+    }
+    std::vector<FontFileSetting> chain;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        const toml::node& entry = *entries->get(i);
+        const std::string entry_key = key + "[" + std::to_string(i) + "]";
+        FontFileSetting file;
+        const toml::node* path_node = &entry;
+        if (const toml::table* table = entry.as_table()) {
+            for (auto&& [name, field] : *table) {
+                if (name.str() == "face") {
+                    if (auto face = reader.integer(field, entry_key + ".face", {0, 255}))
+                        file.face_index = static_cast<unsigned>(*face);
+                } else if (name.str() != "file") {
+                    reader.report(field.source(), join_key(entry_key, name.str()), "unknown key");
+                }
+            }
+            path_node = table->get("file");
+            if (!path_node) {
+                reader.report(entry.source(), entry_key, R"(needs "file")");
+                continue;
+            }
+        }
+        const std::optional<std::string> written = reader.non_empty_string(*path_node, entry_key);
+        if (!written)
+            continue;
+        file.path = config_relative_path(*written, reader.base_dir());
+        // Checked now: a missing font would otherwise stop the player at start on a screen
+        // nobody watches, with the config looking fine.
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(file.path, error)) {
+            reader.report(path_node->source(), entry_key, in_quotes(file.path.string()) + " is not a readable file");
+            continue;
+        }
+        chain.push_back(std::move(file));
+    }
+    const std::string role = key.substr(key.rfind('.') + 1);
+    config.fonts[role] = std::move(chain);
+}
+
+constexpr KeyRule<Config> fonts_keys[] = {
+    {"headline", read_font_chain},
+    {"subtitle", read_font_chain},
+    {"crawl", read_font_chain},
+    {"date", read_font_chain},
+    {"label", read_font_chain},
+};
+
 constexpr KeyRule<Config> crawl_keys[] = {
     {"speed_px_per_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (auto speed = reader.number(value, key, {10, 2000}))
@@ -600,6 +659,10 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"notices", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (const toml::table* table = reader.table(value, key))
              read_keys(reader, *table, key, notices_keys, config);
+     }},
+    {"fonts", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (const toml::table* table = reader.table(value, key))
+             read_keys(reader, *table, key, fonts_keys, config);
      }},
 };
 

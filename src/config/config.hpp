@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,14 @@ struct HeaderField {
     std::string value;
 
     bool operator==(const HeaderField&) const = default;
+};
+
+// A font file of a text role's fallback chain, as configured.
+struct FontFileSetting {
+    std::filesystem::path path;  // absolute
+    unsigned face_index = 0;     // the face in a collection (.ttc): pick its Korean face explicitly
+
+    bool operator==(const FontFileSetting&) const = default;
 };
 
 struct FeedSource {
@@ -41,6 +50,9 @@ struct Config {
     // [notices]: how notices of all feeds are merged and limited, and when the screen says
     // that its notices may be out of date.
     BoardRules notice_rules;
+    // [fonts]: per text role ("headline", "subtitle", "crawl", "date", "label"), an ordered
+    // fallback chain that replaces the bundled fonts for that role. Roles not named keep them.
+    std::map<std::string, std::vector<FontFileSetting>> fonts;
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.

@@ -82,7 +82,7 @@ Scene::Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int hei
 {
 }
 
-Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const BundledFonts& fonts, int width, int height,
+Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
                                              SceneSettings settings)
 {
     auto library = FreeTypeLibrary::create();
@@ -92,17 +92,17 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const Bundl
 
     const Metrics metrics(width, height);
     auto open = [&](const std::vector<FontFile>& files, int px) { return FontChain::open(scene->m_library, files, px); };
-    auto label = open(fonts.bold_chain(), metrics.label_px);
-    auto title = open(fonts.bold_chain(), metrics.title_px);
-    auto subtitle = open(fonts.regular_chain(), metrics.subtitle_px);
-    auto date = open(fonts.regular_chain(), metrics.date_px);
-    auto crawl = open(fonts.regular_chain(), metrics.crawl_px);
+    auto label = open(fonts.label, metrics.label_px);
+    auto title = open(fonts.headline, metrics.title_px);
+    auto subtitle = open(fonts.subtitle, metrics.subtitle_px);
+    auto date = open(fonts.date, metrics.date_px);
+    auto crawl = open(fonts.crawl, metrics.crawl_px);
     for (const auto* chain : {&label, &title, &subtitle, &date, &crawl})
         if (!*chain)
             return chain->error();
     std::vector<FontChain> smaller_titles;
     for (int percent : title_fit_percent) {
-        auto smaller = open(fonts.bold_chain(), std::max(12, metrics.title_px * percent / 100));
+        auto smaller = open(fonts.headline, std::max(12, metrics.title_px * percent / 100));
         if (!smaller)
             return smaller.error();
         smaller_titles.push_back(std::move(smaller.value()));

@@ -6,7 +6,7 @@
 #include "platform/sdl_handles.hpp"
 #include "render/scroller.hpp"
 #include "render/text_sprite.hpp"
-#include "text/bundled_fonts.hpp"
+#include "text/font_roles.hpp"
 #include "text/font.hpp"
 #include "util/result.hpp"
 
@@ -21,7 +21,7 @@ struct SceneSettings {
 
 class Scene {
 public:
-    static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const BundledFonts& fonts, int width, int height,
+    static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
                                                  SceneSettings settings);
 
     // Shapes and rasterizes every notice once; draw() then costs only texture copies.

@@ -41,3 +41,18 @@ TEST_CASE("signage-player shape refuses an unknown role and a bad size with one 
     CHECK(size.exit_code == 2);
     CHECK(size.output == "signage-player: --font-size: \"big\" is not a size in pixels (4..1000)\n");
 }
+
+TEST_CASE("signage-player shape follows the font chains a config gives the roles")
+{
+    const auto config = std::filesystem::temp_directory_path() / ("signage-fonts-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(config) << "[[feed]]\nname = \"x\"\nurl = \"https://example.org/feed.xml\"\nlanguage = \"ko\"\n"
+                             "[fonts]\ncrawl = [\"" SIGNAGE_SOURCE_DIR "/fonts/NanumGothic.ttf\"]\n";
+    const auto result = run_player({"shape", "Korea 공지", "--role", "crawl", "--config", config.string()}, true);
+    std::filesystem::remove(config);
+    REQUIRE(result.exit_code == 0);
+    const auto json = nlohmann::json::parse(result.output);
+    // With Nanum Gothic alone in the chain, the Latin letters are set in it too: one run.
+    REQUIRE(json["runs"].size() == 2);  // Latin and Hangul scripts, one font
+    for (const auto& run : json["runs"])
+        CHECK(run["font"].get<std::string>().ends_with("NanumGothic.ttf"));
+}

@@ -673,3 +673,36 @@ TEST_CASE("A config's [notices] values out of range or of the wrong kind are nam
         {"unknown key", with_feed("[notices]\nmax_cont = 5\n"), "config.toml:6: notices.max_cont: unknown key"},
     });
 }
+
+TEST_CASE("A config's [fonts] table gives a text role its own fallback chain of font files")
+{
+    const std::string fonts_dir = SIGNAGE_SOURCE_DIR "/fonts";
+    Result<Config> loaded = parse_config(
+        with_feed("[fonts]\nheadline = [\"" + fonts_dir + "/NanumGothicBold.ttf\", { file = \"" + fonts_dir +
+                  "/NotoSans-Bold.ttf\", face = 0 }]\ncrawl = [\"fonts/NanumGothic.ttf\"]\n"),
+        SIGNAGE_SOURCE_DIR "/config.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE(loaded->fonts.size() == 2);
+    const auto& headline = loaded->fonts.at("headline");
+    REQUIRE(headline.size() == 2);
+    CHECK(headline[0].path == std::filesystem::path(fonts_dir + "/NanumGothicBold.ttf"));
+    CHECK(headline[1].face_index == 0);
+    // Relative to the config file's folder.
+    CHECK(loaded->fonts.at("crawl")[0].path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
+    CHECK(parse_config(with_feed(""), "config.toml")->fonts.empty());
+}
+
+TEST_CASE("A config's [fonts] mistakes are named with their line")
+{
+    check_errors({
+        {"unknown role", with_feed("[fonts]\nclock2 = [\"a.ttf\"]\n"), "config.toml:6: fonts.clock2: unknown key"},
+        {"not a list", with_feed("[fonts]\nheadline = \"a.ttf\"\n"),
+         "config.toml:6: fonts.headline: expected an array of font files, got string"},
+        {"empty list", with_feed("[fonts]\nheadline = []\n"), "config.toml:6: fonts.headline: needs at least one font file"},
+        {"missing file", with_feed("[fonts]\nheadline = [\"/nonexistent/font.ttf\"]\n"),
+         R"(config.toml:6: fonts.headline[0]: "/nonexistent/font.ttf" is not a readable file)"},
+        {"face out of range", with_feed("[fonts]\nheadline = [{ file = \"" SIGNAGE_SOURCE_DIR "/fonts/NanumGothic.ttf\", face = 300 }]\n"),
+         "config.toml:6: fonts.headline[0].face: 300 is out of range (0..255)"},
+        {"table without file", with_feed("[fonts]\nheadline = [{ face = 1 }]\n"), R"(config.toml:6: fonts.headline[0]: needs "file")"},
+    });
+}

@@ -42,7 +42,7 @@ int white_pixels(const SDL_Surface* surface, int top, int bottom)
 TEST_CASE("a rendered frame has text in the headline area and in the crawl band")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, source_dir(), 1280, 720, 3.0);
+    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 1280, 720, 3.0);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     const int band_top = 720 * 89 / 100;
@@ -52,7 +52,7 @@ TEST_CASE("a rendered frame has text in the headline area and in the crawl band"
 
 TEST_CASE("with no notices the frame says so instead of staying blank")
 {
-    auto frame = render_still({}, SceneSettings{}, source_dir(), 1280, 720, 3.0);
+    auto frame = render_still({}, SceneSettings{}, repository_roles(), 1280, 720, 3.0);
     REQUIRE(frame);
     // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
     int ink = 0;
@@ -69,9 +69,9 @@ TEST_CASE("with no notices the frame says so instead of staying blank")
 TEST_CASE("rendering is deterministic: the same time gives the same pixels, another time moves the crawl")
 {
     const auto notices = sample_notices();
-    auto first = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.0);
-    auto second = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.0);
-    auto later = render_still(notices, SceneSettings{}, source_dir(), 640, 360, 5.5);
+    auto first = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0);
+    auto second = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0);
+    auto later = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.5);
     REQUIRE(first);
     REQUIRE(second);
     REQUIRE(later);
@@ -86,7 +86,7 @@ TEST_CASE("rendering is deterministic: the same time gives the same pixels, anot
 TEST_CASE("the featured notice changes every dwell period and comes round again")
 {
     const auto notices = sample_notices();
-    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, source_dir(), 640, 360, t); };
+    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, repository_roles(), 640, 360, t); };
     auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
     REQUIRE(a);
     REQUIRE(b);
@@ -99,7 +99,7 @@ TEST_CASE("the featured notice changes every dwell period and comes round again"
 TEST_CASE("the frame at 3 s matches the golden image")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, source_dir(), 960, 540, 3.0);
+    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
@@ -109,7 +109,7 @@ TEST_CASE("before the first feed answers, the empty-state message waits a moment
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     REQUIRE(renderer);
-    auto scene = Scene::create(renderer.get(), repository_fonts(), 640, 360, SceneSettings{});
+    auto scene = Scene::create(renderer.get(), repository_roles(), 640, 360, SceneSettings{});
     REQUIRE(scene);
     auto middle_ink = [&] {
         int ink = 0;
@@ -132,7 +132,7 @@ TEST_CASE("a long featured title is set smaller to fit its two lines, down to a 
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     REQUIRE(renderer);
-    auto scene = Scene::create(renderer.get(), repository_fonts(), 1280, 720, SceneSettings{});
+    auto scene = Scene::create(renderer.get(), repository_roles(), 1280, 720, SceneSettings{});
     REQUIRE(scene);
     auto notice_titled = [](std::string id, std::string title) {
         Notice notice;
