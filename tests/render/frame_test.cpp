@@ -104,13 +104,28 @@ TEST_CASE("the frame at 3 s matches the golden image")
     check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
 
+// A scene drawing into a surface, for tests that drive the Scene directly.
+struct SceneOnSurface {
+    SurfacePtr surface;
+    RendererPtr renderer;
+    std::unique_ptr<Scene> scene;
+
+    SceneOnSurface(int width, int height)
+        : surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888))
+        , renderer(SDL_CreateSoftwareRenderer(surface.get()))
+    {
+        REQUIRE(renderer);
+        auto created = Scene::create(renderer.get(), repository_roles(), width, height, SceneSettings{});
+        REQUIRE(created);
+        scene = std::move(created.value());
+    }
+};
+
 TEST_CASE("before the first feed answers, the empty-state message waits a moment instead of flashing")
 {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
-    REQUIRE(renderer);
-    auto scene = Scene::create(renderer.get(), repository_roles(), 640, 360, SceneSettings{});
-    REQUIRE(scene);
+    SceneOnSurface canvas(640, 360);
+    const SurfacePtr& surface = canvas.surface;
+    Scene* scene = canvas.scene.get();
     auto middle_ink = [&] {
         int ink = 0;
         for (int y = 360 * 35 / 100; y < 360 * 50 / 100; ++y)
@@ -121,19 +136,16 @@ TEST_CASE("before the first feed answers, the empty-state message waits a moment
             }
         return ink;
     };
-    scene.value()->draw(0.5);
+    scene->draw(0.5);
     CHECK(middle_ink() == 0);
-    scene.value()->draw(2.5);
+    scene->draw(2.5);
     CHECK(middle_ink() > 100);
 }
 
 TEST_CASE("a long featured title is set smaller to fit its two lines, down to a limit")
 {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
-    REQUIRE(renderer);
-    auto scene = Scene::create(renderer.get(), repository_roles(), 1280, 720, SceneSettings{});
-    REQUIRE(scene);
+    SceneOnSurface canvas(1280, 720);
+    Scene* scene = canvas.scene.get();
     auto notice_titled = [](std::string id, std::string title) {
         Notice notice;
         notice.id = std::move(id);
@@ -143,14 +155,14 @@ TEST_CASE("a long featured title is set smaller to fit its two lines, down to a 
     std::string endless;
     for (int i = 0; i < 8; ++i)
         endless += "행정안전부 지방자치단체 합동평가 결과 발표 ";
-    scene.value()->set_notices({
+    scene->set_notices({
         notice_titled("short", "전자정부 협력 강화"),
         notice_titled("long", "[보도자료] 행정안전부, ‘2024년 지방자치단체 합동평가’ 결과 발표…우수 지자체 ㈜표창 ※붙임 참조 ①②"),
         notice_titled("endless", endless),
     });
-    const int full = scene.value()->featured_title_px(0);
+    const int full = scene->featured_title_px(0);
     CHECK(full == 720 * 80 / 1000);
-    CHECK(scene.value()->featured_title_px(1) < full);
-    CHECK(scene.value()->featured_title_px(1) >= full * 70 / 100);
-    CHECK(scene.value()->featured_title_px(2) == full * 70 / 100);  // the smallest step, then "…"
+    CHECK(scene->featured_title_px(1) < full);
+    CHECK(scene->featured_title_px(1) >= full * 70 / 100);
+    CHECK(scene->featured_title_px(2) == full * 70 / 100);  // the smallest step, then "…"
 }
