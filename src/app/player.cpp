@@ -114,8 +114,13 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
                 scene.value()->set_freshness_note(freshness);
             }
         }
-        if (rebuild)
+        if (rebuild) {
             scene.value()->set_notices(board.notices());
+            const SceneTextStats& stats = scene.value()->text_stats();
+            log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
+                     std::to_string(stats.notices_reused) + " reused, " +
+                     std::to_string(stats.texture_bytes / 1024) + " KiB of text textures");
+        }
 
         const auto frame_start = Clock::now();
         scene.value()->draw(std::chrono::duration<double>(frame_start - start).count());

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 namespace {
 
@@ -151,8 +152,16 @@ std::vector<TextSprite> Scene::make_fitted_title(std::string_view text, const Fo
 void Scene::set_notices(const std::vector<Notice>& all_notices)
 {
     m_notices_set = true;
+    m_text_stats = {};
+    // What is on screen now, by content, for notices that come back unchanged.
+    std::unordered_multimap<std::string, std::pair<FeaturedNotice, CrawlItem>> reusable;
+    for (std::size_t i = 0; i < m_featured.size(); ++i) {
+        std::string key = m_featured[i].content_key;  // copied before the move below empties it
+        reusable.emplace(std::move(key), std::pair{std::move(m_featured[i]), std::move(m_crawl_items[i])});
+    }
     m_featured.clear();
     m_crawl_items.clear();
+
     const Metrics metrics(m_width, m_height);
     std::vector<const Notice*> notices;
     for (const auto& notice : all_notices)
@@ -166,27 +175,46 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
         const LocalizedTitle* english = notice.title_in("en");
         const std::string& primary = korean ? korean->text : notice.titles.front().text;
         const std::string* secondary = korean && english ? &english->text : nullptr;
+        const std::string date = notice.published ? format_notice_date(*notice.published) : std::string();
+        std::string key = primary + '\x1f' + (secondary ? *secondary : std::string()) + '\x1f' + date;
 
         FeaturedNotice featured;
-        featured.title_lines = make_fitted_title(primary, featured.title_font);
-        if (secondary)
-            featured.subtitle_lines = make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
-        if (notice.published)
-            featured.date = make_line(format_notice_date(*notice.published), m_fonts->date, accent);
-        featured.counter = make_line(std::to_string(i + 1) + " / " + std::to_string(notices.size()), m_fonts->date, quiet);
-        m_featured.push_back(std::move(featured));
-
         CrawlItem item;
-        item.primary = make_line(primary, m_fonts->crawl, title_colour);
-        if (secondary)
-            item.secondary = make_line(*secondary, m_fonts->crawl, subtitle_colour);
-        // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
-        item.width = item.primary.advance() + 4 * metrics.crawl_gap + metrics.separator_size;
-        if (secondary)
-            item.width += metrics.crawl_gap + item.secondary.advance();
+        if (auto found = reusable.find(key); found != reusable.end()) {
+            featured = std::move(found->second.first);
+            item = std::move(found->second.second);
+            reusable.erase(found);
+            ++m_text_stats.notices_reused;
+        } else {
+            featured.content_key = std::move(key);
+            featured.title_lines = make_fitted_title(primary, featured.title_font);
+            if (secondary)
+                featured.subtitle_lines = make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
+            if (!date.empty())
+                featured.date = make_line(date, m_fonts->date, accent);
+            item.primary = make_line(primary, m_fonts->crawl, title_colour);
+            if (secondary)
+                item.secondary = make_line(*secondary, m_fonts->crawl, subtitle_colour);
+            // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
+            item.width = item.primary.advance() + 4 * metrics.crawl_gap + metrics.separator_size;
+            if (secondary)
+                item.width += metrics.crawl_gap + item.secondary.advance();
+            ++m_text_stats.notices_rasterized;
+        }
+        featured.counter = make_line(std::to_string(i + 1) + " / " + std::to_string(notices.size()), m_fonts->date, quiet);
         crawl_widths.push_back(item.width);
+        m_featured.push_back(std::move(featured));
         m_crawl_items.push_back(std::move(item));
     }
+    for (const auto& featured : m_featured) {
+        for (const auto* lines : {&featured.title_lines, &featured.subtitle_lines})
+            for (const auto& line : *lines)
+                m_text_stats.texture_bytes += line.bytes();
+        m_text_stats.texture_bytes += featured.date.bytes() + featured.counter.bytes();
+    }
+    for (const auto& item : m_crawl_items)
+        m_text_stats.texture_bytes += item.primary.bytes() + item.secondary.bytes();
+
     m_scroller = CrawlScroller(crawl_widths);
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
     const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));

@@ -14,6 +14,13 @@
 #include <string>
 #include <vector>
 
+// What the last set_notices() cost: notices whose text was unchanged keep their textures.
+struct SceneTextStats {
+    std::size_t notices_rasterized = 0;
+    std::size_t notices_reused = 0;
+    std::size_t texture_bytes = 0;  // all text textures the scene holds now
+};
+
 struct SceneSettings {
     double crawl_speed_px_per_s = 120.0;
     double featured_dwell_s = 8.0;
@@ -24,7 +31,8 @@ public:
     static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
                                                  SceneSettings settings);
 
-    // Shapes and rasterizes every notice once; draw() then costs only texture copies.
+    // Shapes and rasterizes each notice whose text is new; a notice already on screen with the
+    // same titles and date keeps its textures. draw() then costs only texture copies.
     // Notices without a title are skipped. Every notice holds a few full-width textures: the
     // notice board's count limit is what keeps that within a Raspberry Pi's GPU memory.
     void set_notices(const std::vector<Notice>& notices);
@@ -34,6 +42,7 @@ public:
     void draw(double seconds);
 
     std::size_t featured_index_at(double seconds) const;
+    const SceneTextStats& text_stats() const { return m_text_stats; }
     // The pixel size a featured notice's title was set at (auto-fit may have made it smaller).
     int featured_title_px(std::size_t index) const;
     std::size_t notice_count() const { return m_featured.size(); }
@@ -50,6 +59,7 @@ private:
         FontChain crawl;
     };
     struct FeaturedNotice {
+        std::string content_key;                // titles and date: what the textures show
         const FontChain* title_font = nullptr;  // the size the title fitted at
         std::vector<TextSprite> title_lines;
         std::vector<TextSprite> subtitle_lines;
@@ -85,6 +95,7 @@ private:
     std::vector<CrawlItem> m_crawl_items;
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
+    SceneTextStats m_text_stats;
 };
 
 // A notice date as the screen shows it, "2018.06.04", in Korea Standard Time (UTC+9).

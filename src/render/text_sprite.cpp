@@ -57,3 +57,11 @@ void TextSprite::draw(SDL_Renderer* renderer, int x, int y) const
         SDL_RenderCopy(renderer, tile.texture.get(), nullptr, &destination);
     }
 }
+
+std::size_t TextSprite::bytes() const
+{
+    std::size_t total = 0;
+    for (const auto& tile : m_tiles)
+        total += static_cast<std::size_t>(tile.width) * static_cast<std::size_t>(m_height) * 4;
+    return total;
+}

@@ -19,6 +19,8 @@ public:
     int height() const { return m_height; }
     int baseline() const { return m_baseline; }
     bool empty() const { return m_tiles.empty(); }
+    // Texture memory held, at 4 bytes a pixel.
+    std::size_t bytes() const;
 
 private:
     struct Tile {

@@ -166,3 +166,35 @@ TEST_CASE("a long featured title is set smaller to fit its two lines, down to a 
     CHECK(scene->featured_title_px(1) >= full * 70 / 100);
     CHECK(scene->featured_title_px(2) == full * 70 / 100);  // the smallest step, then "…"
 }
+
+TEST_CASE("a notice whose text did not change keeps its textures when the board changes")
+{
+    SceneOnSurface canvas(960, 540);
+    auto notices = sample_notices();
+    canvas.scene->set_notices(notices);
+    CHECK(canvas.scene->text_stats().notices_rasterized == 5);
+    CHECK(canvas.scene->text_stats().notices_reused == 0);
+    const std::size_t bytes = canvas.scene->text_stats().texture_bytes;
+    CHECK(bytes > 0);
+
+    // One notice changes its English title, one leaves, one arrives.
+    notices[1].titles.back().text = "Korea-Paraguay e-Government Forum held in Asunción (updated)";
+    notices.erase(notices.begin() + 3);
+    Notice arrival;
+    arrival.id = "new";
+    arrival.titles = {{"ko", "새 공지"}, {"en", "A new notice"}};
+    notices.push_back(arrival);
+    canvas.scene->set_notices(notices);
+    CHECK(canvas.scene->text_stats().notices_rasterized == 2);
+    CHECK(canvas.scene->text_stats().notices_reused == 3);
+
+    // The same notices again: nothing is rasterized, and the frame is the same.
+    canvas.scene->draw(1.0);
+    std::vector<Uint8> before(static_cast<const Uint8*>(canvas.surface->pixels),
+                              static_cast<const Uint8*>(canvas.surface->pixels) + canvas.surface->pitch * canvas.surface->h);
+    canvas.scene->set_notices(notices);
+    CHECK(canvas.scene->text_stats().notices_rasterized == 0);
+    CHECK(canvas.scene->text_stats().notices_reused == 5);
+    canvas.scene->draw(1.0);
+    CHECK(std::memcmp(before.data(), canvas.surface->pixels, before.size()) == 0);
+}
