@@ -642,28 +642,21 @@ void read_feeds(ConfigReader& reader, const toml::node& value, const std::string
         config.feeds.push_back(std::move(draft.source));
 }
 
+// A top-level [section] read by its table of keys.
+template <const auto& rules>
+void read_section(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    if (const toml::table* table = reader.table(value, key))
+        read_keys(reader, *table, key, rules, config);
+}
+
 constexpr KeyRule<Config> top_level_keys[] = {
     {"feed", read_feeds},
-    {"crawl", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (const toml::table* table = reader.table(value, key))
-             read_keys(reader, *table, key, crawl_keys, config);
-     }},
-    {"featured", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (const toml::table* table = reader.table(value, key))
-             read_keys(reader, *table, key, featured_keys, config);
-     }},
-    {"cache", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (const toml::table* table = reader.table(value, key))
-             read_keys(reader, *table, key, cache_keys, config);
-     }},
-    {"notices", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (const toml::table* table = reader.table(value, key))
-             read_keys(reader, *table, key, notices_keys, config);
-     }},
-    {"fonts", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (const toml::table* table = reader.table(value, key))
-             read_keys(reader, *table, key, fonts_keys, config);
-     }},
+    {"crawl", read_section<crawl_keys>},
+    {"featured", read_section<featured_keys>},
+    {"cache", read_section<cache_keys>},
+    {"notices", read_section<notices_keys>},
+    {"fonts", read_section<fonts_keys>},
 };
 
 // ---- URLs ------------------------------------------------------------------------------------
