@@ -14,7 +14,7 @@ packages=(
   libsdl2-dev libsdl2-image-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
-  libtomlplusplus-dev doctest-dev libunibreak-dev nlohmann-json3-dev
+  libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
   python3 openssl libharfbuzz-bin
 )
 

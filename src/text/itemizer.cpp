@@ -2,6 +2,10 @@
 
 #include "text/utf8.hpp"
 
+#include <fribidi.h>
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -11,73 +15,11 @@ hb_unicode_funcs_t* unicode_funcs()
     return hb_unicode_funcs_get_default();
 }
 
-bool is_mark(char32_t cp)
-{
-    switch (hb_unicode_general_category(unicode_funcs(), cp)) {
-    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
-    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
-    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
-        return true;
-    default:
-        return false;
-    }
-}
-
 constexpr char32_t zero_width_joiner = 0x200D;
 
 bool is_variation_selector(char32_t cp)
 {
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
-}
-
-bool is_emoji_modifier(char32_t cp) { return cp >= 0x1F3FB && cp <= 0x1F3FF; }
-bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
-
-// Hangul syllable structure (UAX #29 rules GB6-GB8): leading consonants, vowels, trailing consonants.
-enum class Jamo { none, leading, vowel, trailing, lv, lvt };
-
-Jamo jamo_kind(char32_t cp)
-{
-    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0xA960 && cp <= 0xA97C))
-        return Jamo::leading;
-    if ((cp >= 0x1160 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6))
-        return Jamo::vowel;
-    if ((cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB))
-        return Jamo::trailing;
-    if (cp >= 0xAC00 && cp <= 0xD7A3)
-        return (cp - 0xAC00) % 28 == 0 ? Jamo::lv : Jamo::lvt;
-    return Jamo::none;
-}
-
-bool hangul_continues(Jamo before, Jamo after)
-{
-    switch (before) {
-    case Jamo::leading:
-        return after == Jamo::leading || after == Jamo::vowel || after == Jamo::lv || after == Jamo::lvt;
-    case Jamo::vowel:
-    case Jamo::lv:
-        return after == Jamo::vowel || after == Jamo::trailing;
-    case Jamo::trailing:
-    case Jamo::lvt:
-        return after == Jamo::trailing;
-    default:
-        return false;
-    }
-}
-
-// Whether `next` extends the cluster whose last code point is `previous`. An approximation of
-// UAX #29 extended grapheme clusters that covers Hangul, marks, ZWJ sequences, flags and CR LF.
-bool extends_cluster(char32_t previous, char32_t next, int regional_indicators_so_far)
-{
-    if (previous == '\r' && next == '\n')
-        return true;
-    if (is_mark(next) || next == zero_width_joiner || is_variation_selector(next) || is_emoji_modifier(next))
-        return true;
-    if (previous == zero_width_joiner)
-        return true;
-    if (is_regional_indicator(previous) && is_regional_indicator(next))
-        return regional_indicators_so_far % 2 == 1;
-    return hangul_continues(jamo_kind(previous), jamo_kind(next));
 }
 
 bool is_digit(char32_t cp)
@@ -100,28 +42,47 @@ struct Cluster {
     std::size_t begin;
     std::size_t end;
     hb_script_t script;  // of its first character that has a script of its own, else Common
+    int bidi_level;      // of its first character: even left-to-right, odd right-to-left
 };
 
+// Extended grapheme clusters (UAX #29) by utf8proc: Hangul syllables and conjoining jamo
+// sequences, bases with their marks, emoji ZWJ sequences, flags. Bidi embedding levels (UAX #9)
+// by FriBidi, for the whole string as one paragraph whose direction is its first strong letter's.
 std::vector<Cluster> split_clusters(std::string_view text)
 {
-    std::vector<Cluster> clusters;
-    char32_t previous = 0;
-    int regional_indicators = 0;
+    std::vector<FriBidiChar> code_points;
+    std::vector<std::size_t> offsets;
     for (std::size_t offset = 0; offset < text.size();) {
         const auto cp = decode_utf8(text, offset);
-        const bool extend = !clusters.empty() && extends_cluster(previous, cp.value, regional_indicators);
-        if (!extend) {
-            clusters.push_back({offset, offset, HB_SCRIPT_COMMON});
-            regional_indicators = 0;
-        }
+        code_points.push_back(cp.value);
+        offsets.push_back(offset);
+        offset += cp.length;
+    }
+    offsets.push_back(text.size());
+
+    const auto count = static_cast<FriBidiStrIndex>(code_points.size());
+    std::vector<FriBidiCharType> types(code_points.size());
+    std::vector<FriBidiBracketType> brackets(code_points.size());
+    std::vector<FriBidiLevel> levels(code_points.size(), 0);
+    fribidi_get_bidi_types(code_points.data(), count, types.data());
+    fribidi_get_bracket_types(code_points.data(), count, types.data(), brackets.data());
+    FriBidiParType direction = FRIBIDI_PAR_ON;
+    if (count > 0 && fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), count, &direction, levels.data()) == 0)
+        std::fill(levels.begin(), levels.end(), 0);  // only on allocation failure: left to right
+
+    std::vector<Cluster> clusters;
+    utf8proc_int32_t break_state = 0;
+    for (std::size_t i = 0; i < code_points.size(); ++i) {
+        const auto cp = static_cast<char32_t>(code_points[i]);
+        const bool starts = i == 0 || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(code_points[i - 1]),
+                                                                         static_cast<utf8proc_int32_t>(cp), &break_state);
+        if (starts)
+            clusters.push_back({offsets[i], offsets[i], HB_SCRIPT_COMMON, levels[i]});
         auto& cluster = clusters.back();
-        cluster.end = offset + cp.length;
-        const hb_script_t script = hb_unicode_script(unicode_funcs(), cp.value);
+        cluster.end = offsets[i + 1];
+        const hb_script_t script = hb_unicode_script(unicode_funcs(), cp);
         if (is_weak_script(cluster.script) && !is_weak_script(script))
             cluster.script = script;
-        regional_indicators = is_regional_indicator(cp.value) ? regional_indicators + 1 : 0;
-        previous = cp.value;
-        offset += cp.length;
     }
     return clusters;
 }
@@ -204,20 +165,34 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         previous_font = fonts[i];
     }
 
-    // Scripts: weak clusters take the script before them; a weak start takes the first strong one.
-    hb_script_t current = HB_SCRIPT_COMMON;
+    // Scripts: within each stretch of one bidi level, weak clusters take the script before them
+    // and a weak start takes the first strong one, so the space between "עולם" and "end" goes
+    // with the side it is read with. A stretch with no strong cluster (digits alone) keeps the
+    // script before it; text with none at all is shaped as Latin.
+    hb_script_t carried = HB_SCRIPT_LATIN;
     for (std::size_t i = 0; i < clusters.size(); ++i)
         if (!weak[i]) {
-            current = clusters[i].script;
+            carried = clusters[i].script;
             break;
         }
-    if (is_weak_script(current))
-        current = HB_SCRIPT_LATIN;  // digits and punctuation alone: shape them as Latin
-    for (std::size_t i = 0; i < clusters.size(); ++i) {
-        if (weak[i])
-            clusters[i].script = current;
-        else
-            current = clusters[i].script;
+    for (std::size_t begin = 0; begin < clusters.size();) {
+        std::size_t end = begin;
+        while (end < clusters.size() && clusters[end].bidi_level == clusters[begin].bidi_level)
+            ++end;
+        hb_script_t current = carried;
+        for (std::size_t i = begin; i < end; ++i)
+            if (!weak[i]) {
+                current = clusters[i].script;
+                break;
+            }
+        for (std::size_t i = begin; i < end; ++i) {
+            if (weak[i])
+                clusters[i].script = current;
+            else
+                current = clusters[i].script;
+        }
+        carried = current;
+        begin = end;
     }
 
     std::vector<TextRun> runs;
@@ -225,7 +200,9 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         const hb_script_t script = clusters[i].script;
         const bool missing = !fonts[i].has_value();
         const std::size_t font = fonts[i].value_or(0);
-        if (!runs.empty() && runs.back().missing == missing && runs.back().font_index == font && runs.back().script == script) {
+        const int level = clusters[i].bidi_level;
+        if (!runs.empty() && runs.back().missing == missing && runs.back().font_index == font && runs.back().script == script &&
+            runs.back().bidi_level == level) {
             runs.back().end = clusters[i].end;
             continue;
         }
@@ -235,11 +212,38 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         run.font_index = font;
         run.missing = missing;
         run.script = script;
-        run.direction = hb_script_get_horizontal_direction(script);
-        if (run.direction == HB_DIRECTION_INVALID)
-            run.direction = HB_DIRECTION_LTR;
+        run.bidi_level = level;
+        run.direction = level % 2 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
         run.language = language_for(script);
         runs.push_back(run);
     }
     return runs;
+}
+
+std::vector<std::size_t> visual_run_order(const std::vector<TextRun>& runs)
+{
+    std::vector<std::size_t> order(runs.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    int highest = 0;
+    int lowest_odd = 1000;
+    for (const auto& run : runs) {
+        highest = std::max(highest, run.bidi_level);
+        if (run.bidi_level % 2 == 1)
+            lowest_odd = std::min(lowest_odd, run.bidi_level);
+    }
+    for (int level = highest; level >= lowest_odd; --level) {
+        for (std::size_t i = 0; i < order.size();) {
+            if (runs[order[i]].bidi_level < level) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i;
+            while (end < order.size() && runs[order[end]].bidi_level >= level)
+                ++end;
+            std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(end));
+            i = end;
+        }
+    }
+    return order;
 }

@@ -13,6 +13,7 @@ struct TextRun {
     std::size_t font_index = 0;  // into the fallback chain
     hb_script_t script = HB_SCRIPT_COMMON;
     hb_direction_t direction = HB_DIRECTION_LTR;
+    int bidi_level = 0;  // UAX #9 embedding level: odd is right-to-left; orders runs on the line
     hb_language_t language = nullptr;
     // No font of the chain has this run's characters: it is drawn as replacement marks, one per
     // grapheme cluster (see shape_line), and font_index means nothing.
@@ -25,7 +26,8 @@ struct FontCoverage {
     std::function<bool(std::size_t font_index, char32_t code_point)> covers;
 };
 
-// Every byte lands in exactly one run; runs never split a grapheme cluster. Characters of no
+// Every byte lands in exactly one run; runs never split a grapheme cluster, and a run has one
+// bidi level, so one direction (runs stay in text order; visual_run_order gives the line's). Characters of no
 // script of their own (spaces, digits, punctuation, marks) take the script of the text before
 // them. Each cluster of a script of its own, and each digit, takes the first font that covers
 // it; spaces and punctuation stay in their neighbour's font, so the punctuation of Korean text
@@ -34,3 +36,7 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
 
 // Byte offsets where grapheme clusters start, plus text.size() at the end.
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text);
+
+// Indexes into `runs` from left to right on the line (UAX #9 rule L2: from the highest level
+// down to the lowest odd one, reverse every sequence of runs at that level or higher).
+std::vector<std::size_t> visual_run_order(const std::vector<TextRun>& runs);

@@ -41,7 +41,10 @@ void append_replacements(std::string_view text, const TextRun& run, const FontCh
         }
     const hb_position_t advance = hb_font_get_glyph_h_advance(chain.font(font_index).shaping_font(), glyph_id);
     const auto starts = grapheme_cluster_starts(text.substr(run.begin, run.end - run.begin));
-    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    const std::size_t count = starts.size() - 1;
+    for (std::size_t visual = 0; visual < count; ++visual) {
+        // Right-to-left text puts its first cluster rightmost.
+        const std::size_t k = run.direction == HB_DIRECTION_RTL ? count - 1 - visual : visual;
         log_missing_once(text.substr(run.begin + starts[k], starts[k + 1] - starts[k]));
         PositionedGlyph glyph;
         glyph.font_index = font_index;
@@ -67,7 +70,8 @@ ShapedLine shape_line(std::string_view text, const FontChain& chain)
     line.runs = itemize(text, coverage_of(chain));
     HbBufferPtr buffer(hb_buffer_create());
     hb_position_t pen_x = 0;
-    for (const auto& run : line.runs) {
+    for (const std::size_t run_index : visual_run_order(line.runs)) {
+        const TextRun& run = line.runs[run_index];
         if (run.missing) {
             append_replacements(text, run, chain, pen_x, line.glyphs);
             continue;

@@ -19,7 +19,7 @@ struct PositionedGlyph {
 
 struct ShapedLine {
     std::vector<TextRun> runs;
-    std::vector<PositionedGlyph> glyphs;  // in visual order within each run, runs in text order
+    std::vector<PositionedGlyph> glyphs;  // left to right, as they stand on the line
     hb_position_t advance = 0;            // total width, 26.6
 };
 

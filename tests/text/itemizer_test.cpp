@@ -135,3 +135,81 @@ TEST_CASE("every title of the sample feed is covered byte for byte by runs of fo
             }
     }
 }
+
+namespace {
+
+std::vector<std::string> clusters_of(const std::string& text)
+{
+    const auto starts = grapheme_cluster_starts(text);
+    std::vector<std::string> clusters;
+    for (std::size_t i = 0; i + 1 < starts.size(); ++i)
+        clusters.push_back(text.substr(starts[i], starts[i + 1] - starts[i]));
+    return clusters;
+}
+
+// A chain whose one font has every character: isolates itemization from font coverage.
+FontCoverage covers_everything()
+{
+    return FontCoverage{1, [](std::size_t, char32_t) { return true; }};
+}
+
+std::string run_text(std::string_view text, const TextRun& run) { return std::string(text.substr(run.begin, run.end - run.begin)); }
+
+}  // namespace
+
+TEST_CASE("grapheme clusters are UAX #29 extended grapheme clusters")
+{
+    using Clusters = std::vector<std::string>;
+    // A family emoji joined by ZWJs, a thumbs-up with a skin tone, a keycap: each one cluster.
+    CHECK(clusters_of("👨‍👩‍👧👍🏽1️⃣") == Clusters{"👨‍👩‍👧", "👍🏽", "1️⃣"});
+    // Regional indicators pair into flags: Korea, then the United States.
+    CHECK(clusters_of("🇰🇷🇺🇸") == Clusters{"🇰🇷", "🇺🇸"});
+    // A precomposed syllable takes conjoining vowels and final consonants after it (GB7, GB8).
+    CHECK(clusters_of("가\xE1\x85\xA1각\xE1\x86\xA8" "a") == Clusters{"가\xE1\x85\xA1", "각\xE1\x86\xA8", "a"});
+    // Old Hangul: leading consonants and vowels spelled in jamo, one syllable each.
+    CHECK(clusters_of("\xE1\x84\x80\xE1\x84\x80\xE1\x85\xA1\xE1\x84\x8B\xE1\x85\xA1") ==
+          Clusters{"\xE1\x84\x80\xE1\x84\x80\xE1\x85\xA1", "\xE1\x84\x8B\xE1\x85\xA1"});
+    // A Devanagari consonant with its spacing vowel sign (GB9a), and CR LF (GB3).
+    CHECK(clusters_of("कि\r\nx") == Clusters{"कि", "\r\n", "x"});
+}
+
+TEST_CASE("right-to-left text gets its own runs, shaped right to left and placed in visual order")
+{
+    const std::string text = "Notice: שלום עולם 2024 end";
+    const auto runs = itemize(text, covers_everything());
+    check_covers_every_byte_once(text, runs);
+    REQUIRE(runs.size() == 4);
+    CHECK(run_text(text, runs[0]) == "Notice: ");
+    CHECK(runs[0].direction == HB_DIRECTION_LTR);
+    CHECK(run_text(text, runs[1]) == "שלום עולם ");
+    CHECK(runs[1].direction == HB_DIRECTION_RTL);
+    CHECK(runs[1].script == HB_SCRIPT_HEBREW);
+    // European digits inside right-to-left text still read left to right (UAX #9 W7, I2).
+    CHECK(run_text(text, runs[2]) == "2024");
+    CHECK(runs[2].direction == HB_DIRECTION_LTR);
+    CHECK(run_text(text, runs[3]) == " end");
+    // On the line: "Notice: 2024 םלוע םולש end".
+    CHECK(visual_run_order(runs) == std::vector<std::size_t>{0, 2, 1, 3});
+}
+
+TEST_CASE("a line that starts right to left reads right to left, with its English in place")
+{
+    const std::string text = "שלום Seoul";
+    const auto runs = itemize(text, covers_everything());
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].direction == HB_DIRECTION_RTL);
+    CHECK(runs[1].direction == HB_DIRECTION_LTR);
+    CHECK(visual_run_order(runs) == std::vector<std::size_t>{1, 0});
+}
+
+TEST_CASE("replacement marks for right-to-left text no font has run right to left")
+{
+    // The bundled fonts have no Hebrew: each letter is a replacement mark, the first rightmost.
+    const RegularChainFixture fixture;
+    const std::string text = "אבג";
+    const auto line = shape_line(text, fixture.chain);
+    REQUIRE(line.glyphs.size() == 3);
+    const auto positions = cluster_positions(text, line);
+    CHECK(positions[0] > positions[2]);
+    CHECK(positions[2] > positions[4]);
+}
