@@ -129,7 +129,8 @@ const char* usage_text()
            "      the feed does not label (default: unknown).\n"
            "  signage-player shape \"TEXT\" [--font-size PX] [--role NAME] [--config FILE]\n"
            "      Print how TEXT is split into runs and shaped, as JSON (positions in 1/64 px).\n"
-           "      Roles: headline, subtitle, crawl, date, label, with the fonts --config gives them.\n"
+           "      Roles: headline, subtitle, crawl, date, label, clock, alert, with the fonts --config\n"
+           "      gives them.\n"
            "  signage-player --help | --version\n";
 }
 

@@ -27,15 +27,29 @@ SceneSettings scene_settings(const Config& config)
     return SceneSettings{config.crawl_speed_px_per_s, config.featured_dwell_s};
 }
 
+namespace {
+
+std::vector<FontFile> font_files(const std::vector<FontFileSetting>& settings)
+{
+    std::vector<FontFile> files;
+    for (const auto& setting : settings)
+        files.push_back(FontFile{setting.path, setting.face_index});
+    return files;
+}
+
+}  // namespace
+
 FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir)
 {
-    FontRoles roles = FontRoles::bundled(BundledFonts::in(data_dir));
-    for (const auto& [role, files] : config.fonts) {
-        if (auto* chain = roles.find(role)) {
-            chain->clear();
-            for (const auto& file : files)
-                chain->push_back(FontFile{file.path, file.face_index});
-        }
-    }
+    const BundledFonts bundled = BundledFonts::in(data_dir);
+    const auto regular = config.fonts.regular.empty() ? bundled.regular_chain() : font_files(config.fonts.regular);
+    const auto bold = config.fonts.bold.empty() ? bundled.bold_chain() : font_files(config.fonts.bold);
+    FontRoles roles = FontRoles::in_weights(regular, bold);
+    for (const auto& [role, weight] : config.fonts.role_weights)
+        if (auto* chain = roles.find(role))
+            *chain = weight == FontWeight::bold ? bold : regular;
+    for (const auto& [role, files] : config.fonts.role_chains)
+        if (auto* chain = roles.find(role))
+            *chain = font_files(files);
     return roles;
 }

@@ -23,7 +23,7 @@ int run_shape_command(const std::string& text, int font_px, const std::string& r
     using Json = nlohmann::ordered_json;
     const std::vector<FontFile>* files = fonts.find(role);
     if (!files) {
-        log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date or label");
+        log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert");
         return 2;
     }
     auto library = FreeTypeLibrary::create();

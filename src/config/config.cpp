@@ -523,18 +523,18 @@ constexpr KeyRule<Config> notices_keys[] = {
      }},
 };
 
-// One role's fallback chain: font files in order, each a path (relative to the config file) or
+// A fallback chain: font files in order, each a path (relative to the config file) or
 // { file = "...", face = N } to pick one face of a collection, e.g. the Korean face of a .ttc.
-void read_font_chain(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+std::optional<std::vector<FontFileSetting>> read_font_files(ConfigReader& reader, const toml::node& value, const std::string& key)
 {
     const toml::array* entries = value.as_array();
     if (!entries) {
         reader.report(value.source(), key, "expected an array of font files, got " + std::string(type_name(value.type())));
-        return;
+        return std::nullopt;
     }
     if (entries->empty()) {
         reader.report(value.source(), key, "needs at least one font file");
-        return;
+        return std::nullopt;
     }
     std::vector<FontFileSetting> chain;
     for (std::size_t i = 0; i < entries->size(); ++i) {
@@ -570,16 +570,44 @@ void read_font_chain(ConfigReader& reader, const toml::node& value, const std::s
         }
         chain.push_back(std::move(file));
     }
-    const std::string role = key.substr(key.rfind('.') + 1);
-    config.fonts[role] = std::move(chain);
+    return chain;
+}
+
+std::string last_key_part(const std::string& key) { return key.substr(key.rfind('.') + 1); }
+
+void read_weight_chain(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    if (auto chain = read_font_files(reader, value, key))
+        (last_key_part(key) == "bold" ? config.fonts.bold : config.fonts.regular) = std::move(*chain);
+}
+
+// A role is set in a weight ("regular", "bold") or in a chain of its own.
+void read_role_fonts(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const std::string role = last_key_part(key);
+    if (const auto* weight = value.as_string()) {
+        if (weight->get() == "regular")
+            config.fonts.role_weights[role] = FontWeight::regular;
+        else if (weight->get() == "bold")
+            config.fonts.role_weights[role] = FontWeight::bold;
+        else
+            reader.report(value.source(), key, in_quotes(weight->get()) + R"( is not a weight; use "regular", "bold" or an array of font files)");
+        return;
+    }
+    if (auto chain = read_font_files(reader, value, key))
+        config.fonts.role_chains[role] = std::move(*chain);
 }
 
 constexpr KeyRule<Config> fonts_keys[] = {
-    {"headline", read_font_chain},
-    {"subtitle", read_font_chain},
-    {"crawl", read_font_chain},
-    {"date", read_font_chain},
-    {"label", read_font_chain},
+    {"regular", read_weight_chain},
+    {"bold", read_weight_chain},
+    {"headline", read_role_fonts},
+    {"subtitle", read_role_fonts},
+    {"crawl", read_role_fonts},
+    {"date", read_role_fonts},
+    {"label", read_role_fonts},
+    {"clock", read_role_fonts},
+    {"alert", read_role_fonts},
 };
 
 constexpr KeyRule<Config> crawl_keys[] = {

@@ -28,6 +28,20 @@ struct FontFileSetting {
     bool operator==(const FontFileSetting&) const = default;
 };
 
+enum class FontWeight { regular, bold };
+
+// [fonts]: ordered fallback chains of font files. Empty chains and roles not named keep the
+// bundled fonts.
+struct FontSettings {
+    std::vector<FontFileSetting> regular;  // the regular weight's chain, for every role set in it
+    std::vector<FontFileSetting> bold;
+    // Per text role (font_role_names): the weight it is set in, or a chain of its own.
+    std::map<std::string, FontWeight> role_weights;
+    std::map<std::string, std::vector<FontFileSetting>> role_chains;
+
+    bool operator==(const FontSettings&) const = default;
+};
+
 struct FeedSource {
     std::string name;      // shown in log lines: feed "ministry-en": ...
     std::string location;  // a URL: file://, http:// or https://
@@ -50,9 +64,7 @@ struct Config {
     // [notices]: how notices of all feeds are merged and limited, and when the screen says
     // that its notices may be out of date.
     BoardRules notice_rules;
-    // [fonts]: per text role ("headline", "subtitle", "crawl", "date", "label"), an ordered
-    // fallback chain that replaces the bundled fonts for that role. Roles not named keep them.
-    std::map<std::string, std::vector<FontFileSetting>> fonts;
+    FontSettings fonts;
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.

@@ -1,9 +1,8 @@
 #include "text/font_roles.hpp"
 
-FontRoles FontRoles::bundled(const BundledFonts& fonts)
+FontRoles FontRoles::in_weights(const std::vector<FontFile>& regular, const std::vector<FontFile>& bold)
 {
-    return FontRoles{fonts.bold_chain(), fonts.regular_chain(), fonts.regular_chain(), fonts.regular_chain(),
-                     fonts.bold_chain()};
+    return FontRoles{bold, regular, regular, regular, bold, bold, bold};
 }
 
 std::vector<FontFile>* FontRoles::find(std::string_view role)
@@ -18,6 +17,10 @@ std::vector<FontFile>* FontRoles::find(std::string_view role)
         return &date;
     if (role == "label")
         return &label;
+    if (role == "clock")
+        return &clock;
+    if (role == "alert")
+        return &alert;
     return nullptr;
 }
 

@@ -682,22 +682,37 @@ TEST_CASE("A config's [fonts] table gives a text role its own fallback chain of 
                   "/NotoSans-Bold.ttf\", face = 0 }]\ncrawl = [\"fonts/NanumGothic.ttf\"]\n"),
         SIGNAGE_SOURCE_DIR "/config.toml");
     REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
-    REQUIRE(loaded->fonts.size() == 2);
-    const auto& headline = loaded->fonts.at("headline");
+    REQUIRE(loaded->fonts.role_chains.size() == 2);
+    const auto& headline = loaded->fonts.role_chains.at("headline");
     REQUIRE(headline.size() == 2);
     CHECK(headline[0].path == std::filesystem::path(fonts_dir + "/NanumGothicBold.ttf"));
     CHECK(headline[1].face_index == 0);
     // Relative to the config file's folder.
-    CHECK(loaded->fonts.at("crawl")[0].path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
-    CHECK(parse_config(with_feed(""), "config.toml")->fonts.empty());
+    CHECK(loaded->fonts.role_chains.at("crawl")[0].path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
+    CHECK(parse_config(with_feed(""), "config.toml")->fonts == FontSettings{});
+}
+
+TEST_CASE("A config's [fonts] table sets the regular and bold chains, and the weight each role is set in")
+{
+    const std::string fonts_dir = SIGNAGE_SOURCE_DIR "/fonts";
+    Result<Config> loaded = parse_config(with_feed("[fonts]\nregular = [\"" + fonts_dir + "/NanumGothic.ttf\"]\nbold = [\"" +
+                                                   fonts_dir + "/NanumGothicBold.ttf\"]\ncrawl = \"bold\"\nheadline = \"regular\"\n"),
+                                         "config.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    CHECK(loaded->fonts.regular.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
+    CHECK(loaded->fonts.bold.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothicBold.ttf"));
+    CHECK(loaded->fonts.role_weights.at("crawl") == FontWeight::bold);
+    CHECK(loaded->fonts.role_weights.at("headline") == FontWeight::regular);
 }
 
 TEST_CASE("A config's [fonts] mistakes are named with their line")
 {
     check_errors({
         {"unknown role", with_feed("[fonts]\nclock2 = [\"a.ttf\"]\n"), "config.toml:6: fonts.clock2: unknown key"},
-        {"not a list", with_feed("[fonts]\nheadline = \"a.ttf\"\n"),
-         "config.toml:6: fonts.headline: expected an array of font files, got string"},
+        {"not a weight", with_feed("[fonts]\nheadline = \"a.ttf\"\n"),
+         R"(config.toml:6: fonts.headline: "a.ttf" is not a weight; use "regular", "bold" or an array of font files)"},
+        {"weight not a list", with_feed("[fonts]\nbold = \"a.ttf\"\n"),
+         "config.toml:6: fonts.bold: expected an array of font files, got string"},
         {"empty list", with_feed("[fonts]\nheadline = []\n"), "config.toml:6: fonts.headline: needs at least one font file"},
         {"missing file", with_feed("[fonts]\nheadline = [\"/nonexistent/font.ttf\"]\n"),
          R"(config.toml:6: fonts.headline[0]: "/nonexistent/font.ttf" is not a readable file)"},
