@@ -118,8 +118,7 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
             scene.value()->set_notices(board.notices());
             const SceneTextStats& stats = scene.value()->text_stats();
             log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
-                     std::to_string(stats.notices_reused) + " reused, " +
-                     std::to_string(stats.texture_bytes / 1024) + " KiB of text textures");
+                     std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
         }
 
         const auto frame_start = Clock::now();

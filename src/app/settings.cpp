@@ -24,7 +24,14 @@ Result<Config> resolve_config(const CommandLine& command_line, const std::filesy
 
 SceneSettings scene_settings(const Config& config)
 {
-    return SceneSettings{config.crawl_speed_px_per_s, config.featured_dwell_s};
+    auto color = [](RgbaColor c) { return SDL_Color{c.r, c.g, c.b, c.a}; };
+    SceneSettings settings;
+    settings.crawl_speed_px_per_s = config.crawl_speed_px_per_s;
+    settings.featured_dwell_s = config.featured_dwell_s;
+    settings.text_effects = TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
+                                        color(config.text.shadow_color)};
+    settings.text_cache_bytes = config.text.cache_bytes;
+    return settings;
 }
 
 namespace {

@@ -610,6 +610,53 @@ constexpr KeyRule<Config> fonts_keys[] = {
     {"alert", read_role_fonts},
 };
 
+// "#RRGGBB" or "#RRGGBBAA", as web pages and design tools write colours.
+std::optional<RgbaColor> parse_hex_color(std::string_view text)
+{
+    if ((text.size() != 7 && text.size() != 9) || text[0] != '#')
+        return std::nullopt;
+    std::uint8_t channels[4] = {0, 0, 0, 255};
+    for (std::size_t i = 0; i * 2 + 1 < text.size(); ++i) {
+        const char* first = text.data() + 1 + i * 2;
+        const auto [end, error] = std::from_chars(first, first + 2, channels[i], 16);
+        if (error != std::errc{} || end != first + 2)
+            return std::nullopt;
+    }
+    return RgbaColor{channels[0], channels[1], channels[2], channels[3]};
+}
+
+void read_color(ConfigReader& reader, const toml::node& value, const std::string& key, RgbaColor& color)
+{
+    const std::optional<std::string> written = reader.string(value, key);
+    if (!written)
+        return;
+    if (auto parsed = parse_hex_color(*written))
+        color = *parsed;
+    else
+        reader.report(value.source(), key, in_quotes(*written) + R"( is not a colour; write "#RRGGBB" or "#RRGGBBAA", e.g. "#000000B0")");
+}
+
+constexpr KeyRule<Config> text_keys[] = {
+    {"outline_px", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto px = reader.integer(value, key, {0, 8}))
+             config.text.outline_px = static_cast<int>(*px);
+     }},
+    {"outline_color", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.text.outline_color);
+     }},
+    {"shadow_px", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto px = reader.integer(value, key, {0, 16}))
+             config.text.shadow_px = static_cast<int>(*px);
+     }},
+    {"shadow_color", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.text.shadow_color);
+     }},
+    {"cache_mb", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto megabytes = reader.integer(value, key, {4, 1024}))
+             config.text.cache_bytes = static_cast<std::size_t>(*megabytes) * 1024u * 1024u;
+     }},
+};
+
 constexpr KeyRule<Config> crawl_keys[] = {
     {"speed_px_per_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (auto speed = reader.number(value, key, {10, 2000}))
@@ -685,6 +732,7 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"cache", read_section<cache_keys>},
     {"notices", read_section<notices_keys>},
     {"fonts", read_section<fonts_keys>},
+    {"text", read_section<text_keys>},
 };
 
 // ---- URLs ------------------------------------------------------------------------------------

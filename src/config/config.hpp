@@ -4,6 +4,7 @@
 #include "util/result.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -42,6 +43,23 @@ struct FontSettings {
     bool operator==(const FontSettings&) const = default;
 };
 
+struct RgbaColor {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+
+    bool operator==(const RgbaColor&) const = default;
+};
+
+// [text]: how text is drawn and how much of it is kept rasterized.
+struct TextSettings {
+    int outline_px = 0;  // 0: no outline
+    RgbaColor outline_color{0, 0, 0, 255};
+    int shadow_px = 0;  // 0: no shadow
+    RgbaColor shadow_color{0, 0, 0, 160};
+    std::size_t cache_bytes = 32u * 1024u * 1024u;
+
+    bool operator==(const TextSettings&) const = default;
+};
+
 struct FeedSource {
     std::string name;      // shown in log lines: feed "ministry-en": ...
     std::string location;  // a URL: file://, http:// or https://
@@ -65,6 +83,7 @@ struct Config {
     // that its notices may be out of date.
     BoardRules notice_rules;
     FontSettings fonts;
+    TextSettings text;
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
 namespace {
 
@@ -58,6 +57,12 @@ int line_height(const FontChain& chain)
 
 int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
 
+const TextSprite& first_line(const std::shared_ptr<const TextBlock>& block)
+{
+    static const TextSprite none;
+    return block && !block->lines.empty() ? block->lines.front() : none;
+}
+
 void fill(SDL_Renderer* renderer, SDL_Color colour, const SDL_Rect& rect)
 {
     SDL_SetRenderDrawColor(renderer, colour.r, colour.g, colour.b, colour.a);
@@ -79,7 +84,12 @@ std::string format_notice_date(TimePoint time)
 }
 
 Scene::Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings)
-    : m_renderer(renderer), m_library(std::move(library)), m_width(width), m_height(height), m_settings(settings)
+    : m_renderer(renderer)
+    , m_library(std::move(library))
+    , m_width(width)
+    , m_height(height)
+    , m_settings(settings)
+    , m_text_cache(settings.text_cache_bytes)
 {
 }
 
@@ -118,24 +128,34 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
 
 TextSprite Scene::make_line(std::string_view text, const FontChain& chain, SDL_Color colour) const
 {
-    return TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour);
+    return TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour, m_settings.text_effects);
 }
 
-std::vector<TextSprite> Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines) const
+TextBlock Scene::make_block(std::string_view text, const FontChain& chain, SDL_Color colour) const
 {
-    std::vector<TextSprite> sprites;
+    TextBlock block;
+    block.pixel_size = chain.pixel_size();
+    block.lines.push_back(make_line(text, chain, colour));
+    return block;
+}
+
+TextBlock Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines) const
+{
+    TextBlock block;
+    block.pixel_size = chain.pixel_size();
     const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
     for (const auto& line : wrap_text(text, chain, width, max_lines))
-        sprites.push_back(make_line(line, chain, colour));
-    return sprites;
+        block.lines.push_back(make_line(line, chain, colour));
+    return block;
 }
 
-std::vector<TextSprite> Scene::make_fitted_title(std::string_view text, const FontChain*& used) const
+TextBlock Scene::make_fitted_title(std::string_view text) const
 {
     const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
     std::vector<const FontChain*> sizes{&m_fonts->title};
     for (const auto& smaller : m_fonts->smaller_titles)
         sizes.push_back(&smaller);
+    const FontChain* used = nullptr;
     WrappedText wrapped;
     for (const FontChain* chain : sizes) {
         used = chain;
@@ -143,22 +163,35 @@ std::vector<TextSprite> Scene::make_fitted_title(std::string_view text, const Fo
         if (!wrapped.truncated)
             break;
     }
-    std::vector<TextSprite> sprites;
+    TextBlock block;
+    block.pixel_size = used->pixel_size();
     for (const auto& line : wrapped.lines)
-        sprites.push_back(make_line(line, *used, title_colour));
-    return sprites;
+        block.lines.push_back(make_line(line, *used, title_colour));
+    return block;
+}
+
+const FontChain& Scene::title_font(int pixel_size) const
+{
+    for (const auto& smaller : m_fonts->smaller_titles)
+        if (smaller.pixel_size() == pixel_size)
+            return smaller;
+    return m_fonts->title;
+}
+
+Scene::Block Scene::cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make)
+{
+    // Sizes, colours and effects are fixed for the scene's life, so the kind and text say it all.
+    std::string key(kind);
+    key += '\x1f';
+    key += text;
+    return m_text_cache.get(key, make);
 }
 
 void Scene::set_notices(const std::vector<Notice>& all_notices)
 {
     m_notices_set = true;
     m_text_stats = {};
-    // What is on screen now, by content, for notices that come back unchanged.
-    std::unordered_multimap<std::string, std::pair<FeaturedNotice, CrawlItem>> reusable;
-    for (std::size_t i = 0; i < m_featured.size(); ++i) {
-        std::string key = m_featured[i].content_key;  // copied before the move below empties it
-        reusable.emplace(std::move(key), std::pair{std::move(m_featured[i]), std::move(m_crawl_items[i])});
-    }
+    // The old screen lets go of its text first, so the cache may drop what is not coming back.
     m_featured.clear();
     m_crawl_items.clear();
 
@@ -176,44 +209,35 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
         const std::string& primary = korean ? korean->text : notice.titles.front().text;
         const std::string* secondary = korean && english ? &english->text : nullptr;
         const std::string date = notice.published ? format_notice_date(*notice.published) : std::string();
-        std::string key = primary + '\x1f' + (secondary ? *secondary : std::string()) + '\x1f' + date;
+        const std::size_t misses_before = m_text_cache.stats().misses;
 
         FeaturedNotice featured;
+        featured.title = cached("title", primary, [&] { return make_fitted_title(primary); });
+        if (secondary)
+            featured.subtitle = cached("subtitle", *secondary, [&] {
+                return make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
+            });
+        if (!date.empty())
+            featured.date = cached("date", date, [&] { return make_block(date, m_fonts->date, accent); });
         CrawlItem item;
-        if (auto found = reusable.find(key); found != reusable.end()) {
-            featured = std::move(found->second.first);
-            item = std::move(found->second.second);
-            reusable.erase(found);
-            ++m_text_stats.notices_reused;
-        } else {
-            featured.content_key = std::move(key);
-            featured.title_lines = make_fitted_title(primary, featured.title_font);
-            if (secondary)
-                featured.subtitle_lines = make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
-            if (!date.empty())
-                featured.date = make_line(date, m_fonts->date, accent);
-            item.primary = make_line(primary, m_fonts->crawl, title_colour);
-            if (secondary)
-                item.secondary = make_line(*secondary, m_fonts->crawl, subtitle_colour);
-            // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
-            item.width = item.primary.advance() + 4 * metrics.crawl_gap + metrics.separator_size;
-            if (secondary)
-                item.width += metrics.crawl_gap + item.secondary.advance();
-            ++m_text_stats.notices_rasterized;
-        }
-        featured.counter = make_line(std::to_string(i + 1) + " / " + std::to_string(notices.size()), m_fonts->date, quiet);
+        item.primary = cached("crawl", primary, [&] { return make_block(primary, m_fonts->crawl, title_colour); });
+        if (secondary)
+            item.secondary = cached("crawl-english", *secondary, [&] { return make_block(*secondary, m_fonts->crawl, subtitle_colour); });
+        const bool rasterized = m_text_cache.stats().misses != misses_before;
+        ++(rasterized ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
+
+        const std::string counter = std::to_string(i + 1) + " / " + std::to_string(notices.size());
+        featured.counter = cached("counter", counter, [&] { return make_block(counter, m_fonts->date, quiet); });
+        // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
+        item.width = first_line(item.primary).advance() + 4 * metrics.crawl_gap + metrics.separator_size;
+        if (secondary)
+            item.width += metrics.crawl_gap + first_line(item.secondary).advance();
         crawl_widths.push_back(item.width);
         m_featured.push_back(std::move(featured));
         m_crawl_items.push_back(std::move(item));
     }
-    for (const auto& featured : m_featured) {
-        for (const auto* lines : {&featured.title_lines, &featured.subtitle_lines})
-            for (const auto& line : *lines)
-                m_text_stats.texture_bytes += line.bytes();
-        m_text_stats.texture_bytes += featured.date.bytes() + featured.counter.bytes();
-    }
-    for (const auto& item : m_crawl_items)
-        m_text_stats.texture_bytes += item.primary.bytes() + item.secondary.bytes();
+    m_text_cache.trim();
+    m_text_stats.cache = m_text_cache.stats();
 
     m_scroller = CrawlScroller(crawl_widths);
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
@@ -223,8 +247,7 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
 
 int Scene::featured_title_px(std::size_t index) const
 {
-    const FontChain* font = m_featured.at(index).title_font;
-    return (font ? *font : m_fonts->title).pixel_size();
+    return m_featured.at(index).title->pixel_size;
 }
 
 std::size_t Scene::featured_index_at(double seconds) const
@@ -246,7 +269,8 @@ void Scene::draw(double seconds)
             m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
     } else {
         const auto& featured = m_featured[featured_index_at(seconds)];
-        featured.counter.draw(m_renderer, m_width - metrics.margin_x - featured.counter.advance(), metrics.label_baseline);
+        const TextSprite& counter = first_line(featured.counter);
+        counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.label_baseline);
         draw_featured(featured);
     }
     if (!m_freshness_note.empty()) {
@@ -265,36 +289,39 @@ void Scene::set_freshness_note(std::string_view text)
 void Scene::draw_featured(const FeaturedNotice& notice) const
 {
     const Metrics metrics(m_width, m_height);
-    const FontChain& title_font = notice.title_font ? *notice.title_font : m_fonts->title;
+    const FontChain& title_font = this->title_font(notice.title->pixel_size);
+    const std::vector<TextSprite> no_lines;
+    const auto& title_lines = notice.title->lines;
+    const auto& subtitle_lines = notice.subtitle ? notice.subtitle->lines : no_lines;
     const int title_line = line_height(title_font);
     const int subtitle_line = line_height(m_fonts->subtitle);
     const int date_line = line_height(m_fonts->date);
     const int subtitle_gap = subtitle_line / 3;
     const int date_gap = date_line / 2;
-    const int block_height = static_cast<int>(notice.title_lines.size()) * title_line + subtitle_gap +
-                             static_cast<int>(notice.subtitle_lines.size()) * subtitle_line + date_gap + date_line;
+    const int block_height = static_cast<int>(title_lines.size()) * title_line + subtitle_gap +
+                             static_cast<int>(subtitle_lines.size()) * subtitle_line + date_gap + date_line;
 
     // The notice sits in the middle of the space between the label and the crawl band, so a
     // one-line notice does not leave the lower half of the screen empty.
     const int area_top = metrics.title_top;
     const int area_bottom = m_height - metrics.band_height - metrics.label_px;
     int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
-    for (const auto& line : notice.title_lines) {
+    for (const auto& line : title_lines) {
         line.draw(m_renderer, metrics.margin_x, y + ascent(title_font));
         y += title_line;
     }
     y += subtitle_gap;
-    for (const auto& line : notice.subtitle_lines) {
+    for (const auto& line : subtitle_lines) {
         line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->subtitle));
         y += subtitle_line;
     }
     y += date_gap;
-    if (!notice.date.empty()) {
+    if (notice.date) {
         // An accent rule before the date ties it to the notice above.
         const int rule_height = std::max(2, metrics.separator_size / 2);
         const int baseline = y + ascent(m_fonts->date);
         fill(m_renderer, accent, {metrics.margin_x, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
-        notice.date.draw(m_renderer, metrics.margin_x + metrics.crawl_gap * 3, baseline);
+        first_line(notice.date).draw(m_renderer, metrics.margin_x + metrics.crawl_gap * 3, baseline);
     }
 }
 
@@ -311,9 +338,10 @@ void Scene::draw_crawl(double seconds)
     m_scroller.place(offset, m_width, m_placements);
     for (const auto& placement : m_placements) {
         const CrawlItem& item = m_crawl_items[placement.item];
-        item.primary.draw(m_renderer, placement.x, baseline);
-        if (!item.secondary.empty())
-            item.secondary.draw(m_renderer, placement.x + item.primary.advance() + metrics.crawl_gap, baseline);
+        const TextSprite& primary = first_line(item.primary);
+        primary.draw(m_renderer, placement.x, baseline);
+        if (item.secondary)
+            first_line(item.secondary).draw(m_renderer, placement.x + primary.advance() + metrics.crawl_gap, baseline);
         // A small accent square between notices, at the height of the middle of the letters.
         const int size = metrics.separator_size;
         const int separator_x = placement.x + item.width - 2 * metrics.crawl_gap - size;

@@ -5,25 +5,30 @@
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
 #include "render/scroller.hpp"
+#include "render/text_cache.hpp"
 #include "render/text_sprite.hpp"
 #include "text/font_roles.hpp"
 #include "text/font.hpp"
 #include "util/result.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
-// What the last set_notices() cost: notices whose text was unchanged keep their textures.
+// What the last set_notices() cost, and the text cache as it stands after it.
 struct SceneTextStats {
-    std::size_t notices_rasterized = 0;
-    std::size_t notices_reused = 0;
-    std::size_t texture_bytes = 0;  // all text textures the scene holds now
+    std::size_t notices_rasterized = 0;  // notices with any text not found in the cache
+    std::size_t notices_reused = 0;      // notices drawn entirely from cached text
+    TextCacheStats cache;
 };
 
 struct SceneSettings {
     double crawl_speed_px_per_s = 120.0;
     double featured_dwell_s = 8.0;
+    TextEffects text_effects{};
+    // GPU memory for rasterized text, on screen and kept for notices that may come back.
+    std::size_t text_cache_bytes = 32u * 1024u * 1024u;
 };
 
 class Scene {
@@ -58,25 +63,28 @@ private:
         FontChain date;
         FontChain crawl;
     };
+    using Block = std::shared_ptr<const TextBlock>;
     struct FeaturedNotice {
-        std::string content_key;                // titles and date: what the textures show
-        const FontChain* title_font = nullptr;  // the size the title fitted at
-        std::vector<TextSprite> title_lines;
-        std::vector<TextSprite> subtitle_lines;
-        TextSprite date;
-        TextSprite counter;  // "2 / 5"
+        Block title;  // in as many lines as it needs, at the size it fitted at
+        Block subtitle;
+        Block date;
+        Block counter;  // "2 / 5"
     };
     struct CrawlItem {
-        TextSprite primary;
-        TextSprite secondary;
+        Block primary;
+        Block secondary;
         int width = 0;  // with the separator and the gaps around it
     };
 
     Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings);
     TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
-    std::vector<TextSprite> make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;
+    TextBlock make_block(std::string_view text, const FontChain& chain, SDL_Color color) const;  // one line
+    TextBlock make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;
     // The title in the largest size at which it fits in its lines (else the smallest, with "…").
-    std::vector<TextSprite> make_fitted_title(std::string_view text, const FontChain*& used) const;
+    TextBlock make_fitted_title(std::string_view text) const;
+    // From the cache: `kind` names the role and colour the text is drawn in.
+    Block cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make);
+    const FontChain& title_font(int pixel_size) const;
     void draw_featured(const FeaturedNotice& notice) const;
     void draw_crawl(double seconds);
 
@@ -93,6 +101,7 @@ private:
     TextSprite m_freshness_note;
     std::vector<FeaturedNotice> m_featured;
     std::vector<CrawlItem> m_crawl_items;
+    TextCache m_text_cache;
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
     SceneTextStats m_text_stats;

@@ -1,6 +1,7 @@
 #include "render/text_sprite.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -14,9 +15,143 @@ int max_texture_width(SDL_Renderer* renderer)
     return info.max_texture_width;
 }
 
+// A coverage layer on the sprite's canvas, which is the coverage image grown by a margin on
+// every side so that effects are not clipped.
+using Layer = std::vector<float>;  // 0..1 per pixel, row-major
+
+struct Canvas {
+    int width = 0;
+    int height = 0;
+    int margin = 0;
+    float at(const Layer& layer, int x, int y) const
+    {
+        if (x < 0 || y < 0 || x >= width || y >= height)
+            return 0.0f;
+        return layer[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+    }
+};
+
+Layer fill_layer(const CoverageImage& image, const Canvas& canvas)
+{
+    Layer layer(static_cast<std::size_t>(canvas.width) * static_cast<std::size_t>(canvas.height), 0.0f);
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x)
+            layer[static_cast<std::size_t>((y + canvas.margin) * canvas.width + x + canvas.margin)] = image.at(x, y) / 255.0f;
+    return layer;
+}
+
+// Each pixel takes the most ink within `radius` of it, then a one-pixel soft edge: a round,
+// anti-aliased outline of even width around every stroke.
+Layer dilate(const Layer& fill, const Canvas& canvas, int radius)
+{
+    struct Tap {
+        int dx, dy;
+        float weight;
+    };
+    std::vector<Tap> taps;
+    for (int dy = -radius - 1; dy <= radius + 1; ++dy)
+        for (int dx = -radius - 1; dx <= radius + 1; ++dx) {
+            const float weight = std::clamp(static_cast<float>(radius) + 1.0f - std::hypot(static_cast<float>(dx), static_cast<float>(dy)), 0.0f, 1.0f);
+            if (weight > 0.0f)
+                taps.push_back({dx, dy, weight});
+        }
+    Layer out(fill.size(), 0.0f);
+    for (int y = 0; y < canvas.height; ++y)
+        for (int x = 0; x < canvas.width; ++x) {
+            float most = 0.0f;
+            for (const auto& tap : taps)
+                most = std::max(most, canvas.at(fill, x + tap.dx, y + tap.dy) * tap.weight);
+            out[static_cast<std::size_t>(y * canvas.width + x)] = most;
+        }
+    return out;
+}
+
+// The fill moved down and right by `offset`, then box-blurred (two passes each way, close to a
+// Gaussian) so the shadow reads as depth rather than as a second copy of the text.
+Layer shadow(const Layer& fill, const Canvas& canvas, int offset, int blur)
+{
+    Layer moved(fill.size(), 0.0f);
+    for (int y = 0; y < canvas.height; ++y)
+        for (int x = 0; x < canvas.width; ++x)
+            moved[static_cast<std::size_t>(y * canvas.width + x)] = canvas.at(fill, x - offset, y - offset);
+    const float taps = static_cast<float>(2 * blur + 1);
+    Layer pass(moved.size());
+    for (int round = 0; round < 2; ++round) {
+        for (int y = 0; y < canvas.height; ++y)
+            for (int x = 0; x < canvas.width; ++x) {
+                float sum = 0.0f;
+                for (int d = -blur; d <= blur; ++d)
+                    sum += canvas.at(moved, x + d, y);
+                pass[static_cast<std::size_t>(y * canvas.width + x)] = sum / taps;
+            }
+        for (int y = 0; y < canvas.height; ++y)
+            for (int x = 0; x < canvas.width; ++x) {
+                float sum = 0.0f;
+                for (int d = -blur; d <= blur; ++d)
+                    sum += canvas.at(pass, x, y + d);
+                moved[static_cast<std::size_t>(y * canvas.width + x)] = sum / taps;
+            }
+    }
+    return moved;
+}
+
+struct Paint {
+    float r = 0, g = 0, b = 0, a = 0;  // straight alpha
+};
+
+// Porter-Duff "over" in straight alpha, as the texture will be blended.
+void paint_over(Paint& under, SDL_Color color, float coverage)
+{
+    const float alpha = coverage * static_cast<float>(color.a) / 255.0f;
+    if (alpha <= 0.0f)
+        return;
+    const float kept = under.a * (1.0f - alpha);
+    const float total = alpha + kept;
+    under.r = (static_cast<float>(color.r) * alpha + under.r * kept) / total;
+    under.g = (static_cast<float>(color.g) * alpha + under.g * kept) / total;
+    under.b = (static_cast<float>(color.b) * alpha + under.b * kept) / total;
+    under.a = total;
+}
+
+// The whole sprite as ARGB8888 rows, effects under the text.
+std::vector<Uint32> compose(const CoverageImage& image, SDL_Color color, const TextEffects& effects, Canvas& canvas)
+{
+    const int outline = std::max(0, effects.outline_px);
+    const int shadow_offset = std::max(0, effects.shadow_px);
+    const int shadow_blur = shadow_offset > 0 ? std::max(1, shadow_offset / 2) : 0;
+    canvas.margin = std::max(outline + 1, shadow_offset + 2 * shadow_blur);
+    if (outline == 0 && shadow_offset == 0)
+        canvas.margin = 0;
+    canvas.width = image.width + 2 * canvas.margin;
+    canvas.height = image.height + 2 * canvas.margin;
+
+    std::vector<Uint32> pixels(static_cast<std::size_t>(canvas.width) * static_cast<std::size_t>(canvas.height));
+    if (canvas.margin == 0) {
+        // Plain text, the usual case: the text colour everywhere, coverage as alpha.
+        const Uint32 rgb = (Uint32{color.r} << 16) | (Uint32{color.g} << 8) | Uint32{color.b};
+        for (std::size_t i = 0; i < pixels.size(); ++i)
+            pixels[i] = ((image.alpha[i] * Uint32{color.a} / 255) << 24) | rgb;
+        return pixels;
+    }
+    const Layer fill = fill_layer(image, canvas);
+    const Layer outline_layer = outline > 0 ? dilate(fill, canvas, outline) : Layer{};
+    const Layer shadow_layer = shadow_offset > 0 ? shadow(fill, canvas, shadow_offset, shadow_blur) : Layer{};
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+        Paint paint;
+        if (!shadow_layer.empty())
+            paint_over(paint, effects.shadow_color, shadow_layer[i]);
+        if (!outline_layer.empty())
+            paint_over(paint, effects.outline_color, outline_layer[i]);
+        paint_over(paint, color, fill[i]);
+        auto channel = [](float v) { return static_cast<Uint32>(std::lround(std::clamp(v, 0.0f, 255.0f))); };
+        pixels[i] = (channel(paint.a * 255.0f) << 24) | (channel(paint.r) << 16) | (channel(paint.g) << 8) | channel(paint.b);
+    }
+    return pixels;
+}
+
 }  // namespace
 
-TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color)
+TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects)
 {
     TextSprite sprite;
     sprite.m_height = image.height;
@@ -26,22 +161,19 @@ TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image
     if (image.width <= 0 || image.height <= 0)
         return sprite;
 
+    Canvas canvas;
+    const std::vector<Uint32> pixels = compose(image, color, effects, canvas);
+    sprite.m_height = canvas.height;
+    sprite.m_baseline = image.baseline + canvas.margin;
+    sprite.m_origin_x = image.origin_x + canvas.margin;
+
     const int tile_width = max_texture_width(renderer);
-    std::vector<Uint32> pixels;
-    for (int tile_x = 0; tile_x < image.width; tile_x += tile_width) {
-        const int width = std::min(tile_width, image.width - tile_x);
-        pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(image.height));
-        // Straight (not premultiplied) alpha: the text colour everywhere, coverage as alpha.
-        const Uint32 rgb = (Uint32{color.r} << 16) | (Uint32{color.g} << 8) | Uint32{color.b};
-        for (int y = 0; y < image.height; ++y)
-            for (int x = 0; x < width; ++x) {
-                const Uint32 alpha = image.at(tile_x + x, y) * Uint32{color.a} / 255;
-                pixels[static_cast<std::size_t>(y * width + x)] = (alpha << 24) | rgb;
-            }
-        TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, image.height));
+    for (int tile_x = 0; tile_x < canvas.width; tile_x += tile_width) {
+        const int width = std::min(tile_width, canvas.width - tile_x);
+        TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, canvas.height));
         if (!texture)
             return TextSprite{};
-        SDL_UpdateTexture(texture.get(), nullptr, pixels.data(), width * static_cast<int>(sizeof(Uint32)));
+        SDL_UpdateTexture(texture.get(), nullptr, pixels.data() + tile_x, canvas.width * static_cast<int>(sizeof(Uint32)));
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});
     }

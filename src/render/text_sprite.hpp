@@ -6,11 +6,21 @@
 
 #include <vector>
 
+// Legibility over busy backgrounds (images, video): an outline around each letter, a soft
+// drop shadow down and to the right, or both. Zero sizes: plain text.
+struct TextEffects {
+    int outline_px = 0;
+    SDL_Color outline_color{0, 0, 0, 255};
+    int shadow_px = 0;  // how far the shadow falls; it is softened by about half as much
+    SDL_Color shadow_color{0, 0, 0, 160};
+};
+
 class TextSprite {
 public:
     TextSprite() = default;
-    // Colours the coverage image and uploads it. Returns an empty sprite for empty text.
-    static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color);
+    // Colours the coverage image, adds the effects under it and uploads it. Returns an empty
+    // sprite for empty text.
+    static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;

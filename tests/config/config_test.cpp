@@ -721,3 +721,30 @@ TEST_CASE("A config's [fonts] mistakes are named with their line")
         {"table without file", with_feed("[fonts]\nheadline = [{ face = 1 }]\n"), R"(config.toml:6: fonts.headline[0]: needs "file")"},
     });
 }
+
+TEST_CASE("A config's [text] table sets the outline, the shadow and the text cache's size")
+{
+    Result<Config> loaded = parse_config(with_feed("[text]\noutline_px = 2\noutline_color = \"#102030\"\nshadow_px = 4\n"
+                                                   "shadow_color = \"#000000B0\"\ncache_mb = 64\n"),
+                                         "config.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    CHECK(loaded->text.outline_px == 2);
+    CHECK(loaded->text.outline_color == RgbaColor{0x10, 0x20, 0x30, 0xFF});
+    CHECK(loaded->text.shadow_px == 4);
+    CHECK(loaded->text.shadow_color == RgbaColor{0, 0, 0, 0xB0});
+    CHECK(loaded->text.cache_bytes == 64u * 1024u * 1024u);
+    CHECK(parse_config(with_feed(""), "config.toml")->text == TextSettings{});
+}
+
+TEST_CASE("A config's [text] mistakes are named with their line")
+{
+    check_errors({
+        {"outline too wide", with_feed("[text]\noutline_px = 20\n"), "config.toml:6: text.outline_px: 20 is out of range (0..8)"},
+        {"colour by name", with_feed("[text]\noutline_color = \"black\"\n"),
+         R"(config.toml:6: text.outline_color: "black" is not a colour; write "#RRGGBB" or "#RRGGBBAA", e.g. "#000000B0")"},
+        {"short colour", with_feed("[text]\nshadow_color = \"#000\"\n"),
+         R"(config.toml:6: text.shadow_color: "#000" is not a colour; write "#RRGGBB" or "#RRGGBBAA", e.g. "#000000B0")"},
+        {"tiny cache", with_feed("[text]\ncache_mb = 1\n"), "config.toml:6: text.cache_mb: 1 is out of range (4..1024)"},
+        {"unknown key", with_feed("[text]\nglow_px = 1\n"), "config.toml:6: text.glow_px: unknown key"},
+    });
+}

@@ -174,7 +174,7 @@ TEST_CASE("a notice whose text did not change keeps its textures when the board 
     canvas.scene->set_notices(notices);
     CHECK(canvas.scene->text_stats().notices_rasterized == 5);
     CHECK(canvas.scene->text_stats().notices_reused == 0);
-    const std::size_t bytes = canvas.scene->text_stats().texture_bytes;
+    const std::size_t bytes = canvas.scene->text_stats().cache.bytes;
     CHECK(bytes > 0);
 
     // One notice changes its English title, one leaves, one arrives.
@@ -197,4 +197,23 @@ TEST_CASE("a notice whose text did not change keeps its textures when the board 
     CHECK(canvas.scene->text_stats().notices_reused == 5);
     canvas.scene->draw(1.0);
     CHECK(std::memcmp(before.data(), canvas.surface->pixels, before.size()) == 0);
+}
+
+TEST_CASE("a screen's text is cached: notices that come back later cost no rasterizing, within the budget")
+{
+    SceneOnSurface canvas(960, 540);
+    const auto notices = sample_notices();
+    canvas.scene->set_notices(notices);
+    const auto cold = canvas.scene->text_stats();
+    CHECK(cold.cache.misses > 0);
+    CHECK(cold.notices_rasterized == notices.size());
+    // The board shows only the first notice for a while, then all of them again.
+    canvas.scene->set_notices({notices.front()});
+    canvas.scene->set_notices(notices);
+    const auto warm = canvas.scene->text_stats();
+    CHECK(warm.notices_rasterized == 0);
+    CHECK(warm.notices_reused == notices.size());
+    CHECK(warm.cache.misses == cold.cache.misses + 1);  // only the counter "1 / 1" was new
+    CHECK(warm.cache.bytes <= warm.cache.budget_bytes);
+    CHECK(warm.cache.budget_bytes == SceneSettings{}.text_cache_bytes);
 }

@@ -1,0 +1,62 @@
+#pragma once
+// Rasterized text kept on the GPU between board changes, bounded in bytes: a notice that comes
+// back, a counter "3 / 5" that is shown again, costs a lookup instead of shaping and uploading.
+// Least recently used text goes first; text on screen is never evicted (the scene holds it).
+#include "render/text_sprite.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <list>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// One or more lines of text set together (a wrapped title), as sprites, and the pixel size
+// they were set at (auto-fit may have chosen a smaller one).
+struct TextBlock {
+    std::vector<TextSprite> lines;
+    int pixel_size = 0;
+
+    std::size_t bytes() const;
+};
+
+struct TextCacheStats {
+    std::size_t hits = 0;
+    std::size_t misses = 0;
+    std::size_t evictions = 0;
+    std::size_t entries = 0;
+    std::size_t bytes = 0;         // texture memory of every entry held
+    std::size_t budget_bytes = 0;  // what `bytes` is kept under, unless the screen alone needs more
+
+    // Hits per lookup, 0..1; 0 before the first lookup.
+    double hit_rate() const { return hits + misses == 0 ? 0.0 : static_cast<double>(hits) / static_cast<double>(hits + misses); }
+};
+
+// "text cache: 40 hits, 10 misses (80% hits), 1889 of 32768 KiB, 0 evicted", for the log.
+std::string describe(const TextCacheStats& stats);
+
+class TextCache {
+public:
+    explicit TextCache(std::size_t budget_bytes);
+
+    // The block stored under `key`, else what `make` returns, stored. The key must say all that
+    // the pixels depend on: role, size, colour, effects and text.
+    std::shared_ptr<const TextBlock> get(const std::string& key, const std::function<TextBlock()>& make);
+
+    // Drops least recently used blocks nobody else holds until the cache is within budget; done
+    // on every miss, and worth doing when a holder has let blocks go.
+    void trim();
+
+    const TextCacheStats& stats() const { return m_stats; }
+
+private:
+    struct Entry {
+        std::string key;
+        std::shared_ptr<const TextBlock> block;
+    };
+
+    std::list<Entry> m_recency;  // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
+    TextCacheStats m_stats;
+};
