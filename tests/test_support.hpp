@@ -3,6 +3,7 @@
 #include "feed/feed_parser.hpp"
 #include "text/bundled_fonts.hpp"
 #include "text/font_roles.hpp"
+#include "util/result.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,6 +18,14 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+
+// What went wrong, for a REQUIRE_MESSAGE: doctest builds the message even when the check
+// passes if run with -s, so it must not touch the error of a success.
+template <class T>
+std::string problem(const Result<T>& result)
+{
+    return result ? std::string("(no error)") : result.error().message;
+}
 
 inline std::filesystem::path source_dir() { return SIGNAGE_SOURCE_DIR; }
 inline std::filesystem::path test_data_dir() { return SIGNAGE_TEST_DATA_DIR; }

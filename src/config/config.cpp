@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "text/font_collection.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -159,6 +161,18 @@ public:
 
     const std::filesystem::path& base_dir() const { return m_base_dir; }
 
+    // For checking font files: opened on first use, as most configs name no fonts.
+    const FreeTypeLibrary* font_library()
+    {
+        if (!m_font_library) {
+            auto library = FreeTypeLibrary::create();
+            if (!library)
+                return nullptr;
+            m_font_library.emplace(std::move(library.value()));
+        }
+        return &*m_font_library;
+    }
+
     void report(const toml::source_region& where, std::string_view key, std::string_view what)
     {
         std::string message = m_origin;
@@ -254,6 +268,7 @@ private:
 
     std::string m_origin;
     std::filesystem::path m_base_dir;
+    std::optional<FreeTypeLibrary> m_font_library;
     std::vector<Problem> m_problems;
 };
 
@@ -542,11 +557,20 @@ std::optional<std::vector<FontFileSetting>> read_font_files(ConfigReader& reader
         const std::string entry_key = key + "[" + std::to_string(i) + "]";
         FontFileSetting file;
         const toml::node* path_node = &entry;
+        std::optional<unsigned> face;
+        const toml::node* face_node = nullptr;
+        std::string language = "ko";  // a collection's face for Korean text, unless told otherwise
         if (const toml::table* table = entry.as_table()) {
             for (auto&& [name, field] : *table) {
                 if (name.str() == "face") {
-                    if (auto face = reader.integer(field, entry_key + ".face", {0, 255}))
-                        file.face_index = static_cast<unsigned>(*face);
+                    face_node = &field;
+                    if (auto index = reader.integer(field, entry_key + ".face", {0, 255}))
+                        face = static_cast<unsigned>(*index);
+                } else if (name.str() == "language") {
+                    if (auto tag = reader.non_empty_string(field, entry_key + ".language"))
+                        language = *tag;
+                    if (table->contains("face"))
+                        reader.report(field.source(), entry_key, R"(has both "face" and "language"; keep one)");
                 } else if (name.str() != "file") {
                     reader.report(field.source(), join_key(entry_key, name.str()), "unknown key");
                 }
@@ -566,6 +590,34 @@ std::optional<std::vector<FontFileSetting>> read_font_files(ConfigReader& reader
         std::error_code error;
         if (!std::filesystem::is_regular_file(file.path, error)) {
             reader.report(path_node->source(), entry_key, in_quotes(file.path.string()) + " is not a readable file");
+            continue;
+        }
+        const FreeTypeLibrary* library = reader.font_library();
+        const auto face_count = library ? font_face_count(*library, file.path) : Result<unsigned>(Error{"FreeType did not start"});
+        if (!face_count) {
+            reader.report(path_node->source(), entry_key, in_quotes(file.path.string()) + " is not a font file FreeType can open");
+            continue;
+        }
+        if (face) {
+            if (*face >= face_count.value()) {
+                reader.report(face_node->source(), entry_key + ".face",
+                              std::to_string(*face) + " is not a face of " + in_quotes(file.path.string()) + ", which has " +
+                                  std::to_string(face_count.value()) + (face_count.value() == 1 ? " face" : " faces"));
+                continue;
+            }
+            file.face_index = *face;
+        } else {
+            // A collection's face 0 is often Japanese: pick the face designed for the language.
+            auto chosen = face_for_language(*library, file.path, language);
+            if (!chosen) {
+                reader.report(path_node->source(), entry_key, chosen.error().message);
+                continue;
+            }
+            file.face_index = chosen.value();
+        }
+        // Opened once now, so that a font the player cannot draw with is named with its line.
+        if (auto usable = Font::open(*library, FontFile{file.path, file.face_index}, 16); !usable) {
+            reader.report(path_node->source(), entry_key, usable.error().message);
             continue;
         }
         chain.push_back(std::move(file));

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace {
 
@@ -187,13 +188,24 @@ Scene::Block Scene::cached(std::string_view kind, std::string_view text, const s
     return m_text_cache.get(key, make);
 }
 
-void Scene::set_notices(const std::vector<Notice>& all_notices)
+void Scene::set_notices(const std::vector<Notice>& notices)
 {
     m_notices_set = true;
     m_text_stats = {};
-    // The old screen lets go of its text first, so the cache may drop what is not coming back.
-    m_featured.clear();
-    m_crawl_items.clear();
+    {
+        // The old screen holds on to its text while the new one is built, so text of notices
+        // that stay is found in the cache; only then may the cache drop what left the screen,
+        // least recently used first, down to its budget.
+        const auto old_featured = std::exchange(m_featured, {});
+        const auto old_crawl_items = std::exchange(m_crawl_items, {});
+        build_screen(notices);
+    }
+    m_text_cache.trim();
+    m_text_stats.cache = m_text_cache.stats();
+}
+
+void Scene::build_screen(const std::vector<Notice>& all_notices)
+{
 
     const Metrics metrics(m_width, m_height);
     std::vector<const Notice*> notices;
@@ -236,9 +248,6 @@ void Scene::set_notices(const std::vector<Notice>& all_notices)
         m_featured.push_back(std::move(featured));
         m_crawl_items.push_back(std::move(item));
     }
-    m_text_cache.trim();
-    m_text_stats.cache = m_text_cache.stats();
-
     m_scroller = CrawlScroller(crawl_widths);
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
     const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));

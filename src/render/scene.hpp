@@ -77,6 +77,7 @@ private:
     };
 
     Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings);
+    void build_screen(const std::vector<Notice>& notices);
     TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
     TextBlock make_block(std::string_view text, const FontChain& chain, SDL_Color color) const;  // one line
     TextBlock make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;

@@ -35,7 +35,6 @@ std::shared_ptr<const TextBlock> TextCache::get(const std::string& key, const st
     m_index.emplace(key, m_recency.begin());
     m_stats.bytes += block->bytes();
     ++m_stats.entries;
-    trim();
     return block;
 }
 

@@ -44,8 +44,9 @@ public:
     // the pixels depend on: role, size, colour, effects and text.
     std::shared_ptr<const TextBlock> get(const std::string& key, const std::function<TextBlock()>& make);
 
-    // Drops least recently used blocks nobody else holds until the cache is within budget; done
-    // on every miss, and worth doing when a holder has let blocks go.
+    // Drops least recently used blocks nobody else holds until the cache is within budget. A
+    // lookup never drops anything: the holder trims when it has let go of what it no longer
+    // shows (the scene, after each board change), so text about to be asked for again stays.
     void trim();
 
     const TextCacheStats& stats() const { return m_stats; }

@@ -21,6 +21,10 @@ Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const F
     if (FT_New_Face(library.get(), path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
         return Error{"font " + path + ": cannot open (missing or not a font file); reinstall the fonts/ folder"};
     font->m_ft_face.reset(face);
+    // Glyphs are drawn from outlines at any size; a font of bitmaps (colour emoji fonts are)
+    // would be chosen for its characters and then draw nothing.
+    if (!FT_IS_SCALABLE(face))
+        return Error{"font " + path + ": has no outlines (a bitmap font, such as a colour emoji font); use an outline font (.ttf, .otf)"};
     if (FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size)) != 0)
         return Error{"font " + path + ": cannot be set to " + std::to_string(pixel_size) + " px"};
 

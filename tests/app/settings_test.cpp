@@ -24,7 +24,7 @@ TEST_CASE("each text role gets the chain of its weight, its configured weight, o
                                      "crawl = \"bold\"\n"
                                      "date = [\"" + (fonts / "NotoSans-Regular.ttf").string() + "\"]\n",
                                      "config.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     const FontRoles roles = font_roles(loaded.value(), source_dir());
     const BundledFonts bundled = repository_fonts();
 

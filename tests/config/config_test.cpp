@@ -1,4 +1,5 @@
 #include "config/config.hpp"
+#include "support/collection_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -231,7 +232,7 @@ TEST_CASE("A feed path in a config is relative to the config file's folder")
     SUBCASE("through load_config, relative to the file's own folder")
     {
         Result<Config> config = load_config(SIGNAGE_TEST_DATA_DIR "/config/relative-path.toml");
-        REQUIRE_MESSAGE(config.ok(), config.error().message);
+        REQUIRE_MESSAGE(config.ok(), problem(config));
         CHECK(config->feeds[0].location == "file://" SIGNAGE_TEST_DATA_DIR "/config/feeds/notices.xml");
     }
 }
@@ -416,7 +417,7 @@ TEST_CASE("load_config reports a config file it cannot read")
 TEST_CASE("The example config loads as-is with default values")
 {
     Result<Config> loaded = load_config(example_config);
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     const Config& config = loaded.value();
     REQUIRE(config.feeds.size() == 1);
     CHECK(config.feeds[0].name == "mois-ko");
@@ -643,7 +644,7 @@ TEST_CASE("A config's [notices] table sets the merge rules and the staleness del
     Result<Config> loaded = parse_config(with_feed("[notices]\nmax_count = 12\nmax_age_days = 90\npair_by = \"link\"\n"
                                                    "stale_after_min = 45\n"),
                                          "config.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->notice_rules.max_notices == 12);
     REQUIRE(loaded->notice_rules.max_age);
     CHECK(*loaded->notice_rules.max_age == std::chrono::days{90});
@@ -681,7 +682,7 @@ TEST_CASE("A config's [fonts] table gives a text role its own fallback chain of 
         with_feed("[fonts]\nheadline = [\"" + fonts_dir + "/NanumGothicBold.ttf\", { file = \"" + fonts_dir +
                   "/NotoSans-Bold.ttf\", face = 0 }]\ncrawl = [\"fonts/NanumGothic.ttf\"]\n"),
         SIGNAGE_SOURCE_DIR "/config.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     REQUIRE(loaded->fonts.role_chains.size() == 2);
     const auto& headline = loaded->fonts.role_chains.at("headline");
     REQUIRE(headline.size() == 2);
@@ -698,7 +699,7 @@ TEST_CASE("A config's [fonts] table sets the regular and bold chains, and the we
     Result<Config> loaded = parse_config(with_feed("[fonts]\nregular = [\"" + fonts_dir + "/NanumGothic.ttf\"]\nbold = [\"" +
                                                    fonts_dir + "/NanumGothicBold.ttf\"]\ncrawl = \"bold\"\nheadline = \"regular\"\n"),
                                          "config.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->fonts.regular.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
     CHECK(loaded->fonts.bold.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothicBold.ttf"));
     CHECK(loaded->fonts.role_weights.at("crawl") == FontWeight::bold);
@@ -727,7 +728,7 @@ TEST_CASE("A config's [text] table sets the outline, the shadow and the text cac
     Result<Config> loaded = parse_config(with_feed("[text]\noutline_px = 2\noutline_color = \"#102030\"\nshadow_px = 4\n"
                                                    "shadow_color = \"#000000B0\"\ncache_mb = 64\n"),
                                          "config.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.error().message);
+    REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->text.outline_px == 2);
     CHECK(loaded->text.outline_color == RgbaColor{0x10, 0x20, 0x30, 0xFF});
     CHECK(loaded->text.shadow_px == 4);
@@ -747,4 +748,39 @@ TEST_CASE("A config's [text] mistakes are named with their line")
         {"tiny cache", with_feed("[text]\ncache_mb = 1\n"), "config.toml:6: text.cache_mb: 1 is out of range (4..1024)"},
         {"unknown key", with_feed("[text]\nglow_px = 1\n"), "config.toml:6: text.glow_px: unknown key"},
     });
+}
+
+TEST_CASE("A font collection in [fonts] takes its Korean face unless the entry names a face or a language")
+{
+    CollectionDir dir;
+    const auto fonts = source_dir() / "fonts";
+    // Face 0 has no Hangul, as a pan-CJK collection's Japanese face 0 is not the Korean one.
+    const auto collection = dir.make({(fonts / "NotoSans-Regular.ttf").string(), (fonts / "NanumGothic.ttf").string()});
+    const std::string file = "\"" + collection.string() + "\"";
+    auto chain_of = [](const Result<Config>& loaded) { return loaded->fonts.regular.at(0).face_index; };
+
+    const auto by_default = parse_config(with_feed("[fonts]\nregular = [" + file + "]\n"), "config.toml");
+    REQUIRE_MESSAGE(by_default.ok(), problem(by_default));
+    CHECK(chain_of(by_default) == 1);
+    const auto by_face = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 0 }]\n"), "config.toml");
+    REQUIRE(by_face.ok());
+    CHECK(chain_of(by_face) == 0);
+    const auto by_language = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ko-KR\" }]\n"), "config.toml");
+    REQUIRE(by_language.ok());
+    CHECK(chain_of(by_language) == 1);
+
+    const auto beyond = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 2 }]\n"), "config.toml");
+    REQUIRE_FALSE(beyond.ok());
+    CHECK(beyond.error().message == "config.toml:6: fonts.regular[0].face: 2 is not a face of \"" + collection.string() + "\", which has 2 faces");
+    const auto japanese = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ja\" }]\n"), "config.toml");
+    REQUIRE_FALSE(japanese.ok());
+    CHECK(japanese.error().message.starts_with("config.toml:6: fonts.regular[0]: font " + collection.string() + ": "));
+    CHECK(japanese.error().message.find("set face = N") != std::string::npos);
+}
+
+TEST_CASE("A [fonts] entry that is not a font file is refused when the config is read")
+{
+    const auto loaded = parse_config(with_feed("[fonts]\nbold = [\"" SIGNAGE_SOURCE_DIR "/fonts/README.md\"]\n"), "config.toml");
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().message == "config.toml:6: fonts.bold[0]: \"" SIGNAGE_SOURCE_DIR "/fonts/README.md\" is not a font file FreeType can open");
 }

@@ -217,3 +217,20 @@ TEST_CASE("a screen's text is cached: notices that come back later cost no raste
     CHECK(warm.cache.bytes <= warm.cache.budget_bytes);
     CHECK(warm.cache.budget_bytes == SceneSettings{}.text_cache_bytes);
 }
+
+TEST_CASE("when one notice of a board larger than the text cache changes, only that notice is rasterized again")
+{
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    SceneSettings settings;
+    settings.text_cache_bytes = 1024 * 1024;  // far less than the screen's own text
+    auto scene = Scene::create(renderer.get(), repository_roles(), 1280, 720, settings);
+    REQUIRE(scene);
+    auto notices = sample_notices();
+    scene.value()->set_notices(notices);
+    REQUIRE(scene.value()->text_stats().cache.bytes > settings.text_cache_bytes);
+    notices[2].titles.front().text += " (정정)";
+    scene.value()->set_notices(notices);
+    CHECK(scene.value()->text_stats().notices_rasterized == 1);
+    CHECK(scene.value()->text_stats().notices_reused == notices.size() - 1);
+}

@@ -55,7 +55,9 @@ TEST_CASE("over its byte budget the text cache drops the least recently used tex
     cache.get("b", make);
     cache.get("c", make);
     cache.get("a", make);  // a is now more recent than b
-    cache.get("d", make);  // over budget: b goes
+    cache.get("d", make);
+    CHECK(cache.stats().entries == 4);  // a lookup never evicts
+    cache.trim();                       // over budget: b goes
     CHECK(cache.stats().entries == 3);
     CHECK(cache.stats().bytes == 3 * block_bytes);
     CHECK(cache.stats().evictions == 1);
@@ -76,6 +78,7 @@ TEST_CASE("text on screen stays in the cache even when the screen alone needs mo
     auto make = [&] { return block_of_width(canvas.renderer.get(), 100); };
     auto shown_a = cache.get("a", make);
     auto shown_b = cache.get("b", make);
+    cache.trim();
     CHECK(cache.stats().entries == 2);  // both on screen: neither may go
     CHECK(cache.stats().bytes == 2 * block_bytes);
     shown_a.reset();  // a leaves the screen
