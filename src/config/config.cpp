@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include "text/font_collection.hpp"
+#include "util/ascii.hpp"
 
 #include <toml++/toml.h>
 
@@ -26,23 +27,6 @@ bool is_ascii_letter(char c)
 bool is_ascii_digit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-char to_ascii_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-char to_ascii_upper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix)
-{
-    return text.size() >= prefix.size()
-        && std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char a, char b) { return to_ascii_lower(a) == to_ascii_lower(b); });
 }
 
 // Shortest text that reads back as the same double, so "9.5" and "5000" print as written.
@@ -112,11 +96,11 @@ std::optional<std::string> canonical_language_tag(std::string_view tag)
         for (std::size_t i = 0; i < subtag.size(); ++i) {
             char c = subtag[i];
             if (!first && !after_singleton && all_letters && subtag.size() == 2)
-                c = to_ascii_upper(c);  // region
+                c = ascii_upper(c);  // region
             else if (!first && !after_singleton && all_letters && subtag.size() == 4 && i == 0)
-                c = to_ascii_upper(c);  // script
+                c = ascii_upper(c);  // script
             else
-                c = to_ascii_lower(c);
+                c = ascii_lower(c);
             result += c;
         }
         if (!first && subtag.size() == 1)
@@ -356,7 +340,7 @@ void read_feed_url(ConfigReader& reader, const toml::node& value, const std::str
         return;
     }
     std::string lower_scheme;
-    std::ranges::transform(scheme, std::back_inserter(lower_scheme), to_ascii_lower);
+    lower_scheme = ascii_lower(scheme);
     if (lower_scheme != "http" && lower_scheme != "https" && lower_scheme != "file") {
         reader.report(value.source(), key,
                       "unsupported scheme " + in_quotes(scheme) + "; use http, https or file");
@@ -402,11 +386,6 @@ bool is_header_token(std::string_view name)
     });
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && starts_with_ignoring_case(a, b);
-}
-
 void read_feed_headers(ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed)
 {
     const toml::table* table = reader.table(value, key);
@@ -424,11 +403,11 @@ void read_feed_headers(ConfigReader& reader, const toml::node& value, const std:
                           in_quotes(name) + " is not a header name (letters, digits and !#$%&'*+-.^_`|~ only)");
             continue;
         }
-        if (std::ranges::any_of(managed, [&](std::string_view m) { return equal_ignoring_case(m, name); })) {
+        if (std::ranges::any_of(managed, [&](std::string_view m) { return ascii_iequals(m, name); })) {
             reader.report(header_value.source(), header_key, "is set by the player and cannot be configured");
             continue;
         }
-        auto same_name = std::ranges::find_if(feed.source.headers, [&](const HeaderField& h) { return equal_ignoring_case(h.name, name); });
+        auto same_name = std::ranges::find_if(feed.source.headers, [&](const HeaderField& h) { return ascii_iequals(h.name, name); });
         if (same_name != feed.source.headers.end()) {
             reader.report(header_value.source(), header_key,
                           "header names ignore case: " + in_quotes(same_name->name) + " is given already");
@@ -870,7 +849,7 @@ Config default_config(const std::filesystem::path& data_dir)
 std::string feed_location_to_url(std::string_view location, const std::filesystem::path& base_dir)
 {
     for (std::string_view scheme : {"http://", "https://", "file://"}) {
-        if (starts_with_ignoring_case(location, scheme))
+        if (ascii_istarts_with(location, scheme))
             return std::string(location);
     }
     return "file://" + percent_encode_path(config_relative_path(location, base_dir).generic_string());

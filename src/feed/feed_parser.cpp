@@ -6,6 +6,7 @@
 #include "feed/json_feed.hpp"
 #include "feed/text_encoding.hpp"
 #include "platform/c_deleter.hpp"
+#include "util/ascii.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -132,15 +133,6 @@ std::optional<std::string> attribute(const xmlNode* node, std::string_view ns, s
     return text;
 }
 
-std::string lower_ascii(std::string text)
-{
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
 // RSS text (titles, descriptions) is plain by the letter of the spec, but real feeds put
 // escaped HTML in it ("&lt;b&gt;공지&lt;/b&gt;", "&amp;quot;"): when it looks like HTML, it
 // is read as HTML.
@@ -158,7 +150,7 @@ std::string atom_text(const xmlNode* element, std::size_t max_bytes)
 {
     if (!element)
         return {};
-    const std::string type = lower_ascii(attribute(element, kNoNamespace, "type").value_or("text"));
+    const std::string type = ascii_lower(attribute(element, kNoNamespace, "type").value_or("text"));
     if (type == "html" || type == "text/html")
         return html_to_text(raw_text(element, max_bytes * kMarkupBytesPerTextByte), max_bytes);
     if (type == "xhtml" || type == "text" || type.starts_with("text/") || type.ends_with("+xml") || type.ends_with("/xml"))
@@ -172,8 +164,8 @@ std::string atom03_text(const xmlNode* element, std::size_t max_bytes)
 {
     if (!element)
         return {};
-    const std::string mode = lower_ascii(attribute(element, kNoNamespace, "mode").value_or("xml"));
-    const std::string type = lower_ascii(attribute(element, kNoNamespace, "type").value_or("text/plain"));
+    const std::string mode = ascii_lower(attribute(element, kNoNamespace, "mode").value_or("xml"));
+    const std::string type = ascii_lower(attribute(element, kNoNamespace, "type").value_or("text/plain"));
     if (mode == "escaped" && type != "text/plain")
         return html_to_text(raw_text(element, max_bytes * kMarkupBytesPerTextByte), max_bytes);
     if (mode == "escaped" || mode == "xml")
@@ -631,7 +623,7 @@ std::string charset_from_content_type(std::string_view content_type)
         std::string name(content_type.substr(at, equals - at));
         while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
             name.pop_back();
-        name = lower_ascii(std::move(name));
+        name = ascii_lower(std::move(name));
 
         std::size_t value_at = equals + 1;
         while (value_at < content_type.size() && (content_type[value_at] == ' ' || content_type[value_at] == '\t'))
@@ -653,7 +645,7 @@ std::string charset_from_content_type(std::string_view content_type)
                 value.pop_back();
         }
         if (name == "charset")
-            return lower_ascii(std::move(value));
+            return ascii_lower(std::move(value));
         at = next;
     }
     return {};

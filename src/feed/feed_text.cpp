@@ -3,6 +3,7 @@
 #include "feed/feed_parser.hpp"
 #include "feed/text_encoding.hpp"
 #include "platform/c_deleter.hpp"
+#include "util/ascii.hpp"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -35,14 +36,6 @@ constexpr std::size_t kHtmlBytesPerTextByte = 16;
 std::string_view view(const xmlChar* text)
 {
     return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view{};
-}
-
-bool ascii_iequals(std::string_view a, std::string_view b)
-{
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-        return lower(x) == lower(y);
-    });
 }
 
 bool is_ascii_letter(char c)

@@ -1,6 +1,7 @@
 #include "feed/http_client.hpp"
 
 #include "platform/c_deleter.hpp"
+#include "util/ascii.hpp"
 
 #include <curl/curl.h>
 
@@ -30,20 +31,9 @@ constexpr const char* kAcceptHeader =
     "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
     "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
-char to_ascii_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return to_ascii_lower(x) == to_ascii_lower(y); });
-}
-
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix)
 {
-    return text.size() >= prefix.size() && equal_ignoring_case(text.substr(0, prefix.size()), prefix);
+    return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);
 }
 
 // Scheme, host and port: what decides whether configured headers may go to a URL.
@@ -70,8 +60,8 @@ std::optional<Origin> origin_of(const std::string& url)
     Origin origin{part(CURLUPART_SCHEME, 0), part(CURLUPART_HOST, 0), part(CURLUPART_PORT, CURLU_DEFAULT_PORT)};
     if (origin.scheme.empty() || origin.host.empty())
         return std::nullopt;
-    std::ranges::transform(origin.scheme, origin.scheme.begin(), to_ascii_lower);
-    std::ranges::transform(origin.host, origin.host.begin(), to_ascii_lower);
+    origin.scheme = ascii_lower(origin.scheme);
+    origin.host = ascii_lower(origin.host);
     return origin;
 }
 
@@ -227,7 +217,7 @@ std::string response_header(CURL* easy, const char* name)
 
 bool has_header(const std::vector<HeaderField>& headers, std::string_view name)
 {
-    return std::ranges::any_of(headers, [&](const HeaderField& h) { return equal_ignoring_case(h.name, name); });
+    return std::ranges::any_of(headers, [&](const HeaderField& h) { return ascii_iequals(h.name, name); });
 }
 
 // Builds the header list for the transfer's current hop. Returns false when out of memory.

@@ -1,6 +1,7 @@
 #include "feed/text_encoding.hpp"
 
 #include "platform/c_deleter.hpp"
+#include "util/ascii.hpp"
 
 #include <iconv.h>
 
@@ -79,16 +80,6 @@ void append_code_point(std::string& out, char32_t c)
         out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (c & 0x3F));
     }
-}
-
-std::string ascii_lower(std::string_view text)
-{
-    std::string lower(text);
-    for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
 }
 
 std::string ascii_upper(std::string_view text)

@@ -1,5 +1,7 @@
 #include "text/font_collection.hpp"
 
+#include "util/ascii.hpp"
+
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 
@@ -41,16 +43,6 @@ const VarietyTraits& traits(Variety variety)
     return table[static_cast<std::size_t>(variety)];
 }
 
-std::string lower_ascii(std::string_view text)
-{
-    std::string lowered(text);
-    for (char& c : lowered) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lowered;
-}
-
 bool all_of_class(std::string_view text, bool (*in_class)(char))
 {
     return !text.empty() && std::all_of(text.begin(), text.end(), in_class);
@@ -76,11 +68,11 @@ std::optional<Variety> variety_of(std::string_view tag)
         if (subtag.size() == 1)
             break;  // an extension or private use follows: nothing about the variety
         if (subtag.size() == 4 && all_of_class(subtag, is_letter) && script.empty())
-            script = lower_ascii(subtag);
+            script = ascii_lower(subtag);
         else if (first)
-            language = lower_ascii(subtag);
+            language = ascii_lower(subtag);
         else if ((subtag.size() == 2 && all_of_class(subtag, is_letter)) || (subtag.size() == 3 && all_of_class(subtag, is_digit)))
-            region = lower_ascii(subtag);
+            region = ascii_lower(subtag);
         first = false;
     }
 
@@ -122,7 +114,7 @@ std::optional<Variety> variety_of_family(std::string_view family)
         return Variety::korean;
     if (token == "J")
         return Variety::japanese;
-    const std::string word = lower_ascii(token);
+    const std::string word = ascii_lower(token);
     if (word == "kr")
         return Variety::korean;
     if (word == "jp")

@@ -1,0 +1,27 @@
+#pragma once
+// ASCII-only case folding, for protocol tokens, language tags, encoding labels and font names:
+// never locale-dependent, never touching UTF-8 bytes.
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+inline std::string ascii_lower(std::string_view text)
+{
+    std::string lowered(text);
+    for (char& c : lowered)
+        c = ascii_lower(c);
+    return lowered;
+}
+
+inline bool ascii_iequals(std::string_view a, std::string_view b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
+inline bool ascii_istarts_with(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);
+}
