@@ -55,6 +55,49 @@ inline std::vector<std::string> sample_titles()
     return titles;
 }
 
+// A shell command's exit code (-1 if it did not exit) and standard output.
+struct ShellOutcome {
+    int exit_code = -1;
+    std::string output;
+};
+
+inline ShellOutcome run_shell(const std::string& command)
+{
+    ShellOutcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+        outcome.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+// A scratch folder of its own, removed with it.
+class ScratchDir {
+public:
+    explicit ScratchDir(const std::string& name)
+    {
+        static int count = 0;
+        m_path = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
+        std::filesystem::remove_all(m_path);
+        std::filesystem::create_directories(m_path);
+    }
+    ~ScratchDir()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
 // The signage-player executable as a user runs it, through the shell.
 struct PlayerOutcome {
     int exit_code = -1;
@@ -91,13 +134,9 @@ inline PlayerOutcome run_player(const std::vector<std::string>& arguments, bool 
     command += separate_stderr ? " 2>" + shell_quoted(stderr_path.string()) : std::string(" 2>&1");
 
     PlayerOutcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        outcome.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const ShellOutcome run = run_shell(command);
+    outcome.exit_code = run.exit_code;
+    outcome.output = run.output;
     if (separate_stderr) {
         std::ifstream errors(stderr_path, std::ios::binary);
         outcome.errors.assign(std::istreambuf_iterator<char>(errors), std::istreambuf_iterator<char>());

@@ -4,6 +4,7 @@
 
 #include "feed_fixtures.hpp"
 #include "feed_server.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -68,29 +69,6 @@ public:
 private:
     const char* m_name;
     std::optional<std::string> m_old;
-};
-
-// A scratch folder removed at the end of the test.
-class ScratchDir {
-public:
-    explicit ScratchDir(const std::string& name)
-        : m_path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid())))
-    {
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-    ~ScratchDir()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
 };
 
 }  // namespace

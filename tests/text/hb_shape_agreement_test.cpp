@@ -11,18 +11,6 @@
 
 namespace {
 
-std::string run_command(const std::string& command)
-{
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    pclose(pipe);
-    return output;
-}
-
 nlohmann::json hb_shape(const Font& font, const TextRun& run, std::string_view run_text)
 {
     char script[5] = {};
@@ -33,7 +21,7 @@ nlohmann::json hb_shape(const Font& font, const TextRun& run, std::string_view r
                                 " --language=" + hb_language_to_string(run.language) + " --direction=" +
                                 hb_direction_to_string(run.direction) + " " + shell_quoted(font.file().path.string()) +
                                 " --text=" + shell_quoted(std::string(run_text)) + " 2>&1";
-    const std::string output = run_command(command);
+    const std::string output = run_shell(command).output;
     CAPTURE(command);
     CAPTURE(output);
     auto parsed = nlohmann::json::parse(output, nullptr, false);
