@@ -7,9 +7,12 @@
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
 #include "platform/log.hpp"
+#include "render/frame_clock.hpp"
 #include "render/scene.hpp"
 
 #include <chrono>
+#include <cmath>
+#include <optional>
 #include <map>
 #include <string>
 
@@ -38,10 +41,21 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         return 1;
     }
     const FontRoles fonts = font_roles(config, data_dir);
+    SceneSettings settings = scene_settings(config);
+    settings.refresh_hz = display->refresh_hz();
+    {
+        int width = 0, height = 0;
+        display->output_size(width, height);
+        const int step = pixels_per_refresh(settings.crawl_speed_px_per_s, settings.refresh_hz);
+        log_line("display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
+                 std::to_string(std::lround(settings.refresh_hz)) + " Hz, " + display->renderer_name() + " renderer, vsync " +
+                 (display->vsync() ? "on" : "off") + "; crawl " + std::to_string(step) + " px per refresh (" +
+                 std::to_string(std::lround(step * settings.refresh_hz)) + " px/s)");
+    }
     auto make_scene = [&]() {
         int width = 0, height = 0;
         display->output_size(width, height);
-        return Scene::create(display->renderer(), fonts, width, height, scene_settings(config));
+        return Scene::create(display->renderer(), fonts, width, height, settings);
     };
     auto scene = make_scene();
     if (!scene) {
@@ -66,8 +80,13 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     std::string freshness;
     using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
     const auto start = Clock::now();
-    const auto fallback_frame = std::chrono::microseconds(16'667);
+    const auto fallback_frame = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / settings.refresh_hz));
     auto next_clock_check = start;
+    RefreshCounter refreshes(settings.refresh_hz);
+    // A minute of frames at up to 240 Hz, reserved now: recording a frame never allocates.
+    FrameStats frame_stats(settings.refresh_hz, 240 * 60);
+    auto next_stats_log = start + std::chrono::minutes(1);
+    std::optional<Clock::time_point> previous_frame;
     for (;;) {
         SDL_Event event;
         bool rebuild = false;
@@ -122,7 +141,16 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         }
 
         const auto frame_start = Clock::now();
-        scene.value()->draw(std::chrono::duration<double>(frame_start - start).count());
+        const double seconds = std::chrono::duration<double>(frame_start - start).count();
+        if (previous_frame)
+            frame_stats.record(std::chrono::duration<double>(frame_start - *previous_frame).count());
+        previous_frame = frame_start;
+        if (frame_start >= next_stats_log) {
+            next_stats_log += std::chrono::minutes(1);
+            log_line(describe(frame_stats.summary()));
+            frame_stats.reset();
+        }
+        scene.value()->draw(seconds, refreshes.advance(seconds));
         SDL_RenderPresent(display->renderer());
         if (!display->vsync())
             SDL_Delay(static_cast<Uint32>(std::max<long long>(

@@ -39,3 +39,20 @@ void Display::output_size(int& width, int& height) const
 {
     SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
 }
+
+double Display::refresh_hz() const
+{
+    SDL_DisplayMode mode{};
+    const int index = SDL_GetWindowDisplayIndex(m_window.get());
+    if (index < 0 || SDL_GetCurrentDisplayMode(index, &mode) != 0 || mode.refresh_rate <= 0)
+        return 60.0;
+    return mode.refresh_rate;
+}
+
+const char* Display::renderer_name() const
+{
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(m_renderer.get(), &info) != 0 || !info.name)
+        return "unknown";
+    return info.name;
+}

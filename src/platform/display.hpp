@@ -20,6 +20,9 @@ public:
     // Drawable size in pixels (differs from the window size on high-DPI desktops).
     void output_size(int& width, int& height) const;
     bool vsync() const { return m_vsync; }
+    // The display's refresh rate, 60 when it does not say; the renderer's name ("opengl", ...).
+    double refresh_hz() const;
+    const char* renderer_name() const;
 
 private:
     WindowPtr m_window;

@@ -1,5 +1,6 @@
 #include "render/scene.hpp"
 
+#include "render/frame_clock.hpp"
 #include "text/raster.hpp"
 #include "text/shaper.hpp"
 #include "text/wrap.hpp"
@@ -129,7 +130,12 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
 
 TextSprite Scene::make_line(std::string_view text, const FontChain& chain, SDL_Color colour) const
 {
-    return TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour, m_settings.text_effects);
+    TextSprite sprite = TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour, m_settings.text_effects);
+    // Drawn once now, between frames: a renderer prepares a texture on its first use (SDL's
+    // software renderer allocates its blit map then), and that must not fall on a frame of the
+    // crawl. The next frame paints over it.
+    sprite.draw(m_renderer, 0, sprite.baseline());
+    return sprite;
 }
 
 TextBlock Scene::make_block(std::string_view text, const FontChain& chain, SDL_Color colour) const
@@ -269,6 +275,11 @@ std::size_t Scene::featured_index_at(double seconds) const
 
 void Scene::draw(double seconds)
 {
+    draw(seconds, std::llround(seconds * m_settings.refresh_hz));
+}
+
+void Scene::draw(double seconds, std::int64_t refresh)
+{
     const Metrics metrics(m_width, m_height);
     fill(m_renderer, background, {0, 0, m_width, m_height});
     m_label.draw(m_renderer, metrics.margin_x, metrics.label_baseline);
@@ -287,7 +298,7 @@ void Scene::draw(double seconds)
         m_freshness_note.draw(m_renderer, m_width - metrics.margin_x - m_freshness_note.advance(),
                               band_top - m_freshness_note.height() + m_freshness_note.baseline() - metrics.crawl_gap / 2);
     }
-    draw_crawl(seconds);
+    draw_crawl(refresh);
 }
 
 void Scene::set_freshness_note(std::string_view text)
@@ -334,7 +345,7 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
     }
 }
 
-void Scene::draw_crawl(double seconds)
+void Scene::draw_crawl(std::int64_t refresh)
 {
     const Metrics metrics(m_width, m_height);
     const int band_top = m_height - metrics.band_height;
@@ -343,7 +354,7 @@ void Scene::draw_crawl(double seconds)
 
     const FontChain& font = m_fonts->crawl;
     const int baseline = band_top + (metrics.band_height + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
-    const int offset = m_scroller.offset_at(seconds, m_settings.crawl_speed_px_per_s);
+    const int offset = m_scroller.offset_at(refresh * pixels_per_refresh(m_settings.crawl_speed_px_per_s, m_settings.refresh_hz));
     m_scroller.place(offset, m_width, m_placements);
     for (const auto& placement : m_placements) {
         const CrawlItem& item = m_crawl_items[placement.item];

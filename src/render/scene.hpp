@@ -24,7 +24,8 @@ struct SceneTextStats {
 };
 
 struct SceneSettings {
-    double crawl_speed_px_per_s = 120.0;
+    double crawl_speed_px_per_s = 120.0;  // rounded to whole pixels per refresh
+    double refresh_hz = 60.0;             // the display's
     double featured_dwell_s = 8.0;
     TextEffects text_effects{};
     // GPU memory for rasterized text, on screen and kept for notices that may come back.
@@ -44,6 +45,10 @@ public:
     // A discreet line above the crawl, e.g. when the feeds have not answered for a while
     // ("업데이트 14:05 · Updated 14:05"); empty hides it.
     void set_freshness_note(std::string_view text);
+    // The frame at `seconds` after start, shown on display refresh number `refresh` (see
+    // RefreshCounter): the crawl stands at refresh x whole pixels per refresh.
+    void draw(double seconds, std::int64_t refresh);
+    // For stills and tests: the refresh is the one `seconds` falls on at the display's rate.
     void draw(double seconds);
 
     std::size_t featured_index_at(double seconds) const;
@@ -87,7 +92,7 @@ private:
     Block cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make);
     const FontChain& title_font(int pixel_size) const;
     void draw_featured(const FeaturedNotice& notice) const;
-    void draw_crawl(double seconds);
+    void draw_crawl(std::int64_t refresh);
 
     SDL_Renderer* m_renderer;
     FreeTypeLibrary m_library;

@@ -1,6 +1,5 @@
 #include "render/scroller.hpp"
 
-#include <cmath>
 #include <numeric>
 
 CrawlScroller::CrawlScroller(std::vector<int> item_widths)
@@ -9,11 +8,10 @@ CrawlScroller::CrawlScroller(std::vector<int> item_widths)
 {
 }
 
-int CrawlScroller::offset_at(double seconds, double speed_px_per_s) const
+int CrawlScroller::offset_at(std::int64_t travelled) const
 {
     if (m_cycle_width <= 0)
         return 0;
-    const auto travelled = static_cast<std::int64_t>(std::floor(seconds * speed_px_per_s));
     const auto wrapped = travelled % m_cycle_width;
     return static_cast<int>(wrapped < 0 ? wrapped + m_cycle_width : wrapped);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The crawl as pure arithmetic: where the loop of items stands at a given time. No SDL, no
-// clock of its own: time comes in, so the motion is the same at any frame rate.
+// The crawl as pure arithmetic: where the loop of items stands after it has travelled so many
+// pixels. No SDL, no clock of its own.
 #include <cstdint>
 #include <vector>
 
@@ -15,9 +15,9 @@ public:
 
     int cycle_width() const { return m_cycle_width; }
 
-    // Whole pixels scrolled at `seconds` (from a monotonic clock), wrapped into one cycle, so
-    // text is never drawn between pixels and the loop has no seam.
-    int offset_at(double seconds, double speed_px_per_s) const;
+    // Where the loop stands after `travelled` whole pixels, wrapped into one cycle, so the loop
+    // has no seam (see frame_clock.hpp for how far it travels per refresh).
+    int offset_at(std::int64_t travelled) const;
 
     // The items that overlap [0, band_width) at `offset`, left to right; the loop repeats as
     // often as needed to fill the band. `out` is cleared first (its capacity is reused).

@@ -1,5 +1,7 @@
 #include "render/text_sprite.hpp"
 
+#include "util/work_counters.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -174,6 +176,7 @@ TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image
         if (!texture)
             return TextSprite{};
         SDL_UpdateTexture(texture.get(), nullptr, pixels.data() + tile_x, canvas.width * static_cast<int>(sizeof(Uint32)));
+        WorkCounters::texture_uploaded();
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});
     }

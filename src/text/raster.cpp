@@ -1,5 +1,7 @@
 #include "text/raster.hpp"
 
+#include "util/work_counters.hpp"
+
 #include FT_OUTLINE_H
 
 #include <algorithm>
@@ -51,6 +53,7 @@ bool render_glyph(const Font& font, const PositionedGlyph& glyph, GlyphBitmap& o
 
 CoverageImage rasterize_line(const ShapedLine& line, const FontChain& chain)
 {
+    WorkCounters::line_rasterized();
     std::vector<GlyphBitmap> bitmaps;
     bitmaps.reserve(line.glyphs.size());
     for (const auto& glyph : line.glyphs) {

@@ -2,6 +2,7 @@
 
 #include "platform/log.hpp"
 #include "text/utf8.hpp"
+#include "util/work_counters.hpp"
 
 #include <cstdio>
 #include <mutex>
@@ -66,6 +67,7 @@ FontCoverage coverage_of(const FontChain& chain)
 
 ShapedLine shape_line(std::string_view text, const FontChain& chain)
 {
+    WorkCounters::line_shaped();
     ShapedLine line;
     line.runs = itemize(text, coverage_of(chain));
     HbBufferPtr buffer(hb_buffer_create());

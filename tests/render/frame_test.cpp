@@ -3,6 +3,7 @@
 #include "feed/http_client.hpp"
 #include "render/scene.hpp"
 #include "golden.hpp"
+#include "sample_notices.hpp"
 #include "test_support.hpp"
 
 #include <SDL_image.h>
@@ -12,15 +13,6 @@
 #include <cstring>
 
 namespace {
-
-std::vector<Notice> sample_notices()
-{
-    static CurlGlobal curl;
-    auto notices = read_all_sources(default_config(source_dir()));
-    REQUIRE(notices);
-    REQUIRE(notices->size() == 5);
-    return std::move(notices.value());
-}
 
 Uint32 pixel(const SDL_Surface* surface, int x, int y) { return argb_pixel(surface, x, y); }
 

@@ -1,49 +1,74 @@
+#include "render/frame_clock.hpp"
 #include "render/scroller.hpp"
 
 #include <doctest/doctest.h>
 
-TEST_CASE("the crawl offset grows with time at the set speed, in whole pixels")
-{
-    const CrawlScroller scroller({400, 300, 500});
-    REQUIRE(scroller.cycle_width() == 1200);
-    CHECK(scroller.offset_at(0.0, 120.0) == 0);
-    CHECK(scroller.offset_at(1.0, 120.0) == 120);
-    CHECK(scroller.offset_at(2.5, 120.0) == 300);
-    CHECK(scroller.offset_at(1.0 / 60.0, 120.0) == 2);
-}
-
 TEST_CASE("the crawl wraps seamlessly: one cycle later it stands exactly where it was")
 {
     const CrawlScroller scroller({400, 300, 500});
-    const double speed = 120.0;
-    const double cycle_seconds = 1200 / speed;
-    for (double t : {0.0, 0.5, 3.25, 7.9, 9.99}) {
-        CAPTURE(t);
-        CHECK(scroller.offset_at(t + cycle_seconds, speed) == scroller.offset_at(t, speed));
-        CHECK(scroller.offset_at(t + 7 * cycle_seconds, speed) == scroller.offset_at(t, speed));
+    REQUIRE(scroller.cycle_width() == 1200);
+    for (std::int64_t travelled : {0, 1, 299, 700, 1199}) {
+        CAPTURE(travelled);
+        CHECK(scroller.offset_at(travelled) == travelled);
+        CHECK(scroller.offset_at(travelled + 1200) == travelled);
+        CHECK(scroller.offset_at(travelled + 7 * 1200) == travelled);
     }
-    // Just before the wrap the loop is at its end; just after, at its start.
-    CHECK(scroller.offset_at(cycle_seconds - 1.0 / speed, speed) == 1199);
-    CHECK(scroller.offset_at(cycle_seconds, speed) == 0);
+    CHECK(scroller.offset_at(1200) == 0);
+    // Weeks of uptime at 4K speeds stay exact in 64 bits.
+    CHECK(scroller.offset_at(std::int64_t{60} * 60 * 24 * 90 * 60 * 8 + 5) == (std::int64_t{60} * 60 * 24 * 90 * 60 * 8 + 5) % 1200);
 }
 
-TEST_CASE("the crawl position depends on time only, not on how many frames were drawn")
+TEST_CASE("the crawl moves a whole number of pixels per refresh, the one nearest the set speed")
 {
-    const CrawlScroller scroller({800, 900});
-    const double speed = 90.0;
-    const double end = 12.0;
-    // 60 Hz, 50 Hz and a stuttering frame rate all arrive at the same place at the same time.
-    int at_60 = 0, at_50 = 0, stuttering = 0;
-    for (int frame = 0; frame <= 720; ++frame)
-        at_60 = scroller.offset_at(frame / 60.0, speed);
-    for (int frame = 0; frame <= 600; ++frame)
-        at_50 = scroller.offset_at(frame / 50.0, speed);
-    for (double t = 0; t < end; t += 0.137)
-        stuttering = scroller.offset_at(t, speed);
-    stuttering = scroller.offset_at(end, speed);
-    CHECK(at_60 == scroller.offset_at(end, speed));
-    CHECK(at_50 == at_60);
-    CHECK(stuttering == at_60);
+    CHECK(pixels_per_refresh(120.0, 60.0) == 2);
+    CHECK(pixels_per_refresh(100.0, 60.0) == 2);  // 1.67 would alternate 1 and 2 px: judder
+    CHECK(pixels_per_refresh(80.0, 60.0) == 1);
+    CHECK(pixels_per_refresh(10.0, 60.0) == 1);  // never standing still
+    CHECK(pixels_per_refresh(300.0, 50.0) == 6);
+    CHECK(pixels_per_refresh(120.0, 144.0) == 1);
+}
+
+TEST_CASE("each frame is one refresh on; a late frame counts the refreshes it missed")
+{
+    RefreshCounter counter(60.0);
+    const double period = 1.0 / 60.0;
+    CHECK(counter.advance(10.0) == 0);  // the first frame, whenever it comes
+    // Frames a little early or late around each vblank still count one refresh each.
+    const double jitter[] = {0.0, 0.3, -0.3, 0.45, -0.2};
+    double t = 10.0;
+    for (int i = 1; i <= 5; ++i) {
+        t += period;
+        CHECK(counter.advance(t + jitter[i - 1] * period) == i);
+    }
+    // A frame that missed one refresh: two steps, so the crawl does not fall behind.
+    t += 2 * period;
+    CHECK(counter.advance(t) == 7);
+    t += period;
+    CHECK(counter.advance(t) == 8);
+}
+
+TEST_CASE("a display that runs at 59.94 Hz while it says 60 still gets exactly one step a frame")
+{
+    RefreshCounter counter(60.0);
+    const double period = 1.0 / 59.94;
+    for (int frame = 0; frame <= 60 * 60; ++frame)
+        REQUIRE(counter.advance(frame * period) == frame);
+}
+
+TEST_CASE("frame statistics give the mean, the 99th percentile and the late frames")
+{
+    FrameStats stats(60.0, 1000);
+    for (int i = 0; i < 99; ++i)
+        stats.record(1.0 / 60.0);
+    stats.record(3.0 / 60.0);  // one frame that missed two refreshes
+    const FrameSummary summary = stats.summary();
+    CHECK(summary.frames == 100);
+    CHECK(summary.mean_ms == doctest::Approx((99 + 3) * 1000.0 / 60.0 / 100));
+    CHECK(summary.p99_ms == doctest::Approx(1000.0 / 60.0));
+    CHECK(summary.worst_ms == doctest::Approx(50.0));
+    CHECK(summary.late == 1);
+    stats.reset();
+    CHECK(stats.summary().frames == 0);
 }
 
 TEST_CASE("placements fill the band and repeat the loop when it is shorter than the band")
@@ -69,7 +94,15 @@ TEST_CASE("an empty crawl places nothing and stands still")
 {
     const CrawlScroller scroller;
     std::vector<CrawlPlacement> placements{{0, 5}};
-    CHECK(scroller.offset_at(10.0, 120.0) == 0);
+    CHECK(scroller.offset_at(1234) == 0);
     scroller.place(0, 1920, placements);
     CHECK(placements.empty());
+}
+
+TEST_CASE("frame statistics read as one log line")
+{
+    FrameStats stats(60.0, 10);
+    stats.record(0.016);
+    stats.record(0.018);
+    CHECK(describe(stats.summary()) == "frames: 2, mean 17.0 ms, p99 18.0 ms, worst 18.0 ms, 0 late");
 }

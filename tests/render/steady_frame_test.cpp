@@ -1,0 +1,110 @@
+// A steady frame (nothing changed but time) only copies textures: no shaping, no rasterizing,
+// no texture upload and no heap allocation, ours or SDL's. Counted over 600 frames, 10 s at
+// 60 Hz, which include a change of the featured notice.
+#include "render/frame_clock.hpp"
+#include "render/scene.hpp"
+#include "sample_notices.hpp"
+#include "util/work_counters.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace {
+
+std::atomic<std::uint64_t> heap_allocations{0};
+
+// SDL's allocations are counted by wrapping its allocator; the wrappers forward to the one SDL
+// had, so memory taken before the wrap is still freed by the allocator that gave it.
+SDL_malloc_func sdl_malloc = nullptr;
+SDL_calloc_func sdl_calloc = nullptr;
+SDL_realloc_func sdl_realloc = nullptr;
+SDL_free_func sdl_free = nullptr;
+
+void* counting_malloc(size_t size)
+{
+    heap_allocations.fetch_add(1, std::memory_order_relaxed);
+    return sdl_malloc(size);
+}
+void* counting_calloc(size_t count, size_t size)
+{
+    heap_allocations.fetch_add(1, std::memory_order_relaxed);
+    return sdl_calloc(count, size);
+}
+void* counting_realloc(void* memory, size_t size)
+{
+    heap_allocations.fetch_add(1, std::memory_order_relaxed);
+    return sdl_realloc(memory, size);
+}
+void counting_free(void* memory) { sdl_free(memory); }
+
+void count_sdl_allocations()
+{
+    if (sdl_malloc)
+        return;
+    SDL_GetMemoryFunctions(&sdl_malloc, &sdl_calloc, &sdl_realloc, &sdl_free);
+    REQUIRE(SDL_SetMemoryFunctions(counting_malloc, counting_calloc, counting_realloc, counting_free) == 0);
+}
+
+struct Work {
+    WorkCounts counts;
+    std::uint64_t allocations;
+};
+
+Work work_now() { return {WorkCounters::now(), heap_allocations.load()}; }
+
+}  // namespace
+
+// Every C++ allocation of the test program is counted (cheaply); the test reads the difference.
+void* operator new(std::size_t size)
+{
+    heap_allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void* memory = std::malloc(size == 0 ? 1 : size))
+        return memory;
+    throw std::bad_alloc();
+}
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
+
+TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
+{
+    count_sdl_allocations();
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    REQUIRE(renderer);
+    auto scene = Scene::create(renderer.get(), repository_roles(), 960, 540, SceneSettings{});
+    REQUIRE(scene);
+    scene.value()->set_notices(sample_notices());
+    scene.value()->set_freshness_note("업데이트 14:05 · Updated 14:05");
+
+    RefreshCounter refreshes(60.0);
+    auto frame = [&](int index) {
+        const double seconds = 2.0 + index / 60.0;
+        scene.value()->draw(seconds, refreshes.advance(seconds));
+        SDL_RenderPresent(renderer.get());
+    };
+    // The first frames may grow SDL's command queue to its working size.
+    for (int i = 0; i < 60; ++i)
+        frame(i);
+
+    const Work before = work_now();
+    const std::size_t first_featured = scene.value()->featured_index_at(2.0 + 60 / 60.0);
+    for (int i = 60; i < 660; ++i)
+        frame(i);
+    const Work after = work_now();
+    CHECK(scene.value()->featured_index_at(2.0 + 659 / 60.0) != first_featured);  // the rotation moved on
+    CHECK(after.counts.lines_shaped == before.counts.lines_shaped);
+    CHECK(after.counts.lines_rasterized == before.counts.lines_rasterized);
+    CHECK(after.counts.textures_uploaded == before.counts.textures_uploaded);
+    CHECK(after.allocations == before.allocations);
+
+    // The counters do see work: a new note is shaped, rasterized, uploaded and allocated.
+    scene.value()->set_freshness_note("업데이트 14:06 · Updated 14:06");
+    const Work changed = work_now();
+    CHECK(changed.counts.lines_shaped > after.counts.lines_shaped);
+    CHECK(changed.counts.lines_rasterized > after.counts.lines_rasterized);
+    CHECK(changed.counts.textures_uploaded > after.counts.textures_uploaded);
+    CHECK(changed.allocations > after.allocations);
+}
