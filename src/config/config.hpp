@@ -3,6 +3,7 @@
 #include "model/notice_board.hpp"
 #include "util/result.hpp"
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstddef>
@@ -73,6 +74,78 @@ struct FeedSource {
     std::size_t max_body_bytes = 8u * 1024u * 1024u;
 };
 
+// [screen]: what the screen shows and how it looks.
+enum class ScreenLayout {
+    featured_ticker,  // "featured+ticker": one notice large, the crawl along the bottom (default)
+    ticker,           // "ticker": the crawl band only, over the background
+    list,             // "list": a page of the latest notices, turning every list_page_s
+};
+enum class ClockStyle { korean, english, both, off };  // "korean" 2018년 6월 4일 (월) 14:05, "english" Mon 4 Jun 2018 14:05
+
+struct ScreenSettings {
+    ScreenLayout layout = ScreenLayout::featured_ticker;
+    std::string agency_name_ko;               // empty: none shown
+    std::string agency_name_en;
+    std::optional<std::filesystem::path> logo;  // absolute; PNG or SVG, checked to exist
+    ClockStyle clock = ClockStyle::both;
+    std::string time_zone = "Asia/Seoul";       // an IANA name, checked against the zone database
+    double list_page_s = 12.0;                  // 3..600
+    // Colours of the theme.
+    RgbaColor background{11, 31, 58, 255};
+    RgbaColor band{5, 18, 38, 255};  // the crawl band and the header
+    RgbaColor text{255, 255, 255, 255};
+    RgbaColor accent{242, 179, 61, 255};
+    std::optional<std::filesystem::path> background_image;  // absolute; PNG or JPEG, scaled to cover
+
+    bool operator==(const ScreenSettings&) const = default;
+};
+
+// [display]: how the picture reaches the panel.
+enum class RendererChoice {
+    automatic,  // "auto": the GPU when there is one; SDL's software renderer when OpenGL is itself software (llvmpipe)
+    gpu,        // "gpu"
+    software,   // "software"
+};
+struct DisplaySettings {
+    RendererChoice renderer = RendererChoice::automatic;
+    int rotation_degrees = 0;  // 0, 90, 180 or 270, clockwise: for portrait-mounted screens
+    int safe_area_percent = 0;  // 0..10 on each side, for TVs that overscan
+
+    bool operator==(const DisplaySettings&) const = default;
+};
+
+// [schedule]: when the screen is on. Outside the on hours it is black and the display may sleep.
+struct DayHours {
+    std::chrono::minutes on{0};   // since midnight, local time
+    std::chrono::minutes off{0};  // after `on`; may be 24:00 (1440)
+
+    bool operator==(const DayHours&) const = default;
+};
+struct ScheduleSettings {
+    // Index 0 = Monday ... 6 = Sunday. nullopt: off all day. Default: on all day, every day.
+    std::array<std::optional<DayHours>, 7> week{DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
+                                                DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}}};
+    std::vector<std::chrono::year_month_day> dates_off;  // public holidays: off all day
+
+    bool operator==(const ScheduleSettings&) const = default;
+};
+
+// [urgent]: which notices preempt the rotation with a full-width banner.
+struct UrgentSettings {
+    std::vector<std::string> categories{"긴급", "urgent", "alert"};  // a notice in one of these (any case)
+    std::vector<std::string> keywords;                              // or whose title contains one
+    std::chrono::hours max_age{24};  // an urgent notice older than this is no longer urgent
+    RgbaColor banner{196, 30, 45, 255};
+    RgbaColor banner_text{255, 255, 255, 255};
+
+    bool operator==(const UrgentSettings&) const = default;
+};
+
 struct Config {
     std::vector<FeedSource> feeds;
     double crawl_speed_px_per_s = 120.0;
@@ -84,6 +157,13 @@ struct Config {
     BoardRules notice_rules;
     FontSettings fonts;
     TextSettings text;
+    ScreenSettings screen;
+    DisplaySettings display;
+    ScheduleSettings schedule;
+    UrgentSettings urgent;
+    // [featured] also: dwell_s is for a short title; longer ones stay longer, up to max_dwell_s.
+    double featured_max_dwell_s = 20.0;
+    double featured_transition_s = 0.6;  // crossfade between notices; 0: cut
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.
