@@ -3,11 +3,12 @@
 #include "feed/fetcher.hpp"
 #include "model/notice_board.hpp"
 #include "platform/log.hpp"
+#include "render/screen_transform.hpp"
 
 #include <SDL_image.h>
 
 Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
-                                int width, int height, double at_seconds)
+                                int width, int height, double at_seconds, const DisplaySettings& display)
 {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
@@ -16,11 +17,17 @@ Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneS
         RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
         if (!renderer)
             return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
-        auto scene = Scene::create(renderer.get(), fonts, width, height, settings);
+        const ScreenGeometry geometry = screen_geometry(width, height, display.rotation_degrees, display.safe_area_percent);
+        auto transform = ScreenTransform::create(renderer.get(), geometry);
+        if (!transform)
+            return transform.error();
+        auto scene = Scene::create(renderer.get(), fonts, geometry.scene_width, geometry.scene_height, settings);
         if (!scene)
             return scene.error();
         scene.value()->set_notices(notices);
+        transform->begin_frame();
         scene.value()->draw(at_seconds);
+        transform->end_frame();
         SDL_RenderPresent(renderer.get());
     }
     return surface;

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
+// The frame at `at_seconds` on a `width` x `height` output, turned and inset as `display` says.
 Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
-                                int width, int height, double at_seconds);
+                                int width, int height, double at_seconds, const DisplaySettings& display = {});
 
 // Reads every configured feed once, in order, and merges them as the player would. Sources that
 // fail are logged and skipped; an error only when none could be read.

@@ -9,6 +9,7 @@
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
 #include "render/scene.hpp"
+#include "render/screen_transform.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -35,7 +36,7 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     }
     CurlGlobal curl;
 
-    auto display = Display::open(request);
+    auto display = Display::open(request, config.display.renderer);
     if (!display) {
         log_line(display.error().message);
         return 1;
@@ -52,10 +53,20 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
                  (display->vsync() ? "on" : "off") + "; crawl " + std::to_string(step) + " px per refresh (" +
                  std::to_string(std::lround(step * settings.refresh_hz)) + " px/s)");
     }
-    auto make_scene = [&]() {
+    // The scene is laid out for the upright safe area; the transform turns it onto the panel.
+    std::optional<ScreenTransform> transform;
+    auto make_scene = [&]() -> Result<std::unique_ptr<Scene>> {
         int width = 0, height = 0;
         display->output_size(width, height);
-        return Scene::create(display->renderer(), fonts, width, height, settings);
+        const ScreenGeometry geometry =
+            screen_geometry(width, height, config.display.rotation_degrees, config.display.safe_area_percent);
+        auto made_transform = ScreenTransform::create(display->renderer(), geometry);
+        if (!made_transform)
+            return made_transform.error();
+        auto made_scene = Scene::create(display->renderer(), fonts, geometry.scene_width, geometry.scene_height, settings);
+        if (made_scene)
+            transform.emplace(std::move(made_transform.value()));
+        return made_scene;
     };
     auto scene = make_scene();
     if (!scene) {
@@ -150,7 +161,9 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
             log_line(describe(frame_stats.summary()));
             frame_stats.reset();
         }
+        transform->begin_frame();
         scene.value()->draw(seconds, refreshes.advance(seconds));
+        transform->end_frame();
         SDL_RenderPresent(display->renderer());
         if (!display->vsync())
             SDL_Delay(static_cast<Uint32>(std::max<long long>(

@@ -1,8 +1,37 @@
 #include "platform/display.hpp"
 
-#include <string>
+#include "platform/log.hpp"
 
-Result<Display> Display::open(const DisplayRequest& request)
+#include <string>
+#include <string_view>
+
+namespace {
+
+// The OpenGL implementation of the current context, as it names itself ("llvmpipe (LLVM 15.0.6,
+// 256 bits)", "V3D 4.2"); empty when there is no current context.
+std::string opengl_renderer_name()
+{
+    using GetString = const unsigned char* (*)(unsigned);
+    constexpr unsigned gl_renderer = 0x1F01;
+    auto get_string = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    if (!get_string || !SDL_GL_GetCurrentContext())
+        return {};
+    const unsigned char* name = get_string(gl_renderer);
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+bool opengl_is_software()
+{
+    const std::string name = opengl_renderer_name();
+    for (std::string_view software : {"llvmpipe", "softpipe", "swrast", "Software Rasterizer"})
+        if (name.find(software) != std::string::npos)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+Result<Display> Display::open(const DisplayRequest& request, RendererChoice choice)
 {
     const bool fullscreen = !request.window_width;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
@@ -21,9 +50,19 @@ Result<Display> Display::open(const DisplayRequest& request)
     if (!display.m_window)
         return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
 
-    display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-    if (!display.m_renderer)
+    if (choice != RendererChoice::software) {
+        display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+        if (display.m_renderer && choice == RendererChoice::automatic && opengl_is_software()) {
+            log_line(std::string("display: OpenGL is drawn in software here (") + opengl_renderer_name() +
+                     "); using SDL's software renderer, which costs less CPU; [display] renderer = \"gpu\" overrides");
+            display.m_renderer.reset();
+        }
+    }
+    if (!display.m_renderer) {
+        // Without this hint SDL routes its software renderer through OpenGL again on X11.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+    }
     if (!display.m_renderer)
         return Error{std::string("unable to create a renderer: ") + SDL_GetError()};
 

@@ -1,6 +1,7 @@
 #pragma once
 // The window and renderer: fullscreen on the display's native mode for the lobby, or a window
 // for desktop preview. Presents with vsync where the driver offers it.
+#include "config/config.hpp"
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 
@@ -13,7 +14,9 @@ struct DisplayRequest {
 
 class Display {
 public:
-    static Result<Display> open(const DisplayRequest& request);
+    // `renderer`: the GPU, SDL's software renderer, or (automatic) the GPU unless OpenGL is itself
+    // drawn in software (Mesa llvmpipe), where SDL's own software renderer costs far less CPU.
+    static Result<Display> open(const DisplayRequest& request, RendererChoice renderer);
 
     SDL_Renderer* renderer() const { return m_renderer.get(); }
     SDL_Window* window() const { return m_window.get(); }

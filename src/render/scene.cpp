@@ -21,33 +21,42 @@ constexpr SDL_Color subtitle_colour{196, 214, 236, 255};
 constexpr SDL_Color accent{242, 179, 61, 255};
 constexpr SDL_Color quiet{140, 162, 190, 255};
 
-constexpr int featured_title_lines = 2;
 // Auto-fit steps for a long featured title, as fractions of its full size: below about 70% it
 // no longer reads as a headline from across a lobby, and "…" is the better choice.
 constexpr int title_fit_percent[] = {90, 80, 70};
 // Before the first feed has answered, the screen shows its frame without "no notices": a
 // file or a fast server answers well within this, and then the message would only flash.
 constexpr double first_fetch_grace_s = 2.0;
-constexpr int featured_subtitle_lines = 2;
 
-// Proportions of the screen height, so the layout reads the same at 720p, 1080p and 4K.
+// Proportions of the screen, so the layout reads the same at 720p, 1080p and 4K. Type and bands
+// scale with the shorter side, so a portrait screen sets text at the size a landscape one of the
+// same panel would, and uses its height for more lines.
 struct Metrics {
     int margin_x, label_baseline, title_top, band_height;
     int label_px, title_px, subtitle_px, date_px, crawl_px;
     int crawl_gap, separator_size;
+    int title_lines, subtitle_lines;
 
     explicit Metrics(int width, int height)
+        : Metrics(width, std::min(width, height), height > width)
+    {
+    }
+
+private:
+    Metrics(int width, int unit, bool portrait)
         : margin_x(std::max(16, width / 20))
-        , label_baseline(height * 11 / 100)
-        , title_top(height * 17 / 100)
-        , band_height(height * 11 / 100)
-        , label_px(std::max(10, height * 32 / 1000))
-        , title_px(std::max(12, height * 80 / 1000))
-        , subtitle_px(std::max(10, height * 46 / 1000))
-        , date_px(std::max(10, height * 34 / 1000))
-        , crawl_px(std::max(10, height * 44 / 1000))
-        , crawl_gap(std::max(8, height * 30 / 1000))
-        , separator_size(std::max(4, height * 10 / 1000))
+        , label_baseline(unit * 11 / 100)
+        , title_top(unit * 17 / 100)
+        , band_height(unit * 11 / 100)
+        , label_px(std::max(10, unit * 32 / 1000))
+        , title_px(std::max(12, unit * 80 / 1000))
+        , subtitle_px(std::max(10, unit * 46 / 1000))
+        , date_px(std::max(10, unit * 34 / 1000))
+        , crawl_px(std::max(10, unit * 44 / 1000))
+        , crawl_gap(std::max(8, unit * 30 / 1000))
+        , separator_size(std::max(4, unit * 10 / 1000))
+        , title_lines(portrait ? 4 : 2)
+        , subtitle_lines(portrait ? 3 : 2)
     {
     }
 };
@@ -158,7 +167,8 @@ TextBlock Scene::make_lines(std::string_view text, const FontChain& chain, SDL_C
 
 TextBlock Scene::make_fitted_title(std::string_view text) const
 {
-    const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
+    const Metrics metrics(m_width, m_height);
+    const int width = m_width - 2 * metrics.margin_x;
     std::vector<const FontChain*> sizes{&m_fonts->title};
     for (const auto& smaller : m_fonts->smaller_titles)
         sizes.push_back(&smaller);
@@ -166,7 +176,7 @@ TextBlock Scene::make_fitted_title(std::string_view text) const
     WrappedText wrapped;
     for (const FontChain* chain : sizes) {
         used = chain;
-        wrapped = wrap_paragraph(text, *chain, width, featured_title_lines);
+        wrapped = wrap_paragraph(text, *chain, width, metrics.title_lines);
         if (!wrapped.truncated)
             break;
     }
@@ -233,7 +243,7 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         featured.title = cached("title", primary, [&] { return make_fitted_title(primary); });
         if (secondary)
             featured.subtitle = cached("subtitle", *secondary, [&] {
-                return make_lines(*secondary, m_fonts->subtitle, subtitle_colour, featured_subtitle_lines);
+                return make_lines(*secondary, m_fonts->subtitle, subtitle_colour, metrics.subtitle_lines);
             });
         if (!date.empty())
             featured.date = cached("date", date, [&] { return make_block(date, m_fonts->date, accent); });

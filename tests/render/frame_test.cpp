@@ -226,3 +226,31 @@ TEST_CASE("when one notice of a board larger than the text cache changes, only t
     CHECK(scene.value()->text_stats().notices_rasterized == 1);
     CHECK(scene.value()->text_stats().notices_reused == notices.size() - 1);
 }
+
+TEST_CASE("golden: a portrait screen gets an upright portrait layout, turned 90 degrees onto the panel")
+{
+    DisplaySettings portrait;
+    portrait.rotation_degrees = 90;
+    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, portrait);
+    REQUIRE(frame);
+    check_against_golden(frame.value().get(), "sample-at-3s-portrait-540x960-turned-90.png");
+}
+
+TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edges black")
+{
+    DisplaySettings inset;
+    inset.safe_area_percent = 5;
+    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, inset);
+    REQUIRE(frame);
+    const SDL_Surface* surface = frame.value().get();
+    auto is_black = [&](int x, int y) { return (pixel(surface, x, y) & 0xFFFFFF) == 0; };
+    // 5% of 960 x 540: 48 px at the sides, 27 at top and bottom.
+    for (int y : {0, 26, 270, 513, 539})
+        CHECK(is_black(0, y));
+    CHECK(is_black(47, 270));
+    CHECK(is_black(480, 26));
+    CHECK(is_black(480, 513));
+    CHECK_FALSE(is_black(48, 270));
+    CHECK_FALSE(is_black(480, 27));
+    CHECK_FALSE(is_black(480, 512));
+}

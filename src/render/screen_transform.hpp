@@ -1,0 +1,32 @@
+#pragma once
+// Where the scene goes on the panel: inside the safe area (TVs that overscan crop the edges),
+// turned for screens mounted in portrait. The scene is laid out for its own upright size and
+// never knows either.
+#include "platform/sdl_handles.hpp"
+#include "util/result.hpp"
+
+struct ScreenGeometry {
+    int scene_width = 0;  // upright, as the scene lays itself out
+    int scene_height = 0;
+    SDL_Rect area{};        // on the output: the safe area the scene fills once turned
+    int rotation_degrees = 0;  // clockwise
+};
+
+// The safe area is `safe_area_percent` of the output's width and height in from each side; a
+// rotation of 90 or 270 degrees gives the scene the area's height as its width.
+ScreenGeometry screen_geometry(int output_width, int output_height, int rotation_degrees, int safe_area_percent);
+
+class ScreenTransform {
+public:
+    static Result<ScreenTransform> create(SDL_Renderer* renderer, const ScreenGeometry& geometry);
+
+    const ScreenGeometry& geometry() const { return m_geometry; }
+    // Around the scene's draw calls: they then land upright in the scene's own coordinates.
+    void begin_frame();
+    void end_frame();
+
+private:
+    SDL_Renderer* m_renderer = nullptr;
+    ScreenGeometry m_geometry;
+    TexturePtr m_turned;  // only when rotated: the scene is drawn here, then copied turned
+};
