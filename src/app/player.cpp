@@ -1,6 +1,7 @@
 #include "app/player.hpp"
 
 #include "app/freshness.hpp"
+#include "app/headless.hpp"
 #include "app/settings.hpp"
 #include "feed/feed_cache.hpp"
 #include "feed/fetcher.hpp"
@@ -8,25 +9,433 @@
 #include "model/notice_board.hpp"
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
+#include "render/playback.hpp"
 #include "render/scene.hpp"
 #include "render/screen_transform.hpp"
+#include "util/work_counters.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <optional>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
 
 namespace {
 
-bool is_quit_key(const SDL_KeyboardEvent& key)
+using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
+
+volatile std::sig_atomic_t reload_requested = 0;
+
+extern "C" void handle_sighup(int)
 {
-    return key.keysym.sym == SDLK_ESCAPE || key.keysym.sym == SDLK_q;
+    reload_requested = 1;
 }
+
+std::optional<std::filesystem::file_time_type> modification_time(const std::optional<std::filesystem::path>& path)
+{
+    std::error_code error;
+    if (!path)
+        return std::nullopt;
+    const auto time = std::filesystem::last_write_time(*path, error);
+    if (error)
+        return std::nullopt;
+    return time;
+}
+
+std::string fixed(double value, int decimals)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+class Player {
+public:
+    Player(Config config, std::optional<std::filesystem::path> config_path, Display display, std::filesystem::path data_dir)
+        : m_config(std::move(config))
+        , m_config_path(std::move(config_path))
+        , m_config_time(modification_time(m_config_path))
+        , m_display(std::move(display))
+        , m_data_dir(std::move(data_dir))
+        , m_feed_event(SDL_RegisterEvents(1))
+        , m_board(m_config.notice_rules)
+        , m_playback(m_display.refresh_hz(), 1)
+        , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
+    {
+    }
+
+    // Builds the screen and starts the fetcher; false (with the reason logged) when the screen
+    // cannot be built at all.
+    bool start()
+    {
+        if (auto built = build_screen(); !built) {
+            log_line(built.error().message);
+            return false;
+        }
+        m_playback = Playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
+        log_display();
+        start_fetcher();
+        return true;
+    }
+
+    int run()
+    {
+        const auto start = Clock::now();
+        auto next_second = start;
+        auto next_stats_log = start + std::chrono::minutes(1);
+        // SDL's software renderer says it has vsync but returns from present at once: frames are
+        // then paced here, on a fixed grid of refresh periods.
+        const bool paced_by_display = m_display.vsync() && std::string_view(m_display.renderer_name()) != "software";
+        const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / m_display.refresh_hz()));
+        auto next_frame = start;
+        for (;;) {
+            SDL_Event event;
+            while (SDL_PollEvent(&event)) {
+                if (event.type == SDL_QUIT)
+                    return 0;
+                if (event.type == m_feed_event)
+                    handle_feed_updates();
+                else if (event.type == SDL_KEYDOWN && !handle_key(event.key))
+                    return 0;
+                else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !handle_resize())
+                    return 1;
+            }
+            if (reload_requested) {
+                reload_requested = 0;
+                reload("SIGHUP");
+            }
+            // Wall-clock matters only for ageing notices, the "updated HH:MM" line, the config
+            // file's changes and the overlay: once a second.
+            if (m_status_changed || Clock::now() >= next_second) {
+                next_second = Clock::now() + std::chrono::seconds(1);
+                handle_second();
+            }
+            if (m_rebuild)
+                show_board();
+
+            const auto frame_start = Clock::now();
+            if (m_previous_frame)
+                m_frame_stats.record(std::chrono::duration<double>(frame_start - *m_previous_frame).count());
+            m_previous_frame = frame_start;
+            if (frame_start >= next_stats_log) {
+                next_stats_log += std::chrono::minutes(1);
+                log_line(describe(m_frame_stats.summary()));
+                m_frame_stats.reset();
+            }
+            m_playback.frame(std::chrono::duration<double>(frame_start - start).count());
+            draw_frame();
+            if (!paced_by_display) {
+                next_frame += period;
+                if (next_frame < Clock::now() - period)
+                    next_frame = Clock::now();  // far behind (the machine was busy): start the grid again
+                std::this_thread::sleep_until(next_frame);
+            }
+        }
+    }
+
+private:
+    SceneSettings scene_settings_now() const
+    {
+        SceneSettings settings = scene_settings(m_config);
+        settings.refresh_hz = m_display.refresh_hz();
+        return settings;
+    }
+
+    // The scene for the window's current size, laid out for the upright safe area; the
+    // transform turns it onto the panel. On failure the current screen stays.
+    Status build_screen()
+    {
+        int width = 0, height = 0;
+        m_display.output_size(width, height);
+        const ScreenGeometry geometry =
+            screen_geometry(width, height, m_config.display.rotation_degrees, m_config.display.safe_area_percent);
+        auto transform = ScreenTransform::create(m_display.renderer(), geometry);
+        if (!transform)
+            return transform.error();
+        auto scene = Scene::create(m_display.renderer(), font_roles(m_config, m_data_dir), geometry.scene_width,
+                                   geometry.scene_height, scene_settings_now());
+        if (!scene)
+            return scene.error();
+        m_transform.emplace(std::move(transform.value()));
+        m_scene = std::move(scene.value());
+        m_scene->set_freshness_note(m_freshness);
+        m_rebuild = true;
+        return Done{};
+    }
+
+    void log_display() const
+    {
+        int width = 0, height = 0;
+        m_display.output_size(width, height);
+        log_line("display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
+                 std::to_string(std::lround(m_display.refresh_hz())) + " Hz, " + m_display.renderer_name() + " renderer, vsync " +
+                 (m_display.vsync() ? "on" : "off") + "; crawl " + std::to_string(m_playback.crawl_px_per_refresh()) +
+                 " px per refresh (" + std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s)");
+    }
+
+    void start_fetcher()
+    {
+        // The fetcher thread never touches SDL video: it only posts an event that wakes this
+        // loop. It also reads the offline cache, so cached notices arrive the same way.
+        FetcherOptions options;
+        if (m_config.offline_cache)
+            options.cache_directory = m_config.cache_directory.value_or(default_cache_directory());
+        const Uint32 feed_event = m_feed_event;
+        m_fetcher.reset();  // the old thread stops before the new one starts
+        m_fetcher = std::make_unique<FeedFetcher>(m_config.feeds, [feed_event] {
+            SDL_Event event{};
+            event.type = feed_event;
+            SDL_PushEvent(&event);
+        }, options);
+    }
+
+    void handle_feed_updates()
+    {
+        for (auto& update : m_fetcher->take_updates()) {
+            m_confirmed_at[update.source_name] = update.confirmed_at;
+            m_status_changed = true;
+            // Status-only updates (a 304, a failure) leave the notices as they are.
+            if (!update.notices)
+                continue;
+            const std::size_t count = update.notices->size();
+            if (m_board.apply(update.source_name, std::move(*update.notices))) {
+                log_line("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
+                         std::to_string(m_board.notices().size()) + " from all feeds)");
+                m_rebuild = true;
+            }
+        }
+    }
+
+    // The desktop preview's keys. False: quit.
+    bool handle_key(const SDL_KeyboardEvent& key)
+    {
+        switch (key.keysym.sym) {
+        case SDLK_ESCAPE:
+        case SDLK_q:
+            return false;
+        case SDLK_SPACE:
+            m_playback.toggle_pause();
+            break;
+        case SDLK_LEFT:
+            m_scene->step_featured(-1);
+            break;
+        case SDLK_RIGHT:
+            m_scene->step_featured(1);
+            break;
+        case SDLK_PLUS:
+        case SDLK_EQUALS:
+        case SDLK_KP_PLUS:
+            m_playback.faster();
+            log_line("crawl: " + std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s");
+            break;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS:
+            m_playback.slower();
+            log_line("crawl: " + std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s");
+            break;
+        case SDLK_r:
+            reload("R");
+            break;
+        case SDLK_s:
+            m_screenshot_requested = true;
+            break;
+        case SDLK_F1:
+            m_overlay_shown = !m_overlay_shown;
+            update_overlay();
+            break;
+        default:
+            break;
+        }
+        return true;
+    }
+
+    // False when there is no screen to draw any more.
+    bool handle_resize()
+    {
+        if (m_display.keeps_last_frame()) {
+            // The software path gets a new renderer for the new window surface: the scene's
+            // textures go with the old one, so the scene goes first.
+            m_scene.reset();
+            m_transform.reset();
+            if (auto renderer = m_display.handle_resize(); !renderer) {
+                log_line("display: " + renderer.error().message);
+                return false;
+            }
+        }
+        if (auto built = build_screen(); !built) {
+            log_line((m_scene ? "keeping the previous layout: " : "no screen after the resize: ") + built.error().message);
+            return m_scene != nullptr;
+        }
+        return true;
+    }
+
+    void handle_second()
+    {
+        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        m_rebuild |= m_board.set_now(now);
+        std::optional<TimePoint> oldest;
+        for (const auto& [name, when] : m_confirmed_at)
+            if (when.time_since_epoch().count() != 0 && (!oldest || when < *oldest))
+                oldest = when;
+        if (auto note = freshness_note(oldest, now, m_config.stale_after); note != m_freshness) {
+            m_freshness = std::move(note);
+            m_scene->set_freshness_note(m_freshness);
+        }
+        m_status_changed = false;
+        if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
+            m_config_time = time;
+            reload("the file changed");
+        }
+        update_overlay();
+    }
+
+    // Reads the config file again. A file with a mistake changes nothing: the screen keeps
+    // running as it was, and the log says why.
+    void reload(const std::string& why)
+    {
+        if (!m_config_path) {
+            log_line("reload (" + why + "): no --config file; fetching the feeds again");
+            start_fetcher();
+            return;
+        }
+        auto loaded = load_config(*m_config_path);
+        if (!loaded) {
+            log_line("reload (" + why + "): kept the running configuration: " + loaded.error().message);
+            return;
+        }
+        Config previous = std::move(m_config);
+        m_config = std::move(loaded.value());
+        m_config.offline_cache = previous.offline_cache;
+        const bool screen_changed = m_config.fonts != previous.fonts || m_config.text != previous.text ||
+                                    m_config.screen != previous.screen || m_config.display != previous.display ||
+                                    m_config.featured_dwell_s != previous.featured_dwell_s ||
+                                    m_config.featured_max_dwell_s != previous.featured_max_dwell_s ||
+                                    m_config.featured_transition_s != previous.featured_transition_s;
+        if (screen_changed) {
+            if (auto built = build_screen(); !built) {
+                log_line("reload (" + why + "): kept the running configuration: " + built.error().message);
+                m_config = std::move(previous);
+                return;
+            }
+        }
+        if (m_config.crawl_speed_px_per_s != previous.crawl_speed_px_per_s)
+            m_playback = Playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
+        if (m_config.notice_rules != previous.notice_rules) {
+            m_board = NoticeBoard(m_config.notice_rules);
+            m_confirmed_at.clear();
+        }
+        // Feeds no longer configured take their notices with them.
+        for (const auto& old_source : previous.feeds) {
+            const bool kept = std::any_of(m_config.feeds.begin(), m_config.feeds.end(),
+                                          [&](const FeedSource& source) { return source.name == old_source.name; });
+            if (!kept) {
+                m_rebuild |= m_board.apply(old_source.name, {});
+                m_confirmed_at.erase(old_source.name);
+            }
+        }
+        // The fetcher starts over: new feeds are read at once, and the others answer from
+        // their cache and a conditional GET, so the notices on screen stay.
+        start_fetcher();
+        log_line("reload (" + why + "): " + m_config_path->string() + " applied");
+    }
+
+    void show_board()
+    {
+        m_rebuild = false;
+        m_scene->set_notices(m_board.notices());
+        const SceneTextStats& stats = m_scene->text_stats();
+        log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
+                 std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
+    }
+
+    void update_overlay()
+    {
+        if (!m_overlay_shown) {
+            m_scene->set_overlay({});
+            return;
+        }
+        const FrameSummary frames = m_frame_stats.summary();
+        const WorkCounts work = WorkCounters::now();
+        m_scene->set_overlay({
+            std::string(m_display.renderer_name()) + " renderer, vsync " + (m_display.vsync() ? "on" : "off") + ", " +
+                std::to_string(std::lround(m_display.refresh_hz())) + " Hz",
+            "this minute: " + describe(frames),
+            "crawl " + std::to_string(m_playback.crawl_px_per_refresh()) + " px per refresh, " +
+                std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s" + (m_playback.paused() ? " (paused)" : ""),
+            describe(m_scene->text_stats().cache),
+            "since start: " + std::to_string(work.lines_shaped) + " lines shaped, " + std::to_string(work.lines_rasterized) +
+                " rasterized, " + std::to_string(work.textures_uploaded) + " textures uploaded",
+            std::to_string(m_board.notices().size()) + " notices; scene time " + fixed(m_playback.scene_seconds(), 1) + " s",
+        });
+    }
+
+    void draw_frame()
+    {
+        const FrameExtent extent = m_display.keeps_last_frame() ? FrameExtent::changes_only : FrameExtent::whole;
+        m_transform->begin_frame(extent == FrameExtent::whole);
+        const auto changed = m_transform->on_output(m_scene->draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
+        m_transform->end_frame();
+        if (m_screenshot_requested) {
+            m_screenshot_requested = false;
+            save_screenshot();
+        }
+        m_display.present(changed ? &*changed : nullptr);
+    }
+
+    // What is on the panel now, to a PNG in the current folder.
+    void save_screenshot()
+    {
+        int width = 0, height = 0;
+        m_display.output_size(width, height);
+        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+        if (!surface ||
+            SDL_RenderReadPixels(m_display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0) {
+            log_line(std::string("screenshot: cannot read the screen: ") + SDL_GetError());
+            return;
+        }
+        char name[64];
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        std::strftime(name, sizeof name, "signage-%Y%m%d-%H%M%S.png", &local);
+        if (auto saved = save_png(surface.get(), name); !saved)
+            log_line("screenshot: " + saved.error().message);
+        else
+            log_line(std::string("screenshot: ") + name);
+    }
+
+    Config m_config;
+    std::optional<std::filesystem::path> m_config_path;
+    std::optional<std::filesystem::file_time_type> m_config_time;
+    Display m_display;
+    std::filesystem::path m_data_dir;
+    Uint32 m_feed_event;
+    std::unique_ptr<FeedFetcher> m_fetcher;
+    NoticeBoard m_board;
+    std::map<std::string, std::chrono::sys_seconds> m_confirmed_at;  // per source; epoch: never
+    std::string m_freshness;
+    std::optional<ScreenTransform> m_transform;
+    std::unique_ptr<Scene> m_scene;
+    Playback m_playback;
+    FrameStats m_frame_stats;
+    std::optional<Clock::time_point> m_previous_frame;
+    bool m_rebuild = false;
+    bool m_status_changed = false;
+    bool m_overlay_shown = false;
+    bool m_screenshot_requested = false;
+};
 
 }  // namespace
 
-int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir)
+int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir,
+               const std::optional<std::filesystem::path>& config_path)
 {
     // Declared first, torn down last: everything below uses SDL or curl.
     SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
@@ -41,132 +450,9 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         log_line(display.error().message);
         return 1;
     }
-    const FontRoles fonts = font_roles(config, data_dir);
-    SceneSettings settings = scene_settings(config);
-    settings.refresh_hz = display->refresh_hz();
-    {
-        int width = 0, height = 0;
-        display->output_size(width, height);
-        const int step = pixels_per_refresh(settings.crawl_speed_px_per_s, settings.refresh_hz);
-        log_line("display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
-                 std::to_string(std::lround(settings.refresh_hz)) + " Hz, " + display->renderer_name() + " renderer, vsync " +
-                 (display->vsync() ? "on" : "off") + "; crawl " + std::to_string(step) + " px per refresh (" +
-                 std::to_string(std::lround(step * settings.refresh_hz)) + " px/s)");
-    }
-    // The scene is laid out for the upright safe area; the transform turns it onto the panel.
-    std::optional<ScreenTransform> transform;
-    auto make_scene = [&]() -> Result<std::unique_ptr<Scene>> {
-        int width = 0, height = 0;
-        display->output_size(width, height);
-        const ScreenGeometry geometry =
-            screen_geometry(width, height, config.display.rotation_degrees, config.display.safe_area_percent);
-        auto made_transform = ScreenTransform::create(display->renderer(), geometry);
-        if (!made_transform)
-            return made_transform.error();
-        auto made_scene = Scene::create(display->renderer(), fonts, geometry.scene_width, geometry.scene_height, settings);
-        if (made_scene)
-            transform.emplace(std::move(made_transform.value()));
-        return made_scene;
-    };
-    auto scene = make_scene();
-    if (!scene) {
-        log_line(scene.error().message);
+    std::signal(SIGHUP, handle_sighup);
+    Player player(config, config_path, std::move(display.value()), data_dir);
+    if (!player.start())
         return 1;
-    }
-
-    // The fetcher thread never touches SDL video: it only posts an event that wakes this loop.
-    // It also reads the offline cache, so cached notices arrive the same way, before any fetch.
-    const Uint32 feed_event = SDL_RegisterEvents(1);
-    FetcherOptions fetcher_options;
-    if (config.offline_cache)
-        fetcher_options.cache_directory = config.cache_directory.value_or(default_cache_directory());
-    FeedFetcher fetcher(config.feeds, [feed_event] {
-        SDL_Event event{};
-        event.type = feed_event;
-        SDL_PushEvent(&event);
-    }, fetcher_options);
-
-    NoticeBoard board(config.notice_rules);
-    std::map<std::string, std::chrono::sys_seconds> confirmed_at;  // per source; epoch: never
-    std::string freshness;
-    using Clock = std::chrono::steady_clock;  // monotonic: wall-clock jumps never jerk the crawl
-    const auto start = Clock::now();
-    const auto fallback_frame = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / settings.refresh_hz));
-    auto next_clock_check = start;
-    RefreshCounter refreshes(settings.refresh_hz);
-    // A minute of frames at up to 240 Hz, reserved now: recording a frame never allocates.
-    FrameStats frame_stats(settings.refresh_hz, 240 * 60);
-    auto next_stats_log = start + std::chrono::minutes(1);
-    std::optional<Clock::time_point> previous_frame;
-    for (;;) {
-        SDL_Event event;
-        bool rebuild = false;
-        bool status_changed = false;
-        while (SDL_PollEvent(&event)) {
-            if (event.type == SDL_QUIT || (event.type == SDL_KEYDOWN && is_quit_key(event.key)))
-                return 0;
-            if (event.type == feed_event) {
-                for (auto& update : fetcher.take_updates()) {
-                    confirmed_at[update.source_name] = update.confirmed_at;
-                    status_changed = true;
-                    // Status-only updates (a 304, a failure) leave the notices as they are.
-                    if (!update.notices)
-                        continue;
-                    const std::size_t count = update.notices->size();
-                    if (board.apply(update.source_name, std::move(*update.notices))) {
-                        log_line("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
-                                 std::to_string(board.notices().size()) + " from all feeds)");
-                        rebuild = true;
-                    }
-                }
-            } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                auto resized = make_scene();
-                if (resized) {
-                    scene = std::move(resized);
-                    scene.value()->set_freshness_note(freshness);
-                    rebuild = true;
-                } else {
-                    log_line("keeping the previous layout: " + resized.error().message);
-                }
-            }
-        }
-        // Wall-clock matters only for ageing notices and the "updated HH:MM" line: once a second.
-        if (status_changed || Clock::now() >= next_clock_check) {
-            next_clock_check = Clock::now() + std::chrono::seconds(1);
-            const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-            rebuild |= board.set_now(now);
-            std::optional<TimePoint> oldest;
-            for (const auto& [name, when] : confirmed_at)
-                if (when.time_since_epoch().count() != 0 && (!oldest || when < *oldest))
-                    oldest = when;
-            if (auto note = freshness_note(oldest, now, config.stale_after); note != freshness) {
-                freshness = std::move(note);
-                scene.value()->set_freshness_note(freshness);
-            }
-        }
-        if (rebuild) {
-            scene.value()->set_notices(board.notices());
-            const SceneTextStats& stats = scene.value()->text_stats();
-            log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
-                     std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
-        }
-
-        const auto frame_start = Clock::now();
-        const double seconds = std::chrono::duration<double>(frame_start - start).count();
-        if (previous_frame)
-            frame_stats.record(std::chrono::duration<double>(frame_start - *previous_frame).count());
-        previous_frame = frame_start;
-        if (frame_start >= next_stats_log) {
-            next_stats_log += std::chrono::minutes(1);
-            log_line(describe(frame_stats.summary()));
-            frame_stats.reset();
-        }
-        transform->begin_frame();
-        scene.value()->draw(seconds, refreshes.advance(seconds));
-        transform->end_frame();
-        SDL_RenderPresent(display->renderer());
-        if (!display->vsync())
-            SDL_Delay(static_cast<Uint32>(std::max<long long>(
-                0, std::chrono::duration_cast<std::chrono::milliseconds>(fallback_frame - (Clock::now() - frame_start)).count())));
-    }
+    return player.run();
 }

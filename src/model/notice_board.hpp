@@ -26,6 +26,8 @@ struct BoardRules {
     std::size_t max_notices = 30;
     // Notices published longer ago than this leave the screen; undated ones stay. nullopt: no limit.
     std::optional<std::chrono::seconds> max_age;
+
+    bool operator==(const BoardRules&) const = default;
 };
 
 class NoticeBoard {

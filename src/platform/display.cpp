@@ -61,14 +61,17 @@ Result<Display> Display::open(const DisplayRequest& request, RendererChoice choi
     if (!display.m_renderer) {
         // Without this hint SDL routes its software renderer through OpenGL again on X11.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+        display.m_on_window_surface = true;
+        if (auto made = display.make_surface_renderer(); !made)
+            return made.error();
     }
     if (!display.m_renderer)
         return Error{std::string("unable to create a renderer: ") + SDL_GetError()};
 
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(display.m_renderer.get(), &info);
-    display.m_vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    // SDL's software renderer claims vsync but does not wait for it.
+    display.m_vsync = !display.m_on_window_surface && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
     if (fullscreen)
         SDL_ShowCursor(SDL_DISABLE);  // nobody points at a lobby screen
     return display;
@@ -94,4 +97,37 @@ const char* Display::renderer_name() const
     if (SDL_GetRendererInfo(m_renderer.get(), &info) != 0 || !info.name)
         return "unknown";
     return info.name;
+}
+
+Status Display::make_surface_renderer()
+{
+    // Drawing straight into the window's surface lets a frame push only the rectangles it
+    // changed to the screen (SDL_UpdateWindowSurfaceRects): the crawl band, most of the time.
+    m_renderer.reset();
+    SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
+    if (!surface)
+        return Error{std::string("unable to get the window's surface: ") + SDL_GetError()};
+    m_renderer.reset(SDL_CreateSoftwareRenderer(surface));
+    if (!m_renderer)
+        return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
+    return Done{};
+}
+
+Status Display::handle_resize()
+{
+    // The window surface is replaced on resize, and with it this renderer and its textures.
+    return m_on_window_surface ? make_surface_renderer() : Status(Done{});
+}
+
+void Display::present(const SDL_Rect* changed)
+{
+    if (!m_on_window_surface) {
+        SDL_RenderPresent(m_renderer.get());
+        return;
+    }
+    SDL_RenderFlush(m_renderer.get());
+    if (changed)
+        SDL_UpdateWindowSurfaceRects(m_window.get(), changed, 1);
+    else
+        SDL_UpdateWindowSurface(m_window.get());
 }

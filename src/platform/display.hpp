@@ -23,6 +23,15 @@ public:
     // Drawable size in pixels (differs from the window size on high-DPI desktops).
     void output_size(int& width, int& height) const;
     bool vsync() const { return m_vsync; }
+    // Shows the frame. `changed`: the only rectangle that differs from the last frame, which
+    // the software path then copies alone to the screen; nullptr: everything.
+    void present(const SDL_Rect* changed = nullptr);
+    // After the window changed size. The software path then has a new renderer: every texture
+    // of the old one is gone, and the scene must be built again.
+    Status handle_resize();
+    // Whether the last frame stays in place to draw over (the software path's window surface),
+    // so a frame may redraw only what changed.
+    bool keeps_last_frame() const { return m_on_window_surface; }
     // The display's refresh rate, 60 when it does not say; the renderer's name ("opengl", ...).
     double refresh_hz() const;
     const char* renderer_name() const;
@@ -31,4 +40,7 @@ private:
     WindowPtr m_window;
     RendererPtr m_renderer;
     bool m_vsync = false;
+    bool m_on_window_surface = false;  // the software path
+
+    Status make_surface_renderer();
 };

@@ -207,6 +207,7 @@ Scene::Block Scene::cached(std::string_view kind, std::string_view text, const s
 void Scene::set_notices(const std::vector<Notice>& notices)
 {
     m_notices_set = true;
+    m_redraw_all = true;
     m_text_stats = {};
     {
         // The old screen holds on to its text while the new one is built, so text of notices
@@ -279,23 +280,42 @@ std::size_t Scene::featured_index_at(double seconds) const
 {
     if (m_featured.empty())
         return 0;
-    const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s));
-    return static_cast<std::size_t>(slot % static_cast<long long>(m_featured.size()));
+    const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s)) + m_featured_step;
+    const auto count = static_cast<long long>(m_featured.size());
+    return static_cast<std::size_t>(((slot % count) + count) % count);
 }
 
 void Scene::draw(double seconds)
 {
-    draw(seconds, std::llround(seconds * m_settings.refresh_hz));
+    const std::int64_t refreshes = std::llround(seconds * m_settings.refresh_hz);
+    draw(seconds, refreshes * pixels_per_refresh(m_settings.crawl_speed_px_per_s, m_settings.refresh_hz), FrameExtent::whole);
 }
 
-void Scene::draw(double seconds, std::int64_t refresh)
+void Scene::step_featured(int notices)
+{
+    m_featured_step += notices;
+    m_redraw_all = true;
+}
+
+std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent)
 {
     const Metrics metrics(m_width, m_height);
+    // What the upper area shows: a notice, the "no notices" message, or (before the first fetch
+    // has had its moment) nothing. While that stays as it was, only the crawl band moves.
+    const bool empty_message = m_featured.empty() && (m_notices_set || seconds >= first_fetch_grace_s);
+    const std::size_t upper = m_featured.empty() ? (empty_message ? 1 : 0) : 2 + featured_index_at(seconds);
+    if (extent == FrameExtent::changes_only && !m_redraw_all && upper == m_drawn_upper) {
+        draw_crawl(crawl_travelled);
+        return SDL_Rect{0, m_height - metrics.band_height, m_width, metrics.band_height};
+    }
+    m_redraw_all = false;
+    m_drawn_upper = upper;
+
     fill(m_renderer, background, {0, 0, m_width, m_height});
     m_label.draw(m_renderer, metrics.margin_x, metrics.label_baseline);
 
     if (m_featured.empty()) {
-        if (m_notices_set || seconds >= first_fetch_grace_s)
+        if (empty_message)
             m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
     } else {
         const auto& featured = m_featured[featured_index_at(seconds)];
@@ -308,11 +328,41 @@ void Scene::draw(double seconds, std::int64_t refresh)
         m_freshness_note.draw(m_renderer, m_width - metrics.margin_x - m_freshness_note.advance(),
                               band_top - m_freshness_note.height() + m_freshness_note.baseline() - metrics.crawl_gap / 2);
     }
-    draw_crawl(refresh);
+    draw_crawl(crawl_travelled);
+    draw_overlay();
+    return std::nullopt;
+}
+
+void Scene::set_overlay(const std::vector<std::string>& lines)
+{
+    m_redraw_all = true;
+    m_overlay.clear();
+    for (const auto& line : lines)
+        m_overlay.push_back(make_line(line, m_fonts->date, title_colour));
+}
+
+void Scene::draw_overlay() const
+{
+    if (m_overlay.empty())
+        return;
+    const int line = line_height(m_fonts->date);
+    const int padding = line / 2;
+    int width = 0;
+    for (const auto& sprite : m_overlay)
+        width = std::max(width, sprite.advance());
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
+    fill(m_renderer, {0, 0, 0, 200}, {padding, padding, width + 2 * padding, static_cast<int>(m_overlay.size()) * line + 2 * padding});
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+    int y = 2 * padding + ascent(m_fonts->date);
+    for (const auto& sprite : m_overlay) {
+        sprite.draw(m_renderer, 2 * padding, y);
+        y += line;
+    }
 }
 
 void Scene::set_freshness_note(std::string_view text)
 {
+    m_redraw_all = true;
     m_freshness_note = text.empty() ? TextSprite{} : make_line(text, m_fonts->date, quiet);
 }
 
@@ -355,7 +405,7 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
     }
 }
 
-void Scene::draw_crawl(std::int64_t refresh)
+void Scene::draw_crawl(std::int64_t travelled)
 {
     const Metrics metrics(m_width, m_height);
     const int band_top = m_height - metrics.band_height;
@@ -364,7 +414,7 @@ void Scene::draw_crawl(std::int64_t refresh)
 
     const FontChain& font = m_fonts->crawl;
     const int baseline = band_top + (metrics.band_height + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
-    const int offset = m_scroller.offset_at(refresh * pixels_per_refresh(m_settings.crawl_speed_px_per_s, m_settings.refresh_hz));
+    const int offset = m_scroller.offset_at(travelled);
     m_scroller.place(offset, m_width, m_placements);
     for (const auto& placement : m_placements) {
         const CrawlItem& item = m_crawl_items[placement.item];

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct SceneTextStats {
     std::size_t notices_reused = 0;      // notices drawn entirely from cached text
     TextCacheStats cache;
 };
+
+enum class FrameExtent { whole, changes_only };
 
 struct SceneSettings {
     double crawl_speed_px_per_s = 120.0;  // rounded to whole pixels per refresh
@@ -45,11 +48,18 @@ public:
     // A discreet line above the crawl, e.g. when the feeds have not answered for a while
     // ("업데이트 14:05 · Updated 14:05"); empty hides it.
     void set_freshness_note(std::string_view text);
-    // The frame at `seconds` after start, shown on display refresh number `refresh` (see
-    // RefreshCounter): the crawl stands at refresh x whole pixels per refresh.
-    void draw(double seconds, std::int64_t refresh);
-    // For stills and tests: the refresh is the one `seconds` falls on at the display's rate.
+    // The frame at `seconds` of play, with the crawl `crawl_travelled` whole pixels along (see
+    // Playback). With FrameExtent::changes_only, on a target that keeps the last frame (a
+    // window surface), only what changed is drawn: returned as the one rectangle drawn, most
+    // of the time the crawl band; nullopt when the whole frame was drawn.
+    std::optional<SDL_Rect> draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent);
+    // For stills and tests: the crawl has travelled as it would at the display's rate by then.
     void draw(double seconds);
+    // The F1 overlay of the preview: lines of diagnostics in a box at the top left; empty hides
+    // it. Each call shapes and uploads the lines: call it once a second, not every frame.
+    void set_overlay(const std::vector<std::string>& lines);
+    // Left/Right in the preview: the featured rotation steps a notice back or on.
+    void step_featured(int notices);
 
     std::size_t featured_index_at(double seconds) const;
     const SceneTextStats& text_stats() const { return m_text_stats; }
@@ -92,7 +102,8 @@ private:
     Block cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make);
     const FontChain& title_font(int pixel_size) const;
     void draw_featured(const FeaturedNotice& notice) const;
-    void draw_crawl(std::int64_t refresh);
+    void draw_crawl(std::int64_t travelled);
+    void draw_overlay() const;
 
     SDL_Renderer* m_renderer;
     FreeTypeLibrary m_library;
@@ -105,12 +116,16 @@ private:
     TextSprite m_label;
     TextSprite m_empty_message;
     TextSprite m_freshness_note;
+    std::vector<TextSprite> m_overlay;
     std::vector<FeaturedNotice> m_featured;
     std::vector<CrawlItem> m_crawl_items;
     TextCache m_text_cache;
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
     SceneTextStats m_text_stats;
+    long long m_featured_step = 0;
+    bool m_redraw_all = true;
+    std::size_t m_drawn_upper = 0;  // what the upper area showed at the last whole frame
 };
 
 // A notice date as the screen shows it, "2018.06.04", in Korea Standard Time (UTC+9).

@@ -30,14 +30,14 @@ Result<ScreenTransform> ScreenTransform::create(SDL_Renderer* renderer, const Sc
     return transform;
 }
 
-void ScreenTransform::begin_frame()
+void ScreenTransform::begin_frame(bool whole)
 {
     if (m_turned) {
         SDL_SetRenderTarget(m_renderer, m_turned.get());
         return;
     }
     // Outside the safe area: black, as the bezel of a TV that does not overscan.
-    if (m_geometry.area.x > 0 || m_geometry.area.y > 0) {
+    if (whole && (m_geometry.area.x > 0 || m_geometry.area.y > 0)) {
         SDL_RenderSetViewport(m_renderer, nullptr);
         SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
         SDL_RenderClear(m_renderer);
@@ -57,4 +57,11 @@ void ScreenTransform::end_frame()
     const SDL_Rect upright{area.x + (area.w - m_geometry.scene_width) / 2, area.y + (area.h - m_geometry.scene_height) / 2,
                            m_geometry.scene_width, m_geometry.scene_height};
     SDL_RenderCopyEx(m_renderer, m_turned.get(), nullptr, &upright, m_geometry.rotation_degrees, nullptr, SDL_FLIP_NONE);
+}
+
+std::optional<SDL_Rect> ScreenTransform::on_output(const std::optional<SDL_Rect>& in_scene) const
+{
+    if (!in_scene || m_turned)
+        return std::nullopt;
+    return SDL_Rect{in_scene->x + m_geometry.area.x, in_scene->y + m_geometry.area.y, in_scene->w, in_scene->h};
 }

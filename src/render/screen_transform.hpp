@@ -5,6 +5,8 @@
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 
+#include <optional>
+
 struct ScreenGeometry {
     int scene_width = 0;  // upright, as the scene lays itself out
     int scene_height = 0;
@@ -22,8 +24,11 @@ public:
 
     const ScreenGeometry& geometry() const { return m_geometry; }
     // Around the scene's draw calls: they then land upright in the scene's own coordinates.
-    void begin_frame();
+    // `whole`: the frame redraws everything, so the margins outside the safe area are too.
+    void begin_frame(bool whole = true);
     void end_frame();
+    // A rectangle of the scene on the output; nullopt (everything) when the picture is turned.
+    std::optional<SDL_Rect> on_output(const std::optional<SDL_Rect>& in_scene) const;
 
 private:
     SDL_Renderer* m_renderer = nullptr;

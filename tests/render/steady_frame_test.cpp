@@ -1,7 +1,7 @@
 // A steady frame (nothing changed but time) only copies textures: no shaping, no rasterizing,
 // no texture upload and no heap allocation, ours or SDL's. Counted over 600 frames, 10 s at
 // 60 Hz, which include a change of the featured notice.
-#include "render/frame_clock.hpp"
+#include "render/playback.hpp"
 #include "render/scene.hpp"
 #include "sample_notices.hpp"
 #include "util/work_counters.hpp"
@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstring>
+#include <memory>
 #include <cstdlib>
 #include <new>
 
@@ -79,10 +81,10 @@ TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
     scene.value()->set_notices(sample_notices());
     scene.value()->set_freshness_note("업데이트 14:05 · Updated 14:05");
 
-    RefreshCounter refreshes(60.0);
+    Playback playback(60.0, 2);
     auto frame = [&](int index) {
-        const double seconds = 2.0 + index / 60.0;
-        scene.value()->draw(seconds, refreshes.advance(seconds));
+        playback.frame(2.0 + index / 60.0);
+        scene.value()->draw(2.0 + playback.scene_seconds(), playback.crawl_travelled(), FrameExtent::whole);
         SDL_RenderPresent(renderer.get());
     };
     // The first frames may grow SDL's command queue to its working size.
@@ -107,4 +109,49 @@ TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
     CHECK(changed.counts.lines_rasterized > after.counts.lines_rasterized);
     CHECK(changed.counts.textures_uploaded > after.counts.textures_uploaded);
     CHECK(changed.allocations > after.allocations);
+}
+
+TEST_CASE("drawing only what changed gives the same pixels as drawing whole frames")
+{
+    struct Canvas {
+        SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888)};
+        RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
+        std::unique_ptr<Scene> scene;
+    };
+    Canvas partial, whole;
+    for (Canvas* canvas : {&partial, &whole}) {
+        REQUIRE(canvas->renderer);
+        auto scene = Scene::create(canvas->renderer.get(), repository_roles(), 640, 360, SceneSettings{});
+        REQUIRE(scene);
+        canvas->scene = std::move(scene.value());
+    }
+    const auto notices = sample_notices();
+    int band_only_frames = 0;
+    const std::size_t bytes = static_cast<std::size_t>(whole.surface->pitch) * 360;
+    for (int frame = 0; frame < 600; ++frame) {
+        const double seconds = frame / 60.0;
+        if (frame == 90) {  // the first notices arrive after 1.5 s
+            partial.scene->set_notices(notices);
+            whole.scene->set_notices(notices);
+        }
+        if (frame == 400) {  // and a freshness note later
+            partial.scene->set_freshness_note("업데이트 14:05 · Updated 14:05");
+            whole.scene->set_freshness_note("업데이트 14:05 · Updated 14:05");
+        }
+        const std::int64_t travelled = frame * 2;
+        const auto changed = partial.scene->draw(seconds, travelled, FrameExtent::changes_only);
+        whole.scene->draw(seconds, travelled, FrameExtent::whole);
+        SDL_RenderPresent(partial.renderer.get());
+        SDL_RenderPresent(whole.renderer.get());
+        if (changed) {
+            ++band_only_frames;
+            CHECK(changed->y + changed->h == 360);  // the crawl band, along the bottom
+            CHECK(changed->w == 640);
+        }
+        CAPTURE(frame);
+        REQUIRE(std::memcmp(partial.surface->pixels, whole.surface->pixels, bytes) == 0);
+    }
+    // All but the frames where the upper area changed: the start, the empty-state message at 2 s,
+    // the notices, each featured change (at 8 s) and the note.
+    CHECK(band_only_frames > 590);
 }
