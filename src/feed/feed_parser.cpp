@@ -5,6 +5,7 @@
 #include "feed/feed_xml_repair.hpp"
 #include "feed/json_feed.hpp"
 #include "feed/text_encoding.hpp"
+#include "model/urgency.hpp"
 #include "platform/c_deleter.hpp"
 #include "util/ascii.hpp"
 
@@ -211,6 +212,16 @@ void read_translations(const xmlNode* item, NoticeDraft& draft)
     });
 }
 
+// <sp:urgent/> says it by being there; a text may still say no ("false", "0").
+bool read_urgent_flag(const xmlNode* item)
+{
+    const xmlNode* flag = first_child(item, kExtensionNs, "urgent");
+    if (!flag)
+        return false;
+    const std::string text = clean_text(raw_text(flag, 64), 64);
+    return text.empty() || is_urgent_flag_text(text);
+}
+
 // Dublin Core subjects: how RSS 1.0 and Atom 0.3 feeds give categories.
 void read_subjects(const xmlNode* item, NoticeDraft& draft)
 {
@@ -275,8 +286,10 @@ void read_rss_items(const xmlNode* item_parent, const xmlNode* channel, std::str
             draft.summary = html_to_text(encoded, kMaxSummaryBytes);
         }
 
-        if (auto notice = finish_notice(std::move(draft), context))
+        if (auto notice = finish_notice(std::move(draft), context)) {
+            notice->urgent_flag = read_urgent_flag(item);
             feed.notices.push_back(std::move(*notice));
+        }
     });
 }
 
@@ -361,8 +374,10 @@ Result<ParsedFeed> read_atom(const xmlNode* root, bool atom03, const FeedContext
         if (clean_text(draft.summary, kMaxSummaryBytes).empty())
             draft.summary = text_of(first_child(entry, ns, "content"), kMaxSummaryBytes);
 
-        if (auto notice = finish_notice(std::move(draft), context))
+        if (auto notice = finish_notice(std::move(draft), context)) {
+            notice->urgent_flag = read_urgent_flag(entry);
             feed.notices.push_back(std::move(*notice));
+        }
     });
     return feed;
 }

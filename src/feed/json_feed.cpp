@@ -3,6 +3,7 @@
 #include "feed/feed_notice.hpp"
 #include "feed/feed_text.hpp"
 #include "feed/text_encoding.hpp"
+#include "model/urgency.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,7 @@ constexpr int kExtensionMemberDepth = 4;
 struct JsonItem {
     NoticeDraft draft;
     std::string own_language;  // the item's "language" (1.1), before the fallbacks
+    bool urgent = false;
 };
 
 std::string string_member(const Json& object, std::string_view key)
@@ -52,6 +54,16 @@ std::string id_member(const Json& object)
     if (found->is_number())
         return found->dump();
     return {};
+}
+
+// JSON has a true of its own; the words of XML's sp:urgent are read too, for hand-written feeds.
+bool is_urgent_value(const Json& value)
+{
+    if (value.is_boolean())
+        return value.get<bool>();
+    if (value.is_number_integer())
+        return value == 1;
+    return value.is_string() && is_urgent_flag_text(value.get<std::string>());
 }
 
 JsonItem read_item(const Json& item)
@@ -80,6 +92,8 @@ JsonItem read_item(const Json& item)
     if (const auto extension = item.find(kExtensionKey); extension != item.end() && extension->is_object()) {
         if (const auto pair = extension->find("pair"); pair != extension->end() && pair->is_string())
             draft.pair_id = pair->get<std::string>();
+        if (const auto urgent = extension->find("urgent"); urgent != extension->end())
+            parsed.urgent = is_urgent_value(*urgent);
         if (const auto titles = extension->find("titles"); titles != extension->end() && titles->is_object()) {
             for (const auto& [lang, text] : titles->items()) {
                 if (text.is_string())
@@ -250,8 +264,10 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
         item.draft.lang = !item.own_language.empty() ? item.own_language
                         : !feed_language.empty()     ? feed_language
                                                      : default_language;
-        if (auto notice = finish_notice(std::move(item.draft), context))
+        if (auto notice = finish_notice(std::move(item.draft), context)) {
+            notice->urgent_flag = item.urgent;
             feed.notices.push_back(std::move(*notice));
+        }
     }
     return feed;
 }

@@ -25,6 +25,7 @@ struct Notice {
     std::string summary;  // plain text, whitespace collapsed; may be empty
     std::string pair_id;  // an explicit pairing id given by the feed (docs/feeds.md); may be empty
     std::string source_name;
+    bool urgent_flag = false;  // the feed marks it urgent (sp:urgent, docs/feeds.md)
 
     // The title in a language ("ko" matches "ko-KR"), or nullptr.
     const LocalizedTitle* title_in(std::string_view lang) const;

@@ -698,3 +698,32 @@ TEST_CASE("parse_feed reads the explicit pairing id of RSS items and Atom entrie
     REQUIRE(from_atom.notices.size() == 1);
     CHECK(from_atom.notices[0].pair_id == "2018-0604-egov");
 }
+
+TEST_CASE("parse_feed reads the urgent flag of RSS items and Atom entries")
+{
+    const auto from_rss = parse_ok(rss(R"(<item><title>정전 안내</title><sp:urgent>true</sp:urgent></item>
+        <item><title>empty element</title><sp:urgent/></item>
+        <item><title>yes</title><sp:urgent> Yes </sp:urgent></item>
+        <item><title>one</title><sp:urgent>1</sp:urgent></item>
+        <item><title>false</title><sp:urgent>false</sp:urgent></item>
+        <item><title>zero</title><sp:urgent>0</sp:urgent></item>
+        <item><title>none</title></item>
+        <item xmlns:other="urn:other"><title>another namespace</title><other:urgent>true</other:urgent><urgent>true</urgent></item>)",
+        "ko"));
+    std::vector<bool> flags;
+    for (const auto& notice : from_rss.notices)
+        flags.push_back(notice.urgent_flag);
+    CHECK(flags == std::vector<bool>{true, true, true, true, false, false, false, false});
+
+    const auto from_atom = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sp="urn:signage-player:feed:1">
+        <entry><id>urn:x:1</id><title>Evacuation drill</title><sp:urgent/></entry>
+        <entry><id>urn:x:2</id><title>Office hours</title></entry></feed>)");
+    REQUIRE(from_atom.notices.size() == 2);
+    CHECK(from_atom.notices[0].urgent_flag);
+    CHECK_FALSE(from_atom.notices[1].urgent_flag);
+
+    const auto from_atom03 = parse_ok(R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#" xmlns:sp="urn:signage-player:feed:1">
+        <entry><id>urn:y:1</id><title>Fire</title><sp:urgent>yes</sp:urgent></entry></feed>)");
+    REQUIRE(from_atom03.notices.size() == 1);
+    CHECK(from_atom03.notices[0].urgent_flag);
+}

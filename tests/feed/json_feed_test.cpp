@@ -229,3 +229,21 @@ TEST_CASE("a JSON Feed item's explicit pairing id is read from _signage_player.p
     CHECK(feed.notices[0].pair_id == "2018-0604-egov");
     CHECK(feed.notices[1].pair_id.empty());
 }
+
+TEST_CASE("a JSON Feed item's urgent flag is read from _signage_player.urgent")
+{
+    const auto feed = parse_ok(json_feed(R"({"id": "1", "title": "정전", "_signage_player": {"urgent": true}},
+        {"id": "2", "title": "false", "_signage_player": {"urgent": false}},
+        {"id": "3", "title": "string", "_signage_player": {"urgent": "yes"}},
+        {"id": "4", "title": "number", "_signage_player": {"urgent": 1}},
+        {"id": "5", "title": "no extension"},
+        {"id": "6", "title": "other value", "_signage_player": {"urgent": {"level": 1}}},
+        {"id": "7", "title": "with titles", "_signage_player": {"titles": {"en": "Power cut"}, "urgent": true}},
+        {"id": "8", "title": "elsewhere", "urgent": true, "_signage": {"urgent": true}})"));
+    std::vector<bool> flags;
+    for (const auto& notice : feed.notices)
+        flags.push_back(notice.urgent_flag);
+    CHECK(flags == std::vector<bool>{true, false, true, true, false, false, true, false});
+    REQUIRE(feed.notices.size() == 8);
+    CHECK(feed.notices[6].titles.size() == 2);
+}
