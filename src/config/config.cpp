@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <utility>
 
@@ -237,6 +238,14 @@ public:
         if (!in_range(node, key, static_cast<double>(integer->get()), range))
             return std::nullopt;
         return integer->get();
+    }
+
+    std::optional<bool> boolean(const toml::node& node, std::string_view key)
+    {
+        if (const auto* value = node.as_boolean())
+            return value->get();
+        report(node.source(), key, "expected true or false, got " + std::string(type_name(node.type())));
+        return std::nullopt;
     }
 
 private:
@@ -482,6 +491,10 @@ constexpr KeyRule<FeedDraft> feed_keys[] = {
          if (auto megabytes = reader.integer(value, key, {1, 64}))
              feed.source.max_body_bytes = static_cast<std::size_t>(*megabytes) * 1024u * 1024u;
      }},
+    {"urgent", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto urgent = reader.boolean(value, key))
+             feed.source.urgent = *urgent;
+     }},
 };
 
 constexpr KeyRule<Config> cache_keys[] = {
@@ -695,10 +708,400 @@ constexpr KeyRule<Config> crawl_keys[] = {
      }},
 };
 
-constexpr KeyRule<Config> featured_keys[] = {
-    {"dwell_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
-         if (auto dwell = reader.number(value, key, {2, 600}))
-             config.featured_dwell_s = *dwell;
+// dwell_s and max_dwell_s are checked against each other once both are read, so the draft keeps
+// where each valid one was written: the mistake is the one of the two that comes second.
+struct FeaturedDraft {
+    double dwell_s;
+    double max_dwell_s;
+    double transition_s;
+    std::optional<toml::source_region> dwell_at;
+    std::optional<toml::source_region> max_dwell_at;
+};
+
+constexpr KeyRule<FeaturedDraft> featured_keys[] = {
+    {"dwell_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeaturedDraft& featured) {
+         if (auto dwell = reader.number(value, key, {2, 600})) {
+             featured.dwell_s = *dwell;
+             featured.dwell_at = value.source();
+         }
+     }},
+    {"max_dwell_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeaturedDraft& featured) {
+         if (auto dwell = reader.number(value, key, {2, 600})) {
+             featured.max_dwell_s = *dwell;
+             featured.max_dwell_at = value.source();
+         }
+     }},
+    {"transition_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeaturedDraft& featured) {
+         if (auto seconds = reader.number(value, key, {0, 5}))
+             featured.transition_s = *seconds;
+     }},
+};
+
+void read_featured(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const toml::table* table = reader.table(value, key);
+    if (!table)
+        return;
+    FeaturedDraft featured{config.featured_dwell_s, config.featured_max_dwell_s, config.featured_transition_s, {}, {}};
+    const PresentKeys present = read_keys(reader, *table, key, featured_keys, featured);
+    config.featured_dwell_s = featured.dwell_s;
+    config.featured_transition_s = featured.transition_s;
+    // A dwell_s already wrong has its own error; comparing its default would add a false one.
+    const bool dwell_usable = featured.dwell_at || !contains(present, "dwell_s");
+    if (!featured.max_dwell_at) {
+        // Configs written before max_dwell_s existed may set a long dwell_s: they keep working.
+        if (!contains(present, "max_dwell_s"))
+            config.featured_max_dwell_s = std::max(featured.max_dwell_s, featured.dwell_s);
+        return;
+    }
+    config.featured_max_dwell_s = featured.max_dwell_s;
+    if (!dwell_usable || featured.max_dwell_s >= featured.dwell_s)
+        return;
+    auto position = [](const toml::source_region& where) { return std::pair{where.begin.line, where.begin.column}; };
+    if (featured.dwell_at && position(*featured.dwell_at) > position(*featured.max_dwell_at))
+        reader.report(*featured.dwell_at, join_key(key, "dwell_s"),
+                      format_number(featured.dwell_s) + " is more than max_dwell_s (" + format_number(featured.max_dwell_s)
+                          + "); it must be max_dwell_s or less");
+    else
+        reader.report(*featured.max_dwell_at, join_key(key, "max_dwell_s"),
+                      format_number(featured.max_dwell_s) + " is less than dwell_s (" + format_number(featured.dwell_s)
+                          + "); it must be dwell_s or more");
+}
+
+// A word of a fixed set, for settings that choose one of a few behaviours.
+template <class T>
+struct Word {
+    std::string_view text;
+    T value;
+};
+
+// `noun` completes "... is not <noun>": "a layout", "a renderer".
+template <class T, std::size_t N>
+void read_word(ConfigReader& reader, const toml::node& value, const std::string& key, std::string_view noun,
+               const Word<T> (&words)[N], T& target)
+{
+    const std::optional<std::string> written = reader.string(value, key);
+    if (!written)
+        return;
+    for (const Word<T>& word : words) {
+        if (word.text == *written) {
+            target = word.value;
+            return;
+        }
+    }
+    std::string choices;
+    for (std::size_t i = 0; i < N; ++i)
+        choices += std::string(i == 0 ? "" : i + 1 == N ? " or " : ", ") + in_quotes(words[i].text);
+    reader.report(value.source(), key, in_quotes(*written) + " is not " + std::string(noun) + "; use " + choices);
+}
+
+bool has_extension(const std::filesystem::path& path, std::span<const std::string_view> extensions)
+{
+    const std::string extension = ascii_lower(path.extension().string());
+    return std::ranges::find(extensions, extension) != extensions.end();
+}
+
+// A picture the screen shows, relative to the config file's folder. Checked now: a missing or
+// unreadable picture would otherwise be a blank corner, weeks later, on a screen nobody watches.
+std::optional<std::filesystem::path> read_picture(ConfigReader& reader, const toml::node& value, const std::string& key,
+                                                  std::span<const std::string_view> extensions)
+{
+    const std::optional<std::string> written = reader.non_empty_string(value, key);
+    if (!written)
+        return std::nullopt;
+    const std::filesystem::path path = config_relative_path(*written, reader.base_dir());
+    if (!has_extension(path, extensions)) {
+        std::string listed;
+        for (std::size_t i = 0; i < extensions.size(); ++i)
+            listed += std::string(i == 0 ? "" : i + 1 == extensions.size() ? " or " : ", ") + std::string(extensions[i]);
+        reader.report(value.source(), key, in_quotes(path.string()) + " is not a " + listed + " file");
+        return std::nullopt;
+    }
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        reader.report(value.source(), key, in_quotes(path.string()) + " is not a readable file");
+        return std::nullopt;
+    }
+    return path;
+}
+
+constexpr std::string_view logo_extensions[] = {".png", ".svg", ".jpg", ".jpeg"};
+constexpr std::string_view background_extensions[] = {".png", ".jpg", ".jpeg"};
+
+// An empty name would leave a gap in the header where the name was meant to be; leaving the
+// key out says "no name" plainly.
+void read_agency_name(ConfigReader& reader, const toml::node& value, const std::string& key, std::string& name)
+{
+    const std::optional<std::string> written = reader.string(value, key);
+    if (!written)
+        return;
+    if (written->empty())
+        reader.report(value.source(), key, "is empty; to show no name, remove the key");
+    else
+        name = *written;
+}
+
+constexpr std::string_view zoneinfo_dir = "/usr/share/zoneinfo";
+
+// An IANA zone name such as "Asia/Seoul" that this machine's zone database has. The name is
+// limited to the characters zone names use, so it cannot climb out of the database ("..") or
+// name a file elsewhere ("/etc/passwd"); and the file must be a zone (TZif), not one of the
+// tables that live beside the zones (zone.tab, tzdata.zi).
+bool is_time_zone(std::string_view name)
+{
+    const bool shaped = !name.empty() && name.front() != '/' && name.back() != '/' && name.find("//") == std::string_view::npos
+        && std::ranges::all_of(name, [](char c) {
+               return is_ascii_letter(c) || is_ascii_digit(c) || c == '/' || c == '_' || c == '-' || c == '+';
+           });
+    if (!shaped)
+        return false;
+    const std::filesystem::path file = std::filesystem::path(zoneinfo_dir) / std::string(name);
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error))
+        return false;
+    std::ifstream in(file, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, sizeof magic);
+    return in && std::string_view(magic, sizeof magic) == "TZif";
+}
+
+constexpr Word<ScreenLayout> layout_words[] = {
+    {"featured+ticker", ScreenLayout::featured_ticker},
+    {"ticker", ScreenLayout::ticker},
+    {"list", ScreenLayout::list},
+};
+constexpr Word<ClockStyle> clock_words[] = {
+    {"korean", ClockStyle::korean},
+    {"english", ClockStyle::english},
+    {"both", ClockStyle::both},
+    {"off", ClockStyle::off},
+};
+
+constexpr KeyRule<Config> screen_keys[] = {
+    {"layout", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_word(reader, value, key, "a layout", layout_words, config.screen.layout);
+     }},
+    {"agency_name_ko", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_agency_name(reader, value, key, config.screen.agency_name_ko);
+     }},
+    {"agency_name_en", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_agency_name(reader, value, key, config.screen.agency_name_en);
+     }},
+    {"logo", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto path = read_picture(reader, value, key, logo_extensions))
+             config.screen.logo = std::move(*path);
+     }},
+    {"clock", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_word(reader, value, key, "a clock style", clock_words, config.screen.clock);
+     }},
+    {"time_zone", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         const std::optional<std::string> name = reader.non_empty_string(value, key);
+         if (!name)
+             return;
+         if (is_time_zone(*name))
+             config.screen.time_zone = *name;
+         else
+             reader.report(value.source(), key,
+                           in_quotes(*name) + R"( is not a time zone; use a name like "Asia/Seoul" (see )"
+                               + std::string(zoneinfo_dir) + ")");
+     }},
+    {"list_page_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto seconds = reader.number(value, key, {3, 600}))
+             config.screen.list_page_s = *seconds;
+     }},
+    {"background", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.screen.background);
+     }},
+    {"band", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.screen.band);
+     }},
+    {"text", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.screen.text);
+     }},
+    {"accent", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.screen.accent);
+     }},
+    {"background_image", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto path = read_picture(reader, value, key, background_extensions))
+             config.screen.background_image = std::move(*path);
+     }},
+};
+
+constexpr Word<RendererChoice> renderer_words[] = {
+    {"auto", RendererChoice::automatic},
+    {"gpu", RendererChoice::gpu},
+    {"software", RendererChoice::software},
+};
+
+constexpr KeyRule<Config> display_keys[] = {
+    {"renderer", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_word(reader, value, key, "a renderer", renderer_words, config.display.renderer);
+     }},
+    {"rotation", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         const auto* degrees = value.as_integer();
+         if (!degrees) {
+             reader.report(value.source(), key, "expected an integer, got " + std::string(type_name(value.type())));
+             return;
+         }
+         const std::int64_t written = degrees->get();
+         if (written == 0 || written == 90 || written == 180 || written == 270)
+             config.display.rotation_degrees = static_cast<int>(written);
+         else
+             reader.report(value.source(), key, std::to_string(written) + " is not a rotation; use 0, 90, 180 or 270");
+     }},
+    {"safe_area_percent", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto percent = reader.integer(value, key, {0, 10}))
+             config.display.safe_area_percent = static_cast<int>(*percent);
+     }},
+};
+
+// Exactly two digits: a time of day is written "08:00", as on a timetable.
+std::optional<int> two_digits(std::string_view text)
+{
+    if (text.size() != 2 || !is_ascii_digit(text[0]) || !is_ascii_digit(text[1]))
+        return std::nullopt;
+    return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+// "HH:MM", 00:00 to 24:00, as minutes since midnight.
+std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text)
+{
+    if (text.size() != 5 || text[2] != ':')
+        return std::nullopt;
+    const std::optional<int> hours = two_digits(text.substr(0, 2));
+    const std::optional<int> minutes = two_digits(text.substr(3, 2));
+    if (!hours || !minutes || *minutes > 59 || *hours > 24 || (*hours == 24 && *minutes != 0))
+        return std::nullopt;
+    return std::chrono::minutes{*hours * 60 + *minutes};
+}
+
+// "on", "off" or "HH:MM-HH:MM" with the start first. The outer optional is empty when the text
+// is none of these; the inner one when the screen is off all day.
+std::optional<std::optional<DayHours>> parse_day_hours(std::string_view text)
+{
+    if (text == "off")
+        return std::optional<DayHours>{};
+    if (text == "on")
+        return std::optional<DayHours>{DayHours{std::chrono::minutes{0}, std::chrono::minutes{24 * 60}}};
+    const std::size_t dash = text.find('-');
+    if (dash == std::string_view::npos)
+        return std::nullopt;
+    const auto on = parse_time_of_day(text.substr(0, dash));
+    const auto off = parse_time_of_day(text.substr(dash + 1));
+    // A range through midnight would belong to two days; the next day's own range says that.
+    if (!on || !off || *on >= *off)
+        return std::nullopt;
+    return std::optional<DayHours>{DayHours{*on, *off}};
+}
+
+template <std::size_t day>
+void read_day_hours(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const std::optional<std::string> written = reader.string(value, key);
+    if (!written)
+        return;
+    if (auto hours = parse_day_hours(*written))
+        config.schedule.week[day] = *hours;
+    else
+        reader.report(value.source(), key,
+                      in_quotes(*written) + R"( is not a time range; write "HH:MM-HH:MM" with the start first, or "off")");
+}
+
+// "2026-12-25": what a TOML date looks like, for those who quote it.
+std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    int parts[3] = {};
+    const std::pair<std::size_t, std::size_t> spans[3] = {{0, 4}, {5, 2}, {8, 2}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const char* first = text.data() + spans[i].first;
+        const char* last = first + spans[i].second;
+        if (!std::all_of(first, last, is_ascii_digit))
+            return std::nullopt;
+        std::from_chars(first, last, parts[i]);
+    }
+    const std::chrono::year_month_day date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+                                           std::chrono::day{static_cast<unsigned>(parts[2])}};
+    return date.ok() ? std::optional(date) : std::nullopt;
+}
+
+void read_dates_off(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const toml::array* dates = value.as_array();
+    if (!dates) {
+        reader.report(value.source(), key, "expected an array of dates, got " + std::string(type_name(value.type())));
+        return;
+    }
+    std::vector<std::chrono::year_month_day> result;
+    for (std::size_t i = 0; i < dates->size(); ++i) {
+        const toml::node& entry = *dates->get(i);
+        const std::string entry_key = key + "[" + std::to_string(i) + "]";
+        if (const auto* date = entry.as_date()) {
+            // toml++ refuses impossible dates (2026-02-30) while parsing.
+            const toml::date& d = date->get();
+            result.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day});
+        } else if (const auto* text = entry.as_string()) {
+            if (auto parsed = parse_iso_date(text->get()))
+                result.push_back(*parsed);
+            else
+                reader.report(entry.source(), entry_key, in_quotes(text->get()) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-25");
+        } else {
+            reader.report(entry.source(), entry_key,
+                          "expected a date like 2026-12-25, got " + std::string(type_name(entry.type())));
+        }
+    }
+    config.schedule.dates_off = std::move(result);
+}
+
+constexpr KeyRule<Config> schedule_keys[] = {
+    {"monday", read_day_hours<0>},
+    {"tuesday", read_day_hours<1>},
+    {"wednesday", read_day_hours<2>},
+    {"thursday", read_day_hours<3>},
+    {"friday", read_day_hours<4>},
+    {"saturday", read_day_hours<5>},
+    {"sunday", read_day_hours<6>},
+    {"dates_off", read_dates_off},
+};
+
+// Words to match notices by: an empty one would match every notice.
+std::optional<std::vector<std::string>> read_words(ConfigReader& reader, const toml::node& value, const std::string& key)
+{
+    const toml::array* entries = value.as_array();
+    if (!entries) {
+        reader.report(value.source(), key, "expected an array of strings, got " + std::string(type_name(value.type())));
+        return std::nullopt;
+    }
+    std::vector<std::string> words;
+    bool all_good = true;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        if (auto word = reader.non_empty_string(*entries->get(i), key + "[" + std::to_string(i) + "]"))
+            words.push_back(std::move(*word));
+        else
+            all_good = false;
+    }
+    return all_good ? std::optional(std::move(words)) : std::nullopt;
+}
+
+constexpr KeyRule<Config> urgent_keys[] = {
+    {"categories", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto words = read_words(reader, value, key))
+             config.urgent.categories = std::move(*words);
+     }},
+    {"keywords", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto words = read_words(reader, value, key))
+             config.urgent.keywords = std::move(*words);
+     }},
+    {"max_age_hours", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto hours = reader.integer(value, key, {1, 720}))
+             config.urgent.max_age = std::chrono::hours{*hours};
+     }},
+    {"banner", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.urgent.banner);
+     }},
+    {"banner_text", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_color(reader, value, key, config.urgent.banner_text);
      }},
 };
 
@@ -759,11 +1162,15 @@ void read_section(ConfigReader& reader, const toml::node& value, const std::stri
 constexpr KeyRule<Config> top_level_keys[] = {
     {"feed", read_feeds},
     {"crawl", read_section<crawl_keys>},
-    {"featured", read_section<featured_keys>},
+    {"featured", read_featured},
     {"cache", read_section<cache_keys>},
     {"notices", read_section<notices_keys>},
     {"fonts", read_section<fonts_keys>},
     {"text", read_section<text_keys>},
+    {"screen", read_section<screen_keys>},
+    {"display", read_section<display_keys>},
+    {"schedule", read_section<schedule_keys>},
+    {"urgent", read_section<urgent_keys>},
 };
 
 // ---- URLs ------------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ struct FeedSource {
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{30'000};
     std::size_t max_body_bytes = 8u * 1024u * 1024u;
+    bool urgent = false;  // an alerts source: every notice of this feed is urgent
 };
 
 // [screen]: what the screen shows and how it looks.
@@ -86,7 +87,7 @@ struct ScreenSettings {
     ScreenLayout layout = ScreenLayout::featured_ticker;
     std::string agency_name_ko;               // empty: none shown
     std::string agency_name_en;
-    std::optional<std::filesystem::path> logo;  // absolute; PNG or SVG, checked to exist
+    std::optional<std::filesystem::path> logo;  // absolute; PNG, SVG or JPEG, checked to exist
     ClockStyle clock = ClockStyle::both;
     std::string time_zone = "Asia/Seoul";       // an IANA name, checked against the zone database
     double list_page_s = 12.0;                  // 3..600

@@ -1,111 +1,15 @@
 #include "config/config.hpp"
+#include "config/config_cases.hpp"
 #include "support/collection_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 using namespace std::chrono_literals;
-
-namespace {
-
-// The feed most error cases start from. Its keys sit on these lines, which the expected
-// messages below rely on:
-//   1 [[feed]]   2 name   3 url   4 language   (5: a key added by feed_where)
-constexpr std::string_view base_feed =
-    "[[feed]]\n"
-    "name = \"mois-ko\"\n"
-    "url = \"https://www.mois.go.kr/rss.xml\"\n"
-    "language = \"ko\"\n";
-
-// base_feed with the line of `assignment`'s key replaced by it, or with it added on line 5.
-std::string feed_where(std::string_view assignment)
-{
-    std::string_view key = assignment.substr(0, assignment.find(" ="));
-    std::istringstream lines{std::string(base_feed)};
-    std::string result;
-    bool replaced = false;
-    for (std::string line; std::getline(lines, line);) {
-        if (line.starts_with(std::string(key) + " =")) {
-            line = assignment;
-            replaced = true;
-        }
-        result += line + "\n";
-    }
-    if (!replaced)
-        result += std::string(assignment) + "\n";
-    return result;
-}
-
-// base_feed without the line of `key`; the lines after it move up by one.
-std::string feed_without(std::string_view key)
-{
-    std::istringstream lines{std::string(base_feed)};
-    std::string result;
-    for (std::string line; std::getline(lines, line);) {
-        if (!line.starts_with(std::string(key) + " ="))
-            result += line + "\n";
-    }
-    return result;
-}
-
-std::string with_feed(std::string_view after)
-{
-    return std::string(base_feed) + std::string(after);
-}
-
-std::string before_feed(std::string_view before)
-{
-    return std::string(before) + std::string(base_feed);
-}
-
-// What parse_config says about a text, as one string a CHECK can show in full.
-std::string error_from(std::string_view toml)
-{
-    Result<Config> result = parse_config(toml, "config.toml");
-    return result.ok() ? std::string("(loaded without error)") : result.error().message;
-}
-
-Config config_from(std::string_view toml, const std::filesystem::path& origin = "config.toml")
-{
-    Result<Config> result = parse_config(toml, origin);
-    if (!result.ok())
-        FAIL(result.error().message);
-    return std::move(result).value();
-}
-
-std::string read_file(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-struct ErrorCase {
-    std::string what;
-    std::string toml;
-    std::string expected;
-};
-
-void check_errors(const std::vector<ErrorCase>& cases)
-{
-    for (const ErrorCase& c : cases) {
-        CAPTURE(c.what);
-        CAPTURE(c.toml);
-        CHECK(error_from(c.toml) == c.expected);
-    }
-}
-
-const std::filesystem::path example_config = SIGNAGE_SOURCE_DIR "/assets/example-config.toml";
-
-}  // namespace
 
 TEST_CASE("A full config loads with every value as written")
 {
@@ -241,7 +145,7 @@ TEST_CASE("A config with an unknown key names the key and its line")
 {
     check_errors({
         {"a key at the top level", before_feed("colour = \"red\"\n"), "config.toml:1: colour: unknown key"},
-        {"a table at the top level", with_feed("[display]\nwidth = 1920\n"), "config.toml:5: display: unknown key"},
+        {"a table at the top level", with_feed("[window]\nwidth = 1920\n"), "config.toml:5: window: unknown key"},
         {"a key in the first [[feed]]", feed_where("lang = \"ko\""), "config.toml:5: feed[0].lang: unknown key"},
         {"a key in the second [[feed]]",
          with_feed("[[feed]]\nname = \"agency-en\"\npath = \"en.xml\"\nlanguage = \"en\"\ninterval = 60\n"),
@@ -441,6 +345,14 @@ TEST_CASE("The example config loads as-is with default values")
     CHECK(config.notice_rules.pair_by == defaults.notice_rules.pair_by);
     CHECK(config.notice_rules.max_age == defaults.notice_rules.max_age);
     CHECK(config.stale_after == defaults.stale_after);
+    CHECK_FALSE(config.feeds[0].urgent);
+    CHECK(config.featured_max_dwell_s == defaults.featured_max_dwell_s);
+    CHECK(config.featured_transition_s == defaults.featured_transition_s);
+    CHECK(config.text == defaults.text);
+    CHECK(config.screen == defaults.screen);
+    CHECK(config.display == defaults.display);
+    CHECK(config.schedule == defaults.schedule);
+    CHECK(config.urgent == defaults.urgent);
 }
 
 TEST_CASE("The commented-out English feed in the example config is valid once uncommented")
