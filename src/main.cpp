@@ -1,4 +1,5 @@
 // signage-player: arguments -> configuration -> player or headless render.
+#include "app/check_config.hpp"
 #include "app/cli.hpp"
 #include "app/dump_feed.hpp"
 #include "app/headless.hpp"
@@ -55,6 +56,9 @@ int main(int argc, char** argv)
     case Command::dump_feed:
         // Needs no fonts, assets or configuration: only the feed.
         return run_dump_feed(command_line->dump_location, command_line->dump_language);
+    case Command::check_config:
+        // Needs no fonts or assets: only the file, read as resolve_config reads it.
+        return run_check_config(*command_line->config_path);
     case Command::play:
     case Command::render:
     case Command::shape:

@@ -114,6 +114,28 @@ Result<CommandLine> parse_shape(const std::vector<std::string>& arguments)
     return line;
 }
 
+// check-config FILE: the file to check is the one positional argument.
+Result<CommandLine> parse_check_config(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    line.command = Command::check_config;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (argument.starts_with("--"))
+            return Error{"unknown option \"" + argument + "\"; see --help"};
+        if (line.config_path)
+            return Error{"check-config: one FILE only, not also \"" + argument + "\"; see --help"};
+        line.config_path = argument;
+    }
+    if (!line.config_path)
+        return Error{"check-config: needs a FILE; see --help"};
+    return line;
+}
+
 }  // namespace
 
 const char* usage_text()
@@ -131,6 +153,9 @@ const char* usage_text()
            "      Print how TEXT is split into runs and shaped, as JSON (positions in 1/64 px).\n"
            "      Roles: headline, subtitle, crawl, date, label, clock, alert, with the fonts --config\n"
            "      gives them.\n"
+           "  signage-player check-config FILE\n"
+           "      Read FILE as the player would at start, and print \"FILE: ok (N feeds)\" or its first\n"
+           "      mistake as \"FILE:LINE: key: what is wrong\" (exit status 1). Opens no window.\n"
            "  signage-player --help | --version\n";
 }
 
@@ -140,6 +165,8 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
         return parse_dump_feed(arguments);
     if (!arguments.empty() && arguments[0] == "shape")
         return parse_shape(arguments);
+    if (!arguments.empty() && arguments[0] == "check-config")
+        return parse_check_config(arguments);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

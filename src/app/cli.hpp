@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-enum class Command { play, render, dump_feed, shape, help, version };
+enum class Command { play, render, dump_feed, shape, check_config, help, version };
 
 struct WindowSize {
     int width = 0;
@@ -15,7 +15,7 @@ struct WindowSize {
 
 struct CommandLine {
     Command command = Command::play;
-    std::optional<std::string> config_path;
+    std::optional<std::string> config_path;  // check-config: the file to check
     std::optional<std::string> feed;  // a path or URL that replaces the configured feeds
     std::optional<WindowSize> windowed;  // play: a desktop preview window instead of fullscreen
     // render:

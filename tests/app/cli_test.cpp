@@ -60,3 +60,28 @@ TEST_CASE("--help and --version win over everything else")
     CHECK(parse_command_line({"--windowed", "1280x720", "--help"})->command == Command::help);
     CHECK(parse_command_line({"--version"})->command == Command::version);
 }
+
+TEST_CASE("check-config takes one FILE")
+{
+    auto line = parse_command_line({"check-config", "/etc/signage/lobby.toml"});
+    REQUIRE(line);
+    CHECK(line->command == Command::check_config);
+    CHECK(line->config_path == "/etc/signage/lobby.toml");
+    CHECK(parse_command_line({"check-config", "--help"})->command == Command::help);
+
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"check-config"}, "check-config: needs a FILE; see --help"},
+        {{"check-config", "a.toml", "b.toml"}, "check-config: one FILE only, not also \"b.toml\"; see --help"},
+        {{"check-config", "--config", "a.toml"}, "unknown option \"--config\"; see --help"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.message);
+        auto refused = parse_command_line(c.arguments);
+        REQUIRE(!refused);
+        CHECK(refused.error().message == c.message);
+    }
+}
