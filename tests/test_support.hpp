@@ -3,6 +3,7 @@
 #include "feed/feed_parser.hpp"
 #include "text/bundled_fonts.hpp"
 #include "text/font_roles.hpp"
+#include "platform/local_time.hpp"
 #include "util/result.hpp"
 
 #include <doctest/doctest.h>
@@ -26,6 +27,9 @@ std::string problem(const Result<T>& result)
 {
     return result ? std::string("(no error)") : result.error().message;
 }
+
+// The tests read dates and clocks as a Korean screen shows them, whatever the machine's zone.
+inline const bool tests_run_in_korea_time = use_time_zone("Asia/Seoul").ok();
 
 inline std::filesystem::path source_dir() { return SIGNAGE_SOURCE_DIR; }
 inline std::filesystem::path test_data_dir() { return SIGNAGE_TEST_DATA_DIR; }

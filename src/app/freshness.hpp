@@ -8,5 +8,5 @@
 #include <string>
 
 // Empty while fresh (or before anything was ever fetched); else "업데이트 14:05 · Updated 14:05",
-// with the date too once it is a day old. Times in Korea Standard Time, like notice dates.
+// with the date too once it is a day old. Times in the screen's time zone (use_time_zone).
 std::string freshness_note(std::optional<TimePoint> last_confirmed, TimePoint now, std::chrono::seconds stale_after);

@@ -2,13 +2,15 @@
 
 #include "feed/fetcher.hpp"
 #include "model/notice_board.hpp"
+#include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/screen_transform.hpp"
 
 #include <SDL_image.h>
 
 Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
-                                int width, int height, double at_seconds, const DisplaySettings& display)
+                                int width, int height, double at_seconds, const DisplaySettings& display,
+                                std::optional<TimePoint> wall_clock)
 {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
@@ -25,6 +27,8 @@ Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneS
         if (!scene)
             return scene.error();
         scene.value()->set_notices(notices);
+        scene.value()->set_time(
+            to_local(wall_clock.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))));
         transform->begin_frame();
         scene.value()->draw(at_seconds);
         transform->end_frame();

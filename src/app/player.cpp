@@ -7,6 +7,7 @@
 #include "feed/fetcher.hpp"
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
+#include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
 #include "render/playback.hpp"
@@ -166,6 +167,7 @@ private:
         m_transform.emplace(std::move(transform.value()));
         m_scene = std::move(scene.value());
         m_scene->set_freshness_note(m_freshness);
+        m_scene->set_time(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
         m_rebuild = true;
         return Done{};
     }
@@ -289,6 +291,7 @@ private:
             m_scene->set_freshness_note(m_freshness);
         }
         m_status_changed = false;
+        m_scene->set_time(to_local(now));
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
             reload("the file changed");
@@ -437,6 +440,9 @@ private:
 int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path)
 {
+    // Before any other thread runs: the zone is the process's TZ.
+    if (auto zone = use_time_zone(config.screen.time_zone); !zone)
+        log_line(zone.error().message + "; the clock shows the system's time zone");
     // Declared first, torn down last: everything below uses SDL or curl.
     SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     if (!sdl.ok()) {

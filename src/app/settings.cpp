@@ -31,6 +31,9 @@ SceneSettings scene_settings(const Config& config)
     settings.text_effects = TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
                                         color(config.text.shadow_color)};
     settings.text_cache_bytes = config.text.cache_bytes;
+    settings.screen = config.screen;
+    settings.theme = Theme::from(color(config.screen.background), color(config.screen.band), color(config.screen.text),
+                                 color(config.screen.accent));
     return settings;
 }
 

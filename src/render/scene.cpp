@@ -1,5 +1,6 @@
 #include "render/scene.hpp"
 
+#include "platform/local_time.hpp"
 #include "render/frame_clock.hpp"
 #include "text/raster.hpp"
 #include "text/shaper.hpp"
@@ -14,12 +15,6 @@
 namespace {
 
 // A calm, high-contrast palette for a lobby: read from 3 m, not tiring over a day.
-constexpr SDL_Color background{11, 31, 58, 255};
-constexpr SDL_Color band_background{5, 18, 38, 255};
-constexpr SDL_Color title_colour{255, 255, 255, 255};
-constexpr SDL_Color subtitle_colour{196, 214, 236, 255};
-constexpr SDL_Color accent{242, 179, 61, 255};
-constexpr SDL_Color quiet{140, 162, 190, 255};
 
 // Auto-fit steps for a long featured title, as fractions of its full size: below about 70% it
 // no longer reads as a headline from across a lobby, and "…" is the better choice.
@@ -32,7 +27,7 @@ constexpr double first_fetch_grace_s = 2.0;
 // scale with the shorter side, so a portrait screen sets text at the size a landscape one of the
 // same panel would, and uses its height for more lines.
 struct Metrics {
-    int margin_x, label_baseline, title_top, band_height;
+    int margin_x, counter_baseline, title_top, band_height;
     int label_px, title_px, subtitle_px, date_px, crawl_px;
     int crawl_gap, separator_size;
     int title_lines, subtitle_lines;
@@ -45,8 +40,8 @@ struct Metrics {
 private:
     Metrics(int width, int unit, bool portrait)
         : margin_x(std::max(16, width / 20))
-        , label_baseline(unit * 11 / 100)
-        , title_top(unit * 17 / 100)
+        , counter_baseline(unit * 13 / 100 + unit * 6 / 100)  // below the header (header.cpp: 13%)
+        , title_top(unit * 13 / 100 + unit * 8 / 100)
         , band_height(unit * 11 / 100)
         , label_px(std::max(10, unit * 32 / 1000))
         , title_px(std::max(12, unit * 80 / 1000))
@@ -84,10 +79,7 @@ void fill(SDL_Renderer* renderer, SDL_Color colour, const SDL_Rect& rect)
 
 std::string format_notice_date(TimePoint time)
 {
-    using namespace std::chrono;
-    // The agencies we serve publish in Korea; a configurable time zone comes with the config work.
-    const auto local = time + hours(9);
-    const year_month_day date{floor<days>(local)};
+    const std::chrono::year_month_day date = to_local(time).date;
     char text[16];
     std::snprintf(text, sizeof text, "%04d.%02u.%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                   static_cast<unsigned>(date.day()));
@@ -132,19 +124,18 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
                                                    std::move(subtitle.value()), std::move(date.value()),
                                                    std::move(crawl.value())});
-    scene->m_label = scene->make_line("공지사항 · Notices", scene->m_fonts->label, accent);
-    scene->m_empty_message = scene->make_line("표시할 공지가 없습니다 · No notices to show", scene->m_fonts->subtitle, quiet);
+    auto header = Header::create(renderer, scene->m_library, fonts, settings.screen, settings.theme, settings.text_effects, width,
+                                 std::min(width, height));
+    if (!header)
+        return header.error();
+    scene->m_header = std::move(header.value());
+    scene->m_empty_message = scene->make_line("표시할 공지가 없습니다 · No notices to show", scene->m_fonts->subtitle, settings.theme.quiet_text);
     return scene;
 }
 
 TextSprite Scene::make_line(std::string_view text, const FontChain& chain, SDL_Color colour) const
 {
-    TextSprite sprite = TextSprite::create(m_renderer, rasterize_line(shape_line(text, chain), chain), colour, m_settings.text_effects);
-    // Drawn once now, between frames: a renderer prepares a texture on its first use (SDL's
-    // software renderer allocates its blit map then), and that must not fall on a frame of the
-    // crawl. The next frame paints over it.
-    sprite.draw(m_renderer, 0, sprite.baseline());
-    return sprite;
+    return TextSprite::from_text(m_renderer, text, chain, colour, m_settings.text_effects);
 }
 
 TextBlock Scene::make_block(std::string_view text, const FontChain& chain, SDL_Color colour) const
@@ -183,7 +174,7 @@ TextBlock Scene::make_fitted_title(std::string_view text) const
     TextBlock block;
     block.pixel_size = used->pixel_size();
     for (const auto& line : wrapped.lines)
-        block.lines.push_back(make_line(line, *used, title_colour));
+        block.lines.push_back(make_line(line, *used, m_settings.theme.text));
     return block;
 }
 
@@ -244,19 +235,19 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         featured.title = cached("title", primary, [&] { return make_fitted_title(primary); });
         if (secondary)
             featured.subtitle = cached("subtitle", *secondary, [&] {
-                return make_lines(*secondary, m_fonts->subtitle, subtitle_colour, metrics.subtitle_lines);
+                return make_lines(*secondary, m_fonts->subtitle, m_settings.theme.secondary_text, metrics.subtitle_lines);
             });
         if (!date.empty())
-            featured.date = cached("date", date, [&] { return make_block(date, m_fonts->date, accent); });
+            featured.date = cached("date", date, [&] { return make_block(date, m_fonts->date, m_settings.theme.accent); });
         CrawlItem item;
-        item.primary = cached("crawl", primary, [&] { return make_block(primary, m_fonts->crawl, title_colour); });
+        item.primary = cached("crawl", primary, [&] { return make_block(primary, m_fonts->crawl, m_settings.theme.text); });
         if (secondary)
-            item.secondary = cached("crawl-english", *secondary, [&] { return make_block(*secondary, m_fonts->crawl, subtitle_colour); });
+            item.secondary = cached("crawl-english", *secondary, [&] { return make_block(*secondary, m_fonts->crawl, m_settings.theme.secondary_text); });
         const bool rasterized = m_text_cache.stats().misses != misses_before;
         ++(rasterized ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
 
         const std::string counter = std::to_string(i + 1) + " / " + std::to_string(notices.size());
-        featured.counter = cached("counter", counter, [&] { return make_block(counter, m_fonts->date, quiet); });
+        featured.counter = cached("counter", counter, [&] { return make_block(counter, m_fonts->date, m_settings.theme.quiet_text); });
         // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
         item.width = first_line(item.primary).advance() + 4 * metrics.crawl_gap + metrics.separator_size;
         if (secondary)
@@ -311,8 +302,8 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     m_redraw_all = false;
     m_drawn_upper = upper;
 
-    fill(m_renderer, background, {0, 0, m_width, m_height});
-    m_label.draw(m_renderer, metrics.margin_x, metrics.label_baseline);
+    fill(m_renderer, m_settings.theme.background, {0, 0, m_width, m_height});
+    m_header->draw();
 
     if (m_featured.empty()) {
         if (empty_message)
@@ -320,7 +311,7 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     } else {
         const auto& featured = m_featured[featured_index_at(seconds)];
         const TextSprite& counter = first_line(featured.counter);
-        counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.label_baseline);
+        counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.counter_baseline);
         draw_featured(featured);
     }
     if (!m_freshness_note.empty()) {
@@ -333,12 +324,25 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     return std::nullopt;
 }
 
+void Scene::set_time(const LocalTime& now)
+{
+    const auto minute = std::pair{now.date, now.time_of_day};
+    if (m_clock_shown == minute)
+        return;
+    m_clock_shown = minute;
+    const ClockStyle style = m_settings.screen.clock;
+    const bool korean = style == ClockStyle::korean || style == ClockStyle::both;
+    const bool english = style == ClockStyle::english || style == ClockStyle::both;
+    m_header->set_clock(korean ? format_korean_clock(now) : std::string(), english ? format_english_clock(now) : std::string());
+    m_redraw_all = true;
+}
+
 void Scene::set_overlay(const std::vector<std::string>& lines)
 {
     m_redraw_all = true;
     m_overlay.clear();
     for (const auto& line : lines)
-        m_overlay.push_back(make_line(line, m_fonts->date, title_colour));
+        m_overlay.push_back(make_line(line, m_fonts->date, SDL_Color{255, 255, 255, 255}));
 }
 
 void Scene::draw_overlay() const
@@ -363,7 +367,7 @@ void Scene::draw_overlay() const
 void Scene::set_freshness_note(std::string_view text)
 {
     m_redraw_all = true;
-    m_freshness_note = text.empty() ? TextSprite{} : make_line(text, m_fonts->date, quiet);
+    m_freshness_note = text.empty() ? TextSprite{} : make_line(text, m_fonts->date, m_settings.theme.quiet_text);
 }
 
 void Scene::draw_featured(const FeaturedNotice& notice) const
@@ -400,7 +404,7 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
         // An accent rule before the date ties it to the notice above.
         const int rule_height = std::max(2, metrics.separator_size / 2);
         const int baseline = y + ascent(m_fonts->date);
-        fill(m_renderer, accent, {metrics.margin_x, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
+        fill(m_renderer, m_settings.theme.accent, {metrics.margin_x, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
         first_line(notice.date).draw(m_renderer, metrics.margin_x + metrics.crawl_gap * 3, baseline);
     }
 }
@@ -409,8 +413,8 @@ void Scene::draw_crawl(std::int64_t travelled)
 {
     const Metrics metrics(m_width, m_height);
     const int band_top = m_height - metrics.band_height;
-    fill(m_renderer, band_background, {0, band_top, m_width, metrics.band_height});
-    fill(m_renderer, accent, {0, band_top, m_width, std::max(2, metrics.separator_size / 3)});
+    fill(m_renderer, m_settings.theme.band, {0, band_top, m_width, metrics.band_height});
+    fill(m_renderer, m_settings.theme.accent, {0, band_top, m_width, std::max(2, metrics.separator_size / 3)});
 
     const FontChain& font = m_fonts->crawl;
     const int baseline = band_top + (metrics.band_height + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
@@ -425,6 +429,6 @@ void Scene::draw_crawl(std::int64_t travelled)
         // A small accent square between notices, at the height of the middle of the letters.
         const int size = metrics.separator_size;
         const int separator_x = placement.x + item.width - 2 * metrics.crawl_gap - size;
-        fill(m_renderer, accent, {separator_x, baseline - ascent(font) * 2 / 5 - size / 2, size, size});
+        fill(m_renderer, m_settings.theme.accent, {separator_x, baseline - ascent(font) * 2 / 5 - size / 2, size, size});
     }
 }

@@ -4,9 +4,12 @@
 // copies sprites.
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
+#include "platform/local_time.hpp"
+#include "render/header.hpp"
 #include "render/scroller.hpp"
 #include "render/text_cache.hpp"
 #include "render/text_sprite.hpp"
+#include "render/theme.hpp"
 #include "text/font_roles.hpp"
 #include "text/font.hpp"
 #include "util/result.hpp"
@@ -31,6 +34,8 @@ struct SceneSettings {
     double refresh_hz = 60.0;             // the display's
     double featured_dwell_s = 8.0;
     TextEffects text_effects{};
+    Theme theme{};
+    ScreenSettings screen{};  // layout, agency name, logo, clock
     // GPU memory for rasterized text, on screen and kept for notices that may come back.
     std::size_t text_cache_bytes = 32u * 1024u * 1024u;
 };
@@ -55,6 +60,9 @@ public:
     std::optional<SDL_Rect> draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent);
     // For stills and tests: the crawl has travelled as it would at the display's rate by then.
     void draw(double seconds);
+    // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
+    // uploads only when the minute differs from the one shown: cheap to call every second.
+    void set_time(const LocalTime& now);
     // The F1 overlay of the preview: lines of diagnostics in a box at the top left; empty hides
     // it. Each call shapes and uploads the lines: call it once a second, not every frame.
     void set_overlay(const std::vector<std::string>& lines);
@@ -113,7 +121,7 @@ private:
     SceneSettings m_settings;
 
     bool m_notices_set = false;
-    TextSprite m_label;
+    std::unique_ptr<Header> m_header;
     TextSprite m_empty_message;
     TextSprite m_freshness_note;
     std::vector<TextSprite> m_overlay;
@@ -124,9 +132,10 @@ private:
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
     SceneTextStats m_text_stats;
     long long m_featured_step = 0;
+    std::optional<std::pair<std::chrono::year_month_day, std::chrono::minutes>> m_clock_shown;
     bool m_redraw_all = true;
     std::size_t m_drawn_upper = 0;  // what the upper area showed at the last whole frame
 };
 
-// A notice date as the screen shows it, "2018.06.04", in Korea Standard Time (UTC+9).
+// A notice date as the screen shows it, "2018.06.04", in the screen's time zone (use_time_zone).
 std::string format_notice_date(TimePoint time);

@@ -1,5 +1,6 @@
 #include "render/text_sprite.hpp"
 
+#include "text/shaper.hpp"
 #include "util/work_counters.hpp"
 
 #include <algorithm>
@@ -180,6 +181,14 @@ TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});
     }
+    return sprite;
+}
+
+TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
+                                 const TextEffects& effects)
+{
+    TextSprite sprite = create(renderer, rasterize_line(shape_line(text, chain), chain), color, effects);
+    sprite.draw(renderer, 0, sprite.baseline());
     return sprite;
 }
 

@@ -4,6 +4,7 @@
 #include "platform/sdl_handles.hpp"
 #include "text/raster.hpp"
 
+#include <string_view>
 #include <vector>
 
 // Legibility over busy backgrounds (images, video): an outline around each letter, a soft
@@ -21,6 +22,12 @@ public:
     // Colours the coverage image, adds the effects under it and uploads it. Returns an empty
     // sprite for empty text.
     static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
+
+    // Shapes, rasterizes and uploads a line of text, then draws it once where the next frame
+    // will paint over it: a renderer prepares a texture on its first use (SDL's software
+    // renderer allocates its blit map then), and that must not fall on a frame of the crawl.
+    static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
+                                const TextEffects& effects = {});
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;

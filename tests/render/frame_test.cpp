@@ -14,6 +14,9 @@
 
 namespace {
 
+// What the header clock shows in every frame here: 4 June 2018, 14:05 in Seoul.
+const TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
+
 Uint32 pixel(const SDL_Surface* surface, int x, int y) { return argb_pixel(surface, x, y); }
 
 // Pixels in a band of rows that are nearly white: text, since nothing else on screen is white.
@@ -34,7 +37,7 @@ int white_pixels(const SDL_Surface* surface, int top, int bottom)
 TEST_CASE("a rendered frame has text in the headline area and in the crawl band")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 1280, 720, 3.0);
+    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 1280, 720, 3.0, {}, shown_time);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     const int band_top = 720 * 89 / 100;
@@ -44,7 +47,7 @@ TEST_CASE("a rendered frame has text in the headline area and in the crawl band"
 
 TEST_CASE("with no notices the frame says so instead of staying blank")
 {
-    auto frame = render_still({}, SceneSettings{}, repository_roles(), 1280, 720, 3.0);
+    auto frame = render_still({}, SceneSettings{}, repository_roles(), 1280, 720, 3.0, {}, shown_time);
     REQUIRE(frame);
     // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
     int ink = 0;
@@ -61,9 +64,9 @@ TEST_CASE("with no notices the frame says so instead of staying blank")
 TEST_CASE("rendering is deterministic: the same time gives the same pixels, another time moves the crawl")
 {
     const auto notices = sample_notices();
-    auto first = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0);
-    auto second = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0);
-    auto later = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.5);
+    auto first = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0, {}, shown_time);
+    auto second = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0, {}, shown_time);
+    auto later = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.5, {}, shown_time);
     REQUIRE(first);
     REQUIRE(second);
     REQUIRE(later);
@@ -78,7 +81,7 @@ TEST_CASE("rendering is deterministic: the same time gives the same pixels, anot
 TEST_CASE("the featured notice changes every dwell period and comes round again")
 {
     const auto notices = sample_notices();
-    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, repository_roles(), 640, 360, t); };
+    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, repository_roles(), 640, 360, t, {}, shown_time); };
     auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
     REQUIRE(a);
     REQUIRE(b);
@@ -91,7 +94,7 @@ TEST_CASE("the featured notice changes every dwell period and comes round again"
 TEST_CASE("the frame at 3 s matches the golden image")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 960, 540, 3.0);
+    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 960, 540, 3.0, {}, shown_time);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
@@ -231,7 +234,7 @@ TEST_CASE("golden: a portrait screen gets an upright portrait layout, turned 90 
 {
     DisplaySettings portrait;
     portrait.rotation_degrees = 90;
-    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, portrait);
+    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, portrait, shown_time);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-portrait-540x960-turned-90.png");
 }
@@ -240,7 +243,7 @@ TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edg
 {
     DisplaySettings inset;
     inset.safe_area_percent = 5;
-    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, inset);
+    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, inset, shown_time);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     auto is_black = [&](int x, int y) { return (pixel(surface, x, y) & 0xFFFFFF) == 0; };
@@ -253,4 +256,30 @@ TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edg
     CHECK_FALSE(is_black(48, 270));
     CHECK_FALSE(is_black(480, 27));
     CHECK_FALSE(is_black(480, 512));
+}
+
+TEST_CASE("golden: the header with the agency's logo, its name in both languages and the clock")
+{
+    SceneSettings settings;
+    settings.screen.agency_name_ko = "행정안전부";
+    settings.screen.agency_name_en = "Ministry of the Interior and Safety";
+    settings.screen.logo = test_data_dir() / "images" / "emblem.svg";
+    auto frame = render_still(sample_notices(), settings, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    REQUIRE(frame);
+    check_against_golden(frame.value().get(), "header-logo-names-960x540.png");
+}
+
+TEST_CASE("the header clock shows the configured style, in the screen's time zone")
+{
+    SceneSettings korean_only;
+    korean_only.screen.clock = ClockStyle::korean;
+    SceneSettings no_clock;
+    no_clock.screen.clock = ClockStyle::off;
+    auto with_clock = render_still({}, korean_only, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    auto without = render_still({}, no_clock, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    REQUIRE(with_clock);
+    REQUIRE(without);
+    // The clock sits at the right of the header band (the top 13% of the screen).
+    CHECK(white_pixels(with_clock.value().get(), 0, 540 * 13 / 100) > 100);
+    CHECK(white_pixels(without.value().get(), 0, 540 * 13 / 100) == 0);
 }
