@@ -490,3 +490,19 @@ TEST_CASE("A max_dwell_s below dwell_s is reported on whichever of the two comes
     // Equal is fine: every notice stays the same time.
     CHECK(config_from(with_feed("[featured]\ndwell_s = 10\nmax_dwell_s = 10\n")).featured_max_dwell_s == 10.0);
 }
+
+TEST_CASE("The short example of docs/config.md loads")
+{
+    const std::string doc = read_file(source_dir() / "docs" / "config.md");
+    const auto start = doc.find("```toml\n");
+    REQUIRE(start != std::string::npos);
+    const auto end = doc.find("```\n", start + 8);
+    REQUIRE(end != std::string::npos);
+    PictureFolder pictures;  // has the logo.svg the example names
+    Config config = config_from(doc.substr(start + 8, end - start - 8), pictures.origin());
+    REQUIRE(config.feeds.size() == 3);
+    CHECK(config.feeds[2].urgent);
+    CHECK(config.display.rotation_degrees == 90);
+    CHECK_FALSE(config.schedule.week[6]);
+    CHECK(config.schedule.dates_off.size() == 2);
+}
