@@ -7,6 +7,7 @@
 #include "feed/fetcher.hpp"
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
+#include "model/urgency.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
@@ -166,6 +167,7 @@ private:
             return scene.error();
         m_transform.emplace(std::move(transform.value()));
         m_scene = std::move(scene.value());
+        m_urgent_keys.clear();  // the new scene has no banner yet: show_board gives it one
         m_scene->set_freshness_note(m_freshness);
         m_scene->set_time(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
         m_rebuild = true;
@@ -292,6 +294,7 @@ private:
         }
         m_status_changed = false;
         m_scene->set_time(to_local(now));
+        update_urgent(now);
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
             reload("the file changed");
@@ -349,10 +352,34 @@ private:
         log_line("reload (" + why + "): " + m_config_path->string() + " applied");
     }
 
+    // Urgent notices preempt the rotation; they stop being urgent when they leave the feed or
+    // grow older than [urgent] max_age_hours, so this runs at each board change and each second.
+    void update_urgent(std::chrono::sys_seconds now)
+    {
+        const auto is_alert_feed = [this](std::string_view source) {
+            return std::any_of(m_config.feeds.begin(), m_config.feeds.end(),
+                               [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
+        };
+        const auto urgent = urgent_notices(m_board.notices(), m_config.urgent, is_alert_feed, now);
+        std::vector<std::string> keys;
+        for (const Notice* notice : urgent)
+            keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);
+        if (keys == m_urgent_keys)
+            return;
+        m_urgent_keys = std::move(keys);
+        m_scene->set_urgent(urgent);
+        if (urgent.empty())
+            log_line("urgent: none now; the rotation resumes");
+        else
+            log_line("urgent: " + std::to_string(urgent.size()) + " notice(s) preempt the rotation, first \"" +
+                     urgent.front()->titles.front().text + "\"");
+    }
+
     void show_board()
     {
         m_rebuild = false;
         m_scene->set_notices(m_board.notices());
+        update_urgent(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         const SceneTextStats& stats = m_scene->text_stats();
         log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
                  std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
@@ -424,6 +451,7 @@ private:
     NoticeBoard m_board;
     std::map<std::string, std::chrono::sys_seconds> m_confirmed_at;  // per source; epoch: never
     std::string m_freshness;
+    std::vector<std::string> m_urgent_keys;  // what the banner shows now
     std::optional<ScreenTransform> m_transform;
     std::unique_ptr<Scene> m_scene;
     Playback m_playback;

@@ -32,6 +32,8 @@ SceneSettings scene_settings(const Config& config)
                                         color(config.text.shadow_color)};
     settings.text_cache_bytes = config.text.cache_bytes;
     settings.screen = config.screen;
+    settings.alert_background = color(config.urgent.banner);
+    settings.alert_text = color(config.urgent.banner_text);
     settings.theme = Theme::from(color(config.screen.background), color(config.screen.band), color(config.screen.text),
                                  color(config.screen.accent));
     return settings;

@@ -111,7 +111,8 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     auto subtitle = open(fonts.subtitle, metrics.subtitle_px);
     auto date = open(fonts.date, metrics.date_px);
     auto crawl = open(fonts.crawl, metrics.crawl_px);
-    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl})
+    auto alert = open(fonts.alert, metrics.title_px);
+    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert})
         if (!*chain)
             return chain->error();
     std::vector<FontChain> smaller_titles;
@@ -123,7 +124,8 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     }
     scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
                                                    std::move(subtitle.value()), std::move(date.value()),
-                                                   std::move(crawl.value())});
+                                                   std::move(crawl.value()), std::move(alert.value())});
+    scene->m_urgent_label = scene->make_line("긴급 · URGENT", scene->m_fonts->label, settings.alert_text);
     auto header = Header::create(renderer, scene->m_library, fonts, settings.screen, settings.theme, settings.text_effects, width,
                                  std::min(width, height));
     if (!header)
@@ -294,7 +296,10 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     // What the upper area shows: a notice, the "no notices" message, or (before the first fetch
     // has had its moment) nothing. While that stays as it was, only the crawl band moves.
     const bool empty_message = m_featured.empty() && (m_notices_set || seconds >= first_fetch_grace_s);
-    const std::size_t upper = m_featured.empty() ? (empty_message ? 1 : 0) : 2 + featured_index_at(seconds);
+    const std::size_t urgent_index = m_urgent.empty() ? 0 : urgent_index_at(seconds);
+    const std::size_t upper = !m_urgent.empty() ? (std::size_t{1} << 20) + urgent_index
+                              : m_featured.empty() ? (empty_message ? 1 : 0)
+                                                   : 2 + featured_index_at(seconds);
     if (extent == FrameExtent::changes_only && !m_redraw_all && upper == m_drawn_upper) {
         draw_crawl(crawl_travelled);
         return SDL_Rect{0, m_height - metrics.band_height, m_width, metrics.band_height};
@@ -305,7 +310,9 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     fill(m_renderer, m_settings.theme.background, {0, 0, m_width, m_height});
     m_header->draw();
 
-    if (m_featured.empty()) {
+    if (!m_urgent.empty()) {
+        draw_urgent(m_urgent[urgent_index]);
+    } else if (m_featured.empty()) {
         if (empty_message)
             m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
     } else {
@@ -322,6 +329,62 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     draw_crawl(crawl_travelled);
     draw_overlay();
     return std::nullopt;
+}
+
+void Scene::set_urgent(const std::vector<const Notice*>& urgent)
+{
+    m_redraw_all = true;
+    m_urgent.clear();
+    const Metrics metrics(m_width, m_height);
+    for (const Notice* notice : urgent) {
+        const LocalizedTitle* korean = notice->title_in("ko");
+        const LocalizedTitle* english = notice->title_in("en");
+        const std::string& primary = korean ? korean->text : notice->titles.front().text;
+        UrgentNotice banner;
+        banner.title = cached("urgent", primary, [&] {
+            return make_lines(primary, m_fonts->alert, m_settings.alert_text, metrics.title_lines + 1);
+        });
+        if (korean && english)
+            banner.subtitle = cached("urgent-english", english->text, [&] {
+                return make_lines(english->text, m_fonts->subtitle, m_settings.alert_text, metrics.subtitle_lines);
+            });
+        m_urgent.push_back(std::move(banner));
+    }
+}
+
+std::size_t Scene::urgent_index_at(double seconds) const
+{
+    const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s));
+    return static_cast<std::size_t>(slot % static_cast<long long>(m_urgent.size()));
+}
+
+void Scene::draw_urgent(const UrgentNotice& notice) const
+{
+    const Metrics metrics(m_width, m_height);
+    const int top = m_header->height();
+    const int bottom = m_height - metrics.band_height;
+    fill(m_renderer, m_settings.alert_background, {0, top, m_width, bottom - top});
+    const int label_line = line_height(m_fonts->label);
+    m_urgent_label.draw(m_renderer, metrics.margin_x, top + label_line * 3 / 2);
+
+    const std::vector<TextSprite> no_lines;
+    const auto& title_lines = notice.title->lines;
+    const auto& subtitle_lines = notice.subtitle ? notice.subtitle->lines : no_lines;
+    const int title_line = line_height(m_fonts->alert);
+    const int subtitle_line = line_height(m_fonts->subtitle);
+    const int block = static_cast<int>(title_lines.size()) * title_line + subtitle_line / 3 +
+                      static_cast<int>(subtitle_lines.size()) * subtitle_line;
+    const int area_top = top + label_line * 2;
+    int y = std::max(area_top, area_top + (bottom - area_top - block) / 2);
+    for (const auto& line : title_lines) {
+        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->alert));
+        y += title_line;
+    }
+    y += subtitle_line / 3;
+    for (const auto& line : subtitle_lines) {
+        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->subtitle));
+        y += subtitle_line;
+    }
 }
 
 void Scene::set_time(const LocalTime& now)

@@ -35,6 +35,8 @@ struct SceneSettings {
     double featured_dwell_s = 8.0;
     TextEffects text_effects{};
     Theme theme{};
+    SDL_Color alert_background{196, 30, 45, 255};  // the urgent banner
+    SDL_Color alert_text{255, 255, 255, 255};
     ScreenSettings screen{};  // layout, agency name, logo, clock
     // GPU memory for rasterized text, on screen and kept for notices that may come back.
     std::size_t text_cache_bytes = 32u * 1024u * 1024u;
@@ -60,6 +62,9 @@ public:
     std::optional<SDL_Rect> draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent);
     // For stills and tests: the crawl has travelled as it would at the display's rate by then.
     void draw(double seconds);
+    // Urgent notices, most important first: while there are any, a full-width banner in alert
+    // colours takes the place of the featured notice (several take turns). Empty: none.
+    void set_urgent(const std::vector<const Notice*>& urgent);
     // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
     // uploads only when the minute differs from the one shown: cheap to call every second.
     void set_time(const LocalTime& now);
@@ -70,6 +75,7 @@ public:
     void step_featured(int notices);
 
     std::size_t featured_index_at(double seconds) const;
+    std::size_t urgent_count() const { return m_urgent.size(); }
     const SceneTextStats& text_stats() const { return m_text_stats; }
     // The pixel size a featured notice's title was set at (auto-fit may have made it smaller).
     int featured_title_px(std::size_t index) const;
@@ -85,6 +91,7 @@ private:
         FontChain subtitle;
         FontChain date;
         FontChain crawl;
+        FontChain alert;
     };
     using Block = std::shared_ptr<const TextBlock>;
     struct FeaturedNotice {
@@ -92,6 +99,10 @@ private:
         Block subtitle;
         Block date;
         Block counter;  // "2 / 5"
+    };
+    struct UrgentNotice {
+        Block title;
+        Block subtitle;
     };
     struct CrawlItem {
         Block primary;
@@ -112,6 +123,8 @@ private:
     void draw_featured(const FeaturedNotice& notice) const;
     void draw_crawl(std::int64_t travelled);
     void draw_overlay() const;
+    void draw_urgent(const UrgentNotice& notice) const;
+    std::size_t urgent_index_at(double seconds) const;
 
     SDL_Renderer* m_renderer;
     FreeTypeLibrary m_library;
@@ -126,6 +139,8 @@ private:
     TextSprite m_freshness_note;
     std::vector<TextSprite> m_overlay;
     std::vector<FeaturedNotice> m_featured;
+    std::vector<UrgentNotice> m_urgent;
+    TextSprite m_urgent_label;
     std::vector<CrawlItem> m_crawl_items;
     TextCache m_text_cache;
     CrawlScroller m_scroller;

@@ -283,3 +283,29 @@ TEST_CASE("the header clock shows the configured style, in the screen's time zon
     CHECK(white_pixels(with_clock.value().get(), 0, 540 * 13 / 100) > 100);
     CHECK(white_pixels(without.value().get(), 0, 540 * 13 / 100) == 0);
 }
+
+TEST_CASE("golden: an urgent notice takes the upper area as a full-width banner in alert colours")
+{
+    SceneOnSurface canvas(960, 540);
+    auto notices = sample_notices();
+    Notice alert;
+    alert.id = "alert-1";
+    alert.titles = {{"ko", "[긴급] 청사 3층 화재 경보 점검: 14시부터 15시까지 엘리베이터 운행 중지"},
+                    {"en", "Fire alarm test on floor 3: lifts stopped from 14:00 to 15:00"}};
+    alert.categories = {"긴급"};
+    notices.insert(notices.begin(), alert);
+    canvas.scene->set_notices(notices);
+    canvas.scene->set_time(to_local(shown_time));
+    canvas.scene->set_urgent({&notices.front()});
+    canvas.scene->draw(3.0);
+    SDL_RenderPresent(canvas.renderer.get());
+    check_against_golden(canvas.surface.get(), "urgent-banner-960x540.png");
+
+    // The banner goes when nothing is urgent any more: the rotation is back.
+    canvas.scene->set_urgent({});
+    canvas.scene->draw(3.0);
+    SDL_RenderPresent(canvas.renderer.get());
+    Uint8 r, g, b;
+    SDL_GetRGB(pixel(canvas.surface.get(), 5, 270), canvas.surface->format, &r, &g, &b);
+    CHECK(r < 60);  // the dark blue background, not the red banner
+}
