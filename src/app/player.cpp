@@ -7,6 +7,7 @@
 #include "feed/fetcher.hpp"
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
+#include "model/schedule.hpp"
 #include "model/urgency.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
@@ -83,6 +84,7 @@ public:
         }
         m_playback = Playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
         log_display();
+        apply_schedule(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())), true);
         start_fetcher();
         return true;
     }
@@ -99,15 +101,15 @@ public:
         auto next_frame = start;
         for (;;) {
             SDL_Event event;
+            // Off hours: no frames at all, just a wake-up each second for the clock, the
+            // schedule and the feeds, so the loop costs next to nothing overnight.
+            if (!m_screen_on && SDL_WaitEventTimeout(&event, 1000)) {
+                if (auto exit_code = handle_event(event))
+                    return *exit_code;
+            }
             while (SDL_PollEvent(&event)) {
-                if (event.type == SDL_QUIT)
-                    return 0;
-                if (event.type == m_feed_event)
-                    handle_feed_updates();
-                else if (event.type == SDL_KEYDOWN && !handle_key(event.key))
-                    return 0;
-                else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !handle_resize())
-                    return 1;
+                if (auto exit_code = handle_event(event))
+                    return *exit_code;
             }
             if (reload_requested) {
                 reload_requested = 0;
@@ -121,6 +123,10 @@ public:
             }
             if (m_rebuild)
                 show_board();
+            if (!m_screen_on) {
+                m_previous_frame.reset();  // the dark hours are not a late frame
+                continue;
+            }
 
             const auto frame_start = Clock::now();
             if (m_previous_frame)
@@ -217,6 +223,53 @@ private:
         }
     }
 
+    // An exit code when the player should stop.
+    std::optional<int> handle_event(const SDL_Event& event)
+    {
+        if (event.type == SDL_QUIT)
+            return 0;
+        if (event.type == m_feed_event)
+            handle_feed_updates();
+        else if (event.type == SDL_KEYDOWN && !handle_key(event.key))
+            return 0;
+        else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !handle_resize())
+            return 1;
+        return std::nullopt;
+    }
+
+    // On and off hours ([schedule]). Off: a black screen, and the system may let the panel
+    // sleep; the player itself has no portable way to switch a panel off.
+    void apply_schedule(const LocalTime& local, bool at_start)
+    {
+        const bool on = is_on(m_config.schedule, local);
+        if (!at_start && on == m_screen_on)
+            return;
+        m_screen_on = on;
+        const auto change = next_change(m_config.schedule, local);
+        std::string until;
+        if (change) {
+            char when[40];
+            std::snprintf(when, sizeof when, " until %04d-%02u-%02u %02d:%02d", static_cast<int>(change->date.year()),
+                          static_cast<unsigned>(change->date.month()), static_cast<unsigned>(change->date.day()),
+                          static_cast<int>(change->time_of_day.count() / 60), static_cast<int>(change->time_of_day.count() % 60));
+            until = when;
+        }
+        if (on) {
+            SDL_DisableScreenSaver();
+            m_scene->invalidate();
+            if (!at_start)
+                log_line("schedule: on" + until);
+            return;
+        }
+        log_line("schedule: off" + until + "; the screen is black. The player cannot switch the panel off itself here: "
+                 "the system's screen saver is allowed, so its power saving (DPMS) may put the display to sleep");
+        SDL_EnableScreenSaver();
+        SDL_SetRenderDrawColor(m_display.renderer(), 0, 0, 0, 255);
+        SDL_RenderSetViewport(m_display.renderer(), nullptr);
+        SDL_RenderClear(m_display.renderer());
+        m_display.present();
+    }
+
     // The desktop preview's keys. False: quit.
     bool handle_key(const SDL_KeyboardEvent& key)
     {
@@ -293,7 +346,9 @@ private:
             m_scene->set_freshness_note(m_freshness);
         }
         m_status_changed = false;
-        m_scene->set_time(to_local(now));
+        const LocalTime local = to_local(now);
+        apply_schedule(local, false);
+        m_scene->set_time(local);
         update_urgent(now);
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
@@ -458,6 +513,7 @@ private:
     FrameStats m_frame_stats;
     std::optional<Clock::time_point> m_previous_frame;
     bool m_rebuild = false;
+    bool m_screen_on = true;
     bool m_status_changed = false;
     bool m_overlay_shown = false;
     bool m_screenshot_requested = false;

@@ -71,6 +71,8 @@ public:
     // The F1 overlay of the preview: lines of diagnostics in a box at the top left; empty hides
     // it. Each call shapes and uploads the lines: call it once a second, not every frame.
     void set_overlay(const std::vector<std::string>& lines);
+    // The next frame draws everything (after the screen showed something else, e.g. black).
+    void invalidate() { m_redraw_all = true; }
     // Left/Right in the preview: the featured rotation steps a notice back or on.
     void step_featured(int notices);
 
