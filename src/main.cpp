@@ -8,6 +8,7 @@
 #include "app/shape_command.hpp"
 #include "feed/http_client.hpp"
 #include "platform/data_dir.hpp"
+#include "platform/local_time.hpp"
 #include "platform/log.hpp"
 
 #include <cstdio>
@@ -24,8 +25,13 @@ int render_command(const CommandLine& command_line, const Config& config, const 
         log_line(notices.error().message);
         return 1;
     }
-    auto frame = render_still(notices.value(), scene_settings(config), font_roles(config, data_dir), command_line.size.width,
-                              command_line.size.height, command_line.at_seconds);
+    if (auto zone = use_time_zone(config.screen.time_zone); !zone)
+        log_line(zone.error().message + "; the clock shows the system's time zone");
+    StillRequest request;
+    request.width = command_line.size.width;
+    request.height = command_line.size.height;
+    request.at_seconds = command_line.at_seconds;
+    auto frame = render_still(config, notices.value(), font_roles(config, data_dir), request);
     if (!frame) {
         log_line(frame.error().message);
         return 1;
@@ -86,5 +92,8 @@ int main(int argc, char** argv)
         request.window_width = command_line->windowed->width;
         request.window_height = command_line->windowed->height;
     }
-    return run_player(config.value(), request, data_dir.value());
+    std::optional<std::filesystem::path> config_path;
+    if (command_line->config_path)
+        config_path = *command_line->config_path;
+    return run_player(config.value(), request, data_dir.value(), config_path);
 }

@@ -1,36 +1,51 @@
 #include "app/headless.hpp"
 
+#include "app/settings.hpp"
 #include "feed/fetcher.hpp"
 #include "model/notice_board.hpp"
+#include "model/schedule.hpp"
+#include "model/urgency.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/screen_transform.hpp"
 
 #include <SDL_image.h>
 
-Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
-                                int width, int height, double at_seconds, const DisplaySettings& display,
-                                std::optional<TimePoint> wall_clock)
+#include <algorithm>
+
+Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>& notices, const FontRoles& fonts,
+                                const StillRequest& request)
 {
+    const int width = request.width;
+    const int height = request.height;
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
         return Error{std::string("unable to create a ") + std::to_string(width) + "x" + std::to_string(height) + " surface: " + SDL_GetError()};
+    const TimePoint now = request.wall_clock.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    const LocalTime local = to_local(now);
+    if (!is_on(config.schedule, local))
+        return surface;  // off hours: black, as the player shows them
     {
         RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
         if (!renderer)
             return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
-        const ScreenGeometry geometry = screen_geometry(width, height, display.rotation_degrees, display.safe_area_percent);
+        const ScreenGeometry geometry =
+            screen_geometry(width, height, config.display.rotation_degrees, config.display.safe_area_percent);
         auto transform = ScreenTransform::create(renderer.get(), geometry);
         if (!transform)
             return transform.error();
-        auto scene = Scene::create(renderer.get(), fonts, geometry.scene_width, geometry.scene_height, settings);
+        auto scene = Scene::create(renderer.get(), fonts, geometry.scene_width, geometry.scene_height, scene_settings(config));
         if (!scene)
             return scene.error();
         scene.value()->set_notices(notices);
-        scene.value()->set_time(
-            to_local(wall_clock.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))));
+        scene.value()->set_time(local);
+        const auto is_alert_feed = [&](std::string_view source) {
+            return std::any_of(config.feeds.begin(), config.feeds.end(),
+                               [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
+        };
+        scene.value()->set_urgent(urgent_notices(notices, config.urgent, is_alert_feed, now));
         transform->begin_frame();
-        scene.value()->draw(at_seconds);
+        scene.value()->draw(request.at_seconds);
         transform->end_frame();
         SDL_RenderPresent(renderer.get());
     }

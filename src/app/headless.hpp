@@ -10,11 +10,20 @@
 #include <string>
 #include <vector>
 
-// The frame at `at_seconds` on a `width` x `height` output, turned and inset as `display` says,
-// its clock showing `wall_clock` (nullopt: now).
-Result<SurfacePtr> render_still(const std::vector<Notice>& notices, const SceneSettings& settings, const FontRoles& fonts,
-                                int width, int height, double at_seconds, const DisplaySettings& display = {},
-                                std::optional<TimePoint> wall_clock = std::nullopt);
+// What a still shows besides the notices: the output's size, how long after start, and the
+// wall-clock time (for the header clock, the schedule and urgency).
+struct StillRequest {
+    int width = 1920;
+    int height = 1080;
+    double at_seconds = 3.0;
+    std::optional<TimePoint> wall_clock;  // nullopt: now
+};
+
+// The frame the player would show with `config`: its layout, theme, rotation and safe area,
+// its urgent notices' banner, or black outside the schedule's on hours. Times are in the
+// process's time zone (use_time_zone).
+Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>& notices, const FontRoles& fonts,
+                                const StillRequest& request);
 
 // Reads every configured feed once, in order, and merges them as the player would. Sources that
 // fail are logged and skipped; an error only when none could be read.

@@ -17,6 +17,12 @@ namespace {
 // What the header clock shows in every frame here: 4 June 2018, 14:05 in Seoul.
 const TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
 
+// The frame a player with `config` shows at `seconds`, its clock at shown_time.
+Result<SurfacePtr> still(const std::vector<Notice>& notices, const Config& config, int width, int height, double seconds)
+{
+    return render_still(config, notices, repository_roles(), StillRequest{width, height, seconds, shown_time});
+}
+
 Uint32 pixel(const SDL_Surface* surface, int x, int y) { return argb_pixel(surface, x, y); }
 
 // Pixels in a band of rows that are nearly white: text, since nothing else on screen is white.
@@ -37,7 +43,7 @@ int white_pixels(const SDL_Surface* surface, int top, int bottom)
 TEST_CASE("a rendered frame has text in the headline area and in the crawl band")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 1280, 720, 3.0, {}, shown_time);
+    auto frame = still(notices, Config{}, 1280, 720, 3.0);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     const int band_top = 720 * 89 / 100;
@@ -47,7 +53,7 @@ TEST_CASE("a rendered frame has text in the headline area and in the crawl band"
 
 TEST_CASE("with no notices the frame says so instead of staying blank")
 {
-    auto frame = render_still({}, SceneSettings{}, repository_roles(), 1280, 720, 3.0, {}, shown_time);
+    auto frame = still({}, Config{}, 1280, 720, 3.0);
     REQUIRE(frame);
     // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
     int ink = 0;
@@ -64,9 +70,9 @@ TEST_CASE("with no notices the frame says so instead of staying blank")
 TEST_CASE("rendering is deterministic: the same time gives the same pixels, another time moves the crawl")
 {
     const auto notices = sample_notices();
-    auto first = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0, {}, shown_time);
-    auto second = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.0, {}, shown_time);
-    auto later = render_still(notices, SceneSettings{}, repository_roles(), 640, 360, 5.5, {}, shown_time);
+    auto first = still(notices, Config{}, 640, 360, 5.0);
+    auto second = still(notices, Config{}, 640, 360, 5.0);
+    auto later = still(notices, Config{}, 640, 360, 5.5);
     REQUIRE(first);
     REQUIRE(second);
     REQUIRE(later);
@@ -81,7 +87,7 @@ TEST_CASE("rendering is deterministic: the same time gives the same pixels, anot
 TEST_CASE("the featured notice changes every dwell period and comes round again")
 {
     const auto notices = sample_notices();
-    auto frame_at = [&](double t) { return render_still(notices, SceneSettings{120.0, 8.0}, repository_roles(), 640, 360, t, {}, shown_time); };
+    auto frame_at = [&](double t) { return still(notices, Config{}, 640, 360, t); };
     auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
     REQUIRE(a);
     REQUIRE(b);
@@ -94,7 +100,7 @@ TEST_CASE("the featured notice changes every dwell period and comes round again"
 TEST_CASE("the frame at 3 s matches the golden image")
 {
     const auto notices = sample_notices();
-    auto frame = render_still(notices, SceneSettings{}, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    auto frame = still(notices, Config{}, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
@@ -232,18 +238,18 @@ TEST_CASE("when one notice of a board larger than the text cache changes, only t
 
 TEST_CASE("golden: a portrait screen gets an upright portrait layout, turned 90 degrees onto the panel")
 {
-    DisplaySettings portrait;
-    portrait.rotation_degrees = 90;
-    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, portrait, shown_time);
+    Config portrait;
+    portrait.display.rotation_degrees = 90;
+    auto frame = still(sample_notices(), portrait, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-portrait-540x960-turned-90.png");
 }
 
 TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edges black")
 {
-    DisplaySettings inset;
-    inset.safe_area_percent = 5;
-    auto frame = render_still(sample_notices(), SceneSettings{}, repository_roles(), 960, 540, 3.0, inset, shown_time);
+    Config inset;
+    inset.display.safe_area_percent = 5;
+    auto frame = still(sample_notices(), inset, 960, 540, 3.0);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     auto is_black = [&](int x, int y) { return (pixel(surface, x, y) & 0xFFFFFF) == 0; };
@@ -260,23 +266,23 @@ TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edg
 
 TEST_CASE("golden: the header with the agency's logo, its name in both languages and the clock")
 {
-    SceneSettings settings;
-    settings.screen.agency_name_ko = "행정안전부";
-    settings.screen.agency_name_en = "Ministry of the Interior and Safety";
-    settings.screen.logo = test_data_dir() / "images" / "emblem.svg";
-    auto frame = render_still(sample_notices(), settings, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    Config config;
+    config.screen.agency_name_ko = "행정안전부";
+    config.screen.agency_name_en = "Ministry of the Interior and Safety";
+    config.screen.logo = test_data_dir() / "images" / "emblem.svg";
+    auto frame = still(sample_notices(), config, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "header-logo-names-960x540.png");
 }
 
 TEST_CASE("the header clock shows the configured style, in the screen's time zone")
 {
-    SceneSettings korean_only;
+    Config korean_only;
     korean_only.screen.clock = ClockStyle::korean;
-    SceneSettings no_clock;
+    Config no_clock;
     no_clock.screen.clock = ClockStyle::off;
-    auto with_clock = render_still({}, korean_only, repository_roles(), 960, 540, 3.0, {}, shown_time);
-    auto without = render_still({}, no_clock, repository_roles(), 960, 540, 3.0, {}, shown_time);
+    auto with_clock = still({}, korean_only, 960, 540, 3.0);
+    auto without = still({}, no_clock, 960, 540, 3.0);
     REQUIRE(with_clock);
     REQUIRE(without);
     // The clock sits at the right of the header band (the top 13% of the screen).
@@ -308,4 +314,40 @@ TEST_CASE("golden: an urgent notice takes the upper area as a full-width banner 
     Uint8 r, g, b;
     SDL_GetRGB(pixel(canvas.surface.get(), 5, 270), canvas.surface->format, &r, &g, &b);
     CHECK(r < 60);  // the dark blue background, not the red banner
+}
+
+TEST_CASE("outside the schedule's on hours the frame is black; inside, the notices show")
+{
+    Config config;
+    // On weekdays 08:00-18:00 in Seoul; shown_time is Monday 4 June 2018, 14:05.
+    for (auto& day : config.schedule.week)
+        day = DayHours{std::chrono::hours{8}, std::chrono::hours{18}};
+    config.schedule.week[6] = std::nullopt;  // Sunday off
+    auto on = still(sample_notices(), config, 640, 360, 3.0);
+    config.schedule.dates_off = {std::chrono::year{2018} / 6 / 4};  // a holiday
+    auto off = still(sample_notices(), config, 640, 360, 3.0);
+    REQUIRE(on);
+    REQUIRE(off);
+    CHECK(white_pixels(on.value().get(), 0, 360) > 1000);
+    for (int y = 0; y < 360; y += 7)
+        for (int x = 0; x < 640; x += 7)
+            REQUIRE((pixel(off.value().get(), x, y) & 0xFFFFFF) == 0);
+}
+
+TEST_CASE("a still shows the urgent banner for a notice of an alerts feed")
+{
+    Config config;
+    FeedSource alerts;
+    alerts.name = "alerts";
+    alerts.urgent = true;
+    config.feeds = {alerts};
+    auto notices = sample_notices();
+    notices.front().source_name = "alerts";
+    notices.front().published = shown_time - std::chrono::hours{1};
+    auto frame = still(notices, config, 640, 360, 3.0);
+    REQUIRE(frame);
+    Uint8 r, g, b;
+    SDL_GetRGB(pixel(frame.value().get(), 5, 180), frame.value()->format, &r, &g, &b);
+    CHECK(r > 150);  // the red of the banner
+    CHECK(g < 60);
 }
