@@ -28,6 +28,8 @@ SceneSettings scene_settings(const Config& config)
     SceneSettings settings;
     settings.crawl_speed_px_per_s = config.crawl_speed_px_per_s;
     settings.featured_dwell_s = config.featured_dwell_s;
+    settings.featured_max_dwell_s = config.featured_max_dwell_s;
+    settings.featured_transition_s = config.featured_transition_s;
     settings.text_effects = TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
                                         color(config.text.shadow_color)};
     settings.text_cache_bytes = config.text.cache_bytes;

@@ -63,6 +63,11 @@ int line_height(const FontChain& chain)
 
 int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
 
+std::size_t count_code_points(std::string_view text)
+{
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 const TextSprite& first_line(const std::shared_ptr<const TextBlock>& block)
 {
     static const TextSprite none;
@@ -71,8 +76,15 @@ const TextSprite& first_line(const std::shared_ptr<const TextBlock>& block)
 
 void fill(SDL_Renderer* renderer, SDL_Color colour, const SDL_Rect& rect)
 {
+    SDL_SetRenderDrawBlendMode(renderer, colour.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(renderer, colour.r, colour.g, colour.b, colour.a);
     SDL_RenderFillRect(renderer, &rect);
+}
+
+SDL_Color with_opacity(SDL_Color colour, Uint8 opacity)
+{
+    colour.a = static_cast<Uint8>(colour.a * opacity / 255);
+    return colour;
 }
 
 }  // namespace
@@ -223,6 +235,7 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         if (!notice.titles.empty())
             notices.push_back(&notice);
     std::vector<int> crawl_widths;
+    std::vector<double> dwells;
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const Notice& notice = *notices[i];
         // Korean above English; a notice in one language shows that one alone.
@@ -230,7 +243,12 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         const LocalizedTitle* english = notice.title_in("en");
         const std::string& primary = korean ? korean->text : notice.titles.front().text;
         const std::string* secondary = korean && english ? &english->text : nullptr;
-        const std::string date = notice.published ? format_notice_date(*notice.published) : std::string();
+        // The date line: "2018.06.04 · 보도자료", the notice's first category after its date.
+        std::string date = notice.published ? format_notice_date(*notice.published) : std::string();
+        if (!notice.categories.empty() && !notice.categories.front().empty())
+            date += (date.empty() ? "" : "  ·  ") + notice.categories.front();
+        dwells.push_back(dwell_for(count_code_points(primary), secondary ? count_code_points(*secondary) : 0,
+                                   m_settings.featured_dwell_s, m_settings.featured_max_dwell_s));
         const std::size_t misses_before = m_text_cache.stats().misses;
 
         FeaturedNotice featured;
@@ -258,6 +276,7 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         m_featured.push_back(std::move(featured));
         m_crawl_items.push_back(std::move(item));
     }
+    m_rotation = FeaturedRotation(std::move(dwells), m_settings.featured_transition_s);
     m_scroller = CrawlScroller(crawl_widths);
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
     const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));
@@ -271,11 +290,7 @@ int Scene::featured_title_px(std::size_t index) const
 
 std::size_t Scene::featured_index_at(double seconds) const
 {
-    if (m_featured.empty())
-        return 0;
-    const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s)) + m_featured_step;
-    const auto count = static_cast<long long>(m_featured.size());
-    return static_cast<std::size_t>(((slot % count) + count) % count);
+    return m_rotation.at(seconds, m_featured_step).index;
 }
 
 void Scene::draw(double seconds)
@@ -297,9 +312,12 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     // has had its moment) nothing. While that stays as it was, only the crawl band moves.
     const bool empty_message = m_featured.empty() && (m_notices_set || seconds >= first_fetch_grace_s);
     const std::size_t urgent_index = m_urgent.empty() ? 0 : urgent_index_at(seconds);
-    const std::size_t upper = !m_urgent.empty() ? (std::size_t{1} << 20) + urgent_index
+    const FeaturedRotation::Moment moment = m_rotation.at(seconds, m_featured_step);
+    // During a fade every frame differs: its state includes the fade, in 1/256 steps.
+    const auto fade = static_cast<std::size_t>(std::lround(moment.fade * 255));
+    const std::size_t upper = !m_urgent.empty() ? (std::size_t{1} << 40) + urgent_index
                               : m_featured.empty() ? (empty_message ? 1 : 0)
-                                                   : 2 + featured_index_at(seconds);
+                                                   : 2 + (moment.index << 8) + fade;
     if (extent == FrameExtent::changes_only && !m_redraw_all && upper == m_drawn_upper) {
         draw_crawl(crawl_travelled);
         return SDL_Rect{0, m_height - metrics.band_height, m_width, metrics.band_height};
@@ -316,10 +334,19 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
         if (empty_message)
             m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
     } else {
-        const auto& featured = m_featured[featured_index_at(seconds)];
+        const auto& featured = m_featured[moment.index];
         const TextSprite& counter = first_line(featured.counter);
         counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.counter_baseline);
-        draw_featured(featured);
+        // The change fades through the background: the leaving notice sinks into it, then
+        // the next one rises from it. A veil of background colour does the fading, because
+        // changing a texture's opacity makes SDL's software renderer re-encode it every frame.
+        const bool second_half = fade >= 128;
+        draw_featured(second_half ? m_featured[moment.next] : featured);
+        if (fade > 0) {
+            const auto veil = static_cast<Uint8>(second_half ? (255 - fade) * 2 : fade * 2);
+            const int top = m_header->height();
+            fill(m_renderer, with_opacity(m_settings.theme.background, veil), {0, top, m_width, m_height - metrics.band_height - top});
+        }
     }
     if (!m_freshness_note.empty()) {
         const int band_top = m_height - metrics.band_height;
@@ -417,9 +444,7 @@ void Scene::draw_overlay() const
     int width = 0;
     for (const auto& sprite : m_overlay)
         width = std::max(width, sprite.advance());
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
     fill(m_renderer, {0, 0, 0, 200}, {padding, padding, width + 2 * padding, static_cast<int>(m_overlay.size()) * line + 2 * padding});
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     int y = 2 * padding + ascent(m_fonts->date);
     for (const auto& sprite : m_overlay) {
         sprite.draw(m_renderer, 2 * padding, y);

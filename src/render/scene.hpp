@@ -6,6 +6,7 @@
 #include "platform/sdl_handles.hpp"
 #include "platform/local_time.hpp"
 #include "render/header.hpp"
+#include "render/rotation.hpp"
 #include "render/scroller.hpp"
 #include "render/text_cache.hpp"
 #include "render/text_sprite.hpp"
@@ -32,7 +33,9 @@ enum class FrameExtent { whole, changes_only };
 struct SceneSettings {
     double crawl_speed_px_per_s = 120.0;  // rounded to whole pixels per refresh
     double refresh_hz = 60.0;             // the display's
-    double featured_dwell_s = 8.0;
+    double featured_dwell_s = 8.0;       // for a short title; a long one stays longer (dwell_for)
+    double featured_max_dwell_s = 20.0;
+    double featured_transition_s = 0.6;  // the next notice fades in over this; 0: a cut
     TextEffects text_effects{};
     Theme theme{};
     SDL_Color alert_background{196, 30, 45, 255};  // the urgent banner
@@ -145,6 +148,7 @@ private:
     TextSprite m_urgent_label;
     std::vector<CrawlItem> m_crawl_items;
     TextCache m_text_cache;
+    FeaturedRotation m_rotation;
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
     SceneTextStats m_text_stats;

@@ -87,7 +87,9 @@ TEST_CASE("rendering is deterministic: the same time gives the same pixels, anot
 TEST_CASE("the featured notice changes every dwell period and comes round again")
 {
     const auto notices = sample_notices();
-    auto frame_at = [&](double t) { return still(notices, Config{}, 640, 360, t); };
+    Config config;
+    config.featured_max_dwell_s = config.featured_dwell_s;  // every notice 8 s, whatever its length
+    auto frame_at = [&](double t) { return still(notices, config, 640, 360, t); };
     auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
     REQUIRE(a);
     REQUIRE(b);

@@ -1,0 +1,32 @@
+#pragma once
+// The featured rotation's timing, as pure arithmetic: each notice stays for its own dwell (a
+// long title longer, so it can be read), and the next one fades in over the last moments of it.
+#include <cstddef>
+#include <vector>
+
+// How long a notice stays: long enough to read its titles at a glance's pace (about 8 Hangul
+// or 15 Latin characters a second, plus 2 s to look up), never less than `dwell_s` nor more
+// than `max_dwell_s`.
+double dwell_for(std::size_t primary_characters, std::size_t secondary_characters, double dwell_s, double max_dwell_s);
+
+class FeaturedRotation {
+public:
+    FeaturedRotation() = default;
+    FeaturedRotation(std::vector<double> dwell_s, double transition_s);
+
+    struct Moment {
+        std::size_t index = 0;  // the notice shown
+        std::size_t next = 0;   // the one fading in
+        double fade = 0.0;      // the next one's opacity, 0 (not yet) to 1
+    };
+    // Where the rotation stands `seconds` after start, moved on by `step` notices (the preview's
+    // Left and Right keys). An empty rotation stands at 0.
+    Moment at(double seconds, long long step = 0) const;
+    double cycle_s() const { return m_cycle_s; }
+
+private:
+    std::vector<double> m_starts;  // each notice's start within the cycle
+    std::vector<double> m_dwells;
+    double m_cycle_s = 0.0;
+    double m_transition_s = 0.0;
+};
