@@ -126,6 +126,8 @@ void Display::present(const SDL_Rect* changed)
         return;
     }
     SDL_RenderFlush(m_renderer.get());
+    if (changed && (changed->w <= 0 || changed->h <= 0))
+        return;  // nothing moved this frame
     if (changed)
         SDL_UpdateWindowSurfaceRects(m_window.get(), changed, 1);
     else

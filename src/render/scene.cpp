@@ -1,10 +1,13 @@
 #include "render/scene.hpp"
 
 #include "platform/local_time.hpp"
+#include "platform/log.hpp"
 #include "render/frame_clock.hpp"
 #include "text/raster.hpp"
 #include "text/shaper.hpp"
 #include "text/wrap.hpp"
+
+#include <SDL_image.h>
 
 #include <algorithm>
 #include <chrono>
@@ -124,7 +127,8 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     auto date = open(fonts.date, metrics.date_px);
     auto crawl = open(fonts.crawl, metrics.crawl_px);
     auto alert = open(fonts.alert, metrics.title_px);
-    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert})
+    auto list_title = open(fonts.headline, std::max(12, std::min(width, height) * 50 / 1000));
+    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title})
         if (!*chain)
             return chain->error();
     std::vector<FontChain> smaller_titles;
@@ -136,13 +140,31 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     }
     scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
                                                    std::move(subtitle.value()), std::move(date.value()),
-                                                   std::move(crawl.value()), std::move(alert.value())});
+                                                   std::move(crawl.value()), std::move(alert.value()),
+                                                   std::move(list_title.value())});
     scene->m_urgent_label = scene->make_line("긴급 · URGENT", scene->m_fonts->label, settings.alert_text);
     auto header = Header::create(renderer, scene->m_library, fonts, settings.screen, settings.theme, settings.text_effects, width,
                                  std::min(width, height));
     if (!header)
         return header.error();
     scene->m_header = std::move(header.value());
+    if (settings.screen.background_image) {
+        // A picture that cannot be read leaves the background colour: said once, never fatal.
+        const std::string name = settings.screen.background_image->string();
+        SurfacePtr image(IMG_Load(name.c_str()));
+        if (image)
+            scene->m_background_image.reset(SDL_CreateTextureFromSurface(renderer, image.get()));
+        if (!scene->m_background_image) {
+            log_line("background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead");
+        } else {
+            // "Cover": the largest centred part of the picture with the screen's proportions.
+            const double scale = std::max(static_cast<double>(width) / image->w, static_cast<double>(height) / image->h);
+            const int source_w = std::min(image->w, static_cast<int>(std::lround(width / scale)));
+            const int source_h = std::min(image->h, static_cast<int>(std::lround(height / scale)));
+            scene->m_background_source = {(image->w - source_w) / 2, (image->h - source_h) / 2, source_w, source_h};
+            SDL_SetTextureScaleMode(scene->m_background_image.get(), SDL_ScaleModeBest);
+        }
+    }
     scene->m_empty_message = scene->make_line("표시할 공지가 없습니다 · No notices to show", scene->m_fonts->subtitle, settings.theme.quiet_text);
     return scene;
 }
@@ -160,11 +182,12 @@ TextBlock Scene::make_block(std::string_view text, const FontChain& chain, SDL_C
     return block;
 }
 
-TextBlock Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines) const
+TextBlock Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines, int width) const
 {
     TextBlock block;
     block.pixel_size = chain.pixel_size();
-    const int width = m_width - 2 * Metrics(m_width, m_height).margin_x;
+    if (width <= 0)
+        width = m_width - 2 * Metrics(m_width, m_height).margin_x;
     for (const auto& line : wrap_text(text, chain, width, max_lines))
         block.lines.push_back(make_line(line, chain, colour));
     return block;
@@ -220,6 +243,8 @@ void Scene::set_notices(const std::vector<Notice>& notices)
         // least recently used first, down to its budget.
         const auto old_featured = std::exchange(m_featured, {});
         const auto old_crawl_items = std::exchange(m_crawl_items, {});
+        const auto old_rows = std::exchange(m_rows, {});
+        const auto old_page_counters = std::exchange(m_page_counters, {});
         build_screen(notices);
     }
     m_text_cache.trim();
@@ -250,6 +275,21 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         dwells.push_back(dwell_for(count_code_points(primary), secondary ? count_code_points(*secondary) : 0,
                                    m_settings.featured_dwell_s, m_settings.featured_max_dwell_s));
         const std::size_t misses_before = m_text_cache.stats().misses;
+        if (m_settings.screen.layout == ScreenLayout::list) {
+            const int title_width = m_width - 2 * metrics.margin_x - list_date_column();
+            ListRow row;
+            row.title = cached("list", primary, [&] { return make_lines(primary, m_fonts->list_title, m_settings.theme.text, 1, title_width); });
+            if (secondary)
+                row.english = cached("list-english", *secondary, [&] {
+                    return make_lines(*secondary, m_fonts->date, m_settings.theme.secondary_text, 1, title_width);
+                });
+            const std::string day = notice.published ? format_notice_date(*notice.published) : std::string();
+            if (!day.empty())
+                row.date = cached("list-date", day, [&] { return make_block(day, m_fonts->date, m_settings.theme.accent); });
+            m_rows.push_back(std::move(row));
+            ++(m_text_cache.stats().misses != misses_before ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
+            continue;
+        }
 
         FeaturedNotice featured;
         featured.title = cached("title", primary, [&] { return make_fitted_title(primary); });
@@ -276,7 +316,19 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
         m_featured.push_back(std::move(featured));
         m_crawl_items.push_back(std::move(item));
     }
+    if (m_settings.screen.layout == ScreenLayout::ticker)
+        m_featured.clear();  // the crawl alone
     m_rotation = FeaturedRotation(std::move(dwells), m_settings.featured_transition_s);
+    // The list, in pages of as many rows as fit, each shown list_page_s.
+    const int list_top = metrics.title_top;
+    const int list_bottom = m_height - metrics.band_height / 2;
+    m_rows_per_page = static_cast<std::size_t>(std::max(1, (list_bottom - list_top) / std::max(1, list_row_height())));
+    const std::size_t pages = (m_rows.size() + m_rows_per_page - 1) / m_rows_per_page;
+    for (std::size_t page = 0; page < pages; ++page) {
+        const std::string counter = std::to_string(page + 1) + " / " + std::to_string(pages);
+        m_page_counters.push_back(cached("counter", counter, [&] { return make_block(counter, m_fonts->date, m_settings.theme.quiet_text); }));
+    }
+    m_pages = FeaturedRotation(std::vector<double>(pages, m_settings.screen.list_page_s), m_settings.featured_transition_s);
     m_scroller = CrawlScroller(crawl_widths);
     // As many placements as the narrowest item can repeat across the band: draw() never grows it.
     const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));
@@ -308,54 +360,118 @@ void Scene::step_featured(int notices)
 std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent)
 {
     const Metrics metrics(m_width, m_height);
-    // What the upper area shows: a notice, the "no notices" message, or (before the first fetch
-    // has had its moment) nothing. While that stays as it was, only the crawl band moves.
-    const bool empty_message = m_featured.empty() && (m_notices_set || seconds >= first_fetch_grace_s);
+    const ScreenLayout layout = m_settings.screen.layout;
+    const bool has_header = layout != ScreenLayout::ticker;
+    const bool has_band = layout != ScreenLayout::list;
+    const bool has_content = layout == ScreenLayout::list ? !m_rows.empty()
+                             : layout == ScreenLayout::ticker ? !m_crawl_items.empty()
+                                                              : !m_featured.empty();
+    // What the upper area shows: a notice (or a page of the list), the urgent banner, the "no
+    // notices" message, or (before the first fetch has had its moment) nothing. While that
+    // stays as it was, only the crawl band moves.
+    const bool empty_message = !has_content && (m_notices_set || seconds >= first_fetch_grace_s);
     const std::size_t urgent_index = m_urgent.empty() ? 0 : urgent_index_at(seconds);
-    const FeaturedRotation::Moment moment = m_rotation.at(seconds, m_featured_step);
+    const FeaturedRotation::Moment moment =
+        layout == ScreenLayout::list ? m_pages.at(seconds, m_featured_step) : m_rotation.at(seconds, m_featured_step);
     // During a fade every frame differs: its state includes the fade, in 1/256 steps.
     const auto fade = static_cast<std::size_t>(std::lround(moment.fade * 255));
     const std::size_t upper = !m_urgent.empty() ? (std::size_t{1} << 40) + urgent_index
-                              : m_featured.empty() ? (empty_message ? 1 : 0)
-                                                   : 2 + (moment.index << 8) + fade;
+                              : !has_content || layout == ScreenLayout::ticker ? (empty_message ? 1 : 0)
+                                                                               : 2 + (moment.index << 8) + fade;
     if (extent == FrameExtent::changes_only && !m_redraw_all && upper == m_drawn_upper) {
+        if (!has_band)
+            return SDL_Rect{0, 0, 0, 0};  // nothing moved
         draw_crawl(crawl_travelled);
         return SDL_Rect{0, m_height - metrics.band_height, m_width, metrics.band_height};
     }
     m_redraw_all = false;
     m_drawn_upper = upper;
 
-    fill(m_renderer, m_settings.theme.background, {0, 0, m_width, m_height});
-    m_header->draw();
+    draw_background();
+    if (has_header)
+        m_header->draw();
+    const int top = upper_top();
+    const int bottom = upper_bottom();
 
     if (!m_urgent.empty()) {
         draw_urgent(m_urgent[urgent_index]);
-    } else if (m_featured.empty()) {
+    } else if (!has_content) {
         if (empty_message)
-            m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, m_height * 45 / 100);
-    } else {
-        const auto& featured = m_featured[moment.index];
-        const TextSprite& counter = first_line(featured.counter);
+            m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, (top + bottom) / 2);
+    } else if (layout != ScreenLayout::ticker) {
+        const bool list = layout == ScreenLayout::list;
+        const TextSprite& counter = first_line(list ? m_page_counters[moment.index] : m_featured[moment.index].counter);
         counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.counter_baseline);
-        // The change fades through the background: the leaving notice sinks into it, then
-        // the next one rises from it. A veil of background colour does the fading, because
-        // changing a texture's opacity makes SDL's software renderer re-encode it every frame.
+        // A change fades through the background: what leaves sinks into it, then what comes
+        // rises from it. A veil of background colour does the fading, because changing a
+        // texture's opacity makes SDL's software renderer re-encode it every frame.
         const bool second_half = fade >= 128;
-        draw_featured(second_half ? m_featured[moment.next] : featured);
+        const std::size_t shown = second_half ? moment.next : moment.index;
+        if (list)
+            draw_list_page(shown);
+        else
+            draw_featured(m_featured[shown]);
         if (fade > 0) {
             const auto veil = static_cast<Uint8>(second_half ? (255 - fade) * 2 : fade * 2);
-            const int top = m_header->height();
-            fill(m_renderer, with_opacity(m_settings.theme.background, veil), {0, top, m_width, m_height - metrics.band_height - top});
+            fill(m_renderer, with_opacity(m_settings.theme.background, veil), {0, top, m_width, bottom - top});
         }
     }
     if (!m_freshness_note.empty()) {
-        const int band_top = m_height - metrics.band_height;
         m_freshness_note.draw(m_renderer, m_width - metrics.margin_x - m_freshness_note.advance(),
-                              band_top - m_freshness_note.height() + m_freshness_note.baseline() - metrics.crawl_gap / 2);
+                              bottom - m_freshness_note.height() + m_freshness_note.baseline() - metrics.crawl_gap / 2);
     }
-    draw_crawl(crawl_travelled);
+    if (has_band)
+        draw_crawl(crawl_travelled);
     draw_overlay();
     return std::nullopt;
+}
+
+void Scene::draw_background() const
+{
+    if (!m_background_image) {
+        fill(m_renderer, m_settings.theme.background, {0, 0, m_width, m_height});
+        return;
+    }
+    const SDL_Rect screen{0, 0, m_width, m_height};
+    SDL_RenderCopy(m_renderer, m_background_image.get(), &m_background_source, &screen);
+}
+
+int Scene::upper_top() const
+{
+    return m_settings.screen.layout == ScreenLayout::ticker ? 0 : m_header->height();
+}
+
+int Scene::upper_bottom() const
+{
+    return m_settings.screen.layout == ScreenLayout::list ? m_height : m_height - Metrics(m_width, m_height).band_height;
+}
+
+int Scene::list_row_height() const
+{
+    return line_height(m_fonts->list_title) + line_height(m_fonts->date) + std::min(m_width, m_height) * 25 / 1000;
+}
+
+int Scene::list_date_column() const
+{
+    return std::min(m_width, m_height) * 20 / 100;
+}
+
+void Scene::draw_list_page(std::size_t page) const
+{
+    const Metrics metrics(m_width, m_height);
+    const int row_height = list_row_height();
+    int y = metrics.title_top;
+    for (std::size_t i = page * m_rows_per_page; i < std::min(m_rows.size(), (page + 1) * m_rows_per_page); ++i) {
+        const ListRow& row = m_rows[i];
+        const int title_baseline = y + ascent(m_fonts->list_title);
+        first_line(row.date).draw(m_renderer, metrics.margin_x, title_baseline);
+        first_line(row.title).draw(m_renderer, metrics.margin_x + list_date_column(), title_baseline);
+        first_line(row.english).draw(m_renderer, metrics.margin_x + list_date_column(),
+                                     title_baseline + static_cast<int>(m_fonts->list_title.descender() / 64) + ascent(m_fonts->date));
+        y += row_height;
+        // A hairline between rows, in the band colour.
+        fill(m_renderer, m_settings.theme.band, {metrics.margin_x, y - row_height / 6, m_width - 2 * metrics.margin_x, std::max(1, metrics.separator_size / 4)});
+    }
 }
 
 void Scene::set_urgent(const std::vector<const Notice*>& urgent)
@@ -388,8 +504,8 @@ std::size_t Scene::urgent_index_at(double seconds) const
 void Scene::draw_urgent(const UrgentNotice& notice) const
 {
     const Metrics metrics(m_width, m_height);
-    const int top = m_header->height();
-    const int bottom = m_height - metrics.band_height;
+    const int top = upper_top();
+    const int bottom = upper_bottom();
     fill(m_renderer, m_settings.alert_background, {0, top, m_width, bottom - top});
     const int label_line = line_height(m_fonts->label);
     m_urgent_label.draw(m_renderer, metrics.margin_x, top + label_line * 3 / 2);

@@ -97,6 +97,7 @@ private:
         FontChain date;
         FontChain crawl;
         FontChain alert;
+        FontChain list_title;
     };
     using Block = std::shared_ptr<const TextBlock>;
     struct FeaturedNotice {
@@ -104,6 +105,11 @@ private:
         Block subtitle;
         Block date;
         Block counter;  // "2 / 5"
+    };
+    struct ListRow {
+        Block title;  // one line, "…" when longer
+        Block english;
+        Block date;
     };
     struct UrgentNotice {
         Block title;
@@ -119,7 +125,7 @@ private:
     void build_screen(const std::vector<Notice>& notices);
     TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
     TextBlock make_block(std::string_view text, const FontChain& chain, SDL_Color color) const;  // one line
-    TextBlock make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines) const;
+    TextBlock make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines, int width = 0) const;
     // The title in the largest size at which it fits in its lines (else the smallest, with "…").
     TextBlock make_fitted_title(std::string_view text) const;
     // From the cache: `kind` names the role and colour the text is drawn in.
@@ -129,6 +135,13 @@ private:
     void draw_crawl(std::int64_t travelled);
     void draw_overlay() const;
     void draw_urgent(const UrgentNotice& notice) const;
+    void draw_list_page(std::size_t page) const;
+    int list_row_height() const;
+    // The area between the header (if the layout has one) and the crawl band (if it has one).
+    int upper_top() const;
+    void draw_background() const;
+    int upper_bottom() const;
+    int list_date_column() const;
     std::size_t urgent_index_at(double seconds) const;
 
     SDL_Renderer* m_renderer;
@@ -140,11 +153,17 @@ private:
 
     bool m_notices_set = false;
     std::unique_ptr<Header> m_header;
+    TexturePtr m_background_image;  // [screen] background_image, drawn to cover the screen
+    SDL_Rect m_background_source{};
     TextSprite m_empty_message;
     TextSprite m_freshness_note;
     std::vector<TextSprite> m_overlay;
     std::vector<FeaturedNotice> m_featured;
     std::vector<UrgentNotice> m_urgent;
+    std::vector<ListRow> m_rows;
+    std::vector<Block> m_page_counters;  // "1 / 3"
+    std::size_t m_rows_per_page = 1;
+    FeaturedRotation m_pages;
     TextSprite m_urgent_label;
     std::vector<CrawlItem> m_crawl_items;
     TextCache m_text_cache;

@@ -353,3 +353,54 @@ TEST_CASE("a still shows the urgent banner for a notice of an alerts feed")
     CHECK(r > 150);  // the red of the banner
     CHECK(g < 60);
 }
+
+TEST_CASE("golden: the ticker layout is the crawl band alone over the background")
+{
+    Config config;
+    config.screen.layout = ScreenLayout::ticker;
+    auto frame = still(sample_notices(), config, 960, 540, 3.0);
+    REQUIRE(frame);
+    check_against_golden(frame.value().get(), "layout-ticker-960x540.png");
+    CHECK(white_pixels(frame.value().get(), 0, 540 * 85 / 100) == 0);  // nothing above the band
+}
+
+TEST_CASE("golden: the list layout shows a page of the latest notices, and turns pages")
+{
+    Config config;
+    config.screen.layout = ScreenLayout::list;
+    config.screen.list_page_s = 10.0;
+    auto notices = sample_notices();
+    for (int i = 0; i < 4; ++i)
+        notices.push_back(notices[static_cast<std::size_t>(i)]);  // nine rows: more than a page
+    auto first = still(notices, config, 960, 540, 3.0);
+    auto second = still(notices, config, 960, 540, 13.0);
+    REQUIRE(first);
+    REQUIRE(second);
+    check_against_golden(first.value().get(), "layout-list-960x540.png");
+    const auto bytes = static_cast<std::size_t>(first.value()->pitch) * 540;
+    CHECK(std::memcmp(first.value()->pixels, second.value()->pixels, bytes) != 0);  // page 2
+}
+
+TEST_CASE("golden: a background picture covers the screen behind the ticker, with outlined text")
+{
+    // A busy picture: diagonal bands of light and dark, 800 x 800, so "cover" must crop it.
+    ScratchDir scratch("signage-background");
+    SurfacePtr picture(SDL_CreateRGBSurfaceWithFormat(0, 800, 800, 32, SDL_PIXELFORMAT_ARGB8888));
+    REQUIRE(picture);
+    for (int y = 0; y < 800; ++y)
+        for (int x = 0; x < 800; ++x) {
+            const bool light = ((x + y) / 80) % 2 == 0;
+            const Uint32 colour = light ? SDL_MapRGB(picture->format, 230, 200, 120) : SDL_MapRGB(picture->format, 40, 70, 110);
+            std::memcpy(static_cast<Uint8*>(picture->pixels) + y * picture->pitch + x * 4, &colour, 4);
+        }
+    const auto path = scratch.path() / "background.png";
+    REQUIRE(save_png(picture.get(), path.string()));
+
+    Config config;
+    config.screen.layout = ScreenLayout::ticker;
+    config.screen.background_image = path;
+    config.text.outline_px = 2;
+    auto frame = still(sample_notices(), config, 960, 540, 3.0);
+    REQUIRE(frame);
+    check_against_golden(frame.value().get(), "layout-ticker-background-960x540.png");
+}
