@@ -436,6 +436,8 @@ private:
         m_scene->set_notices(m_board.notices());
         update_urgent(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         const SceneTextStats& stats = m_scene->text_stats();
+        if (stats.notices_rasterized + stats.notices_reused == 0)
+            return;  // an empty board: the screen says so itself
         log_line("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
                  std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
     }
