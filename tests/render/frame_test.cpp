@@ -55,6 +55,7 @@ TEST_CASE("with no notices the frame says so instead of staying blank")
 {
     auto frame = still({}, Config{}, 1280, 720, 3.0);
     REQUIRE(frame);
+    check_against_golden(frame.value().get(), "empty-1280x720.png");
     // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
     int ink = 0;
     const SDL_Surface* surface = frame.value().get();
@@ -334,6 +335,7 @@ TEST_CASE("outside the schedule's on hours the frame is black; inside, the notic
     for (int y = 0; y < 360; y += 7)
         for (int x = 0; x < 640; x += 7)
             REQUIRE((pixel(off.value().get(), x, y) & 0xFFFFFF) == 0);
+    check_against_golden(off.value().get(), "schedule-off-640x360.png");
 }
 
 TEST_CASE("a still shows the urgent banner for a notice of an alerts feed")
