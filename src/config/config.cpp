@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include "platform/local_time.hpp"
 #include "text/font_collection.hpp"
 #include "util/ascii.hpp"
 
@@ -843,28 +844,6 @@ void read_agency_name(ConfigReader& reader, const toml::node& value, const std::
 
 constexpr std::string_view zoneinfo_dir = "/usr/share/zoneinfo";
 
-// An IANA zone name such as "Asia/Seoul" that this machine's zone database has. The name is
-// limited to the characters zone names use, so it cannot climb out of the database ("..") or
-// name a file elsewhere ("/etc/passwd"); and the file must be a zone (TZif), not one of the
-// tables that live beside the zones (zone.tab, tzdata.zi).
-bool is_time_zone(std::string_view name)
-{
-    const bool shaped = !name.empty() && name.front() != '/' && name.back() != '/' && name.find("//") == std::string_view::npos
-        && std::ranges::all_of(name, [](char c) {
-               return is_ascii_letter(c) || is_ascii_digit(c) || c == '/' || c == '_' || c == '-' || c == '+';
-           });
-    if (!shaped)
-        return false;
-    const std::filesystem::path file = std::filesystem::path(zoneinfo_dir) / std::string(name);
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(file, error))
-        return false;
-    std::ifstream in(file, std::ios::binary);
-    char magic[4] = {};
-    in.read(magic, sizeof magic);
-    return in && std::string_view(magic, sizeof magic) == "TZif";
-}
-
 constexpr Word<ScreenLayout> layout_words[] = {
     {"featured+ticker", ScreenLayout::featured_ticker},
     {"ticker", ScreenLayout::ticker},
@@ -898,7 +877,7 @@ constexpr KeyRule<Config> screen_keys[] = {
          const std::optional<std::string> name = reader.non_empty_string(value, key);
          if (!name)
              return;
-         if (is_time_zone(*name))
+         if (check_time_zone(*name))
              config.screen.time_zone = *name;
          else
              reader.report(value.source(), key,
