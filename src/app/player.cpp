@@ -376,6 +376,7 @@ private:
         m_config.offline_cache = previous.offline_cache;
         const bool screen_changed = m_config.fonts != previous.fonts || m_config.text != previous.text ||
                                     m_config.screen != previous.screen || m_config.display != previous.display ||
+                                    m_config.urgent != previous.urgent ||
                                     m_config.featured_dwell_s != previous.featured_dwell_s ||
                                     m_config.featured_max_dwell_s != previous.featured_max_dwell_s ||
                                     m_config.featured_transition_s != previous.featured_transition_s;
@@ -387,7 +388,7 @@ private:
             }
         }
         if (m_config.crawl_speed_px_per_s != previous.crawl_speed_px_per_s)
-            m_playback = Playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
+            m_playback.set_crawl_px_per_refresh(pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
         if (m_config.notice_rules != previous.notice_rules) {
             m_board = NoticeBoard(m_config.notice_rules);
             m_confirmed_at.clear();

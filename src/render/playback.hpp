@@ -20,6 +20,8 @@ public:
 
     void toggle_pause() { m_paused = !m_paused; }
     // One pixel per refresh more or less: the steps in which the crawl can move crisply.
+    // A new speed from the config: the crawl goes on from where it stands.
+    void set_crawl_px_per_refresh(int pixels) { m_px_per_refresh = pixels > 0 ? pixels : 1; }
     void faster() { ++m_px_per_refresh; }
     void slower() { m_px_per_refresh = m_px_per_refresh > 1 ? m_px_per_refresh - 1 : 1; }
 

@@ -545,6 +545,8 @@ void Scene::set_time(const LocalTime& now)
 
 void Scene::set_overlay(const std::vector<std::string>& lines)
 {
+    if (lines.empty() && m_overlay.empty())
+        return;  // still hidden: nothing to redraw
     m_redraw_all = true;
     m_overlay.clear();
     for (const auto& line : lines)

@@ -1,4 +1,5 @@
 #include "render/frame_clock.hpp"
+#include "render/playback.hpp"
 #include "render/scroller.hpp"
 
 #include <doctest/doctest.h>
@@ -105,4 +106,27 @@ TEST_CASE("frame statistics read as one log line")
     stats.record(0.016);
     stats.record(0.018);
     CHECK(describe(stats.summary()) == "frames: 2, mean 17.0 ms, p99 18.0 ms, worst 18.0 ms, 0 late");
+}
+
+TEST_CASE("the preview's pause and speed keys move the crawl on from where it stands")
+{
+    Playback playback(60.0, 2);
+    const double period = 1.0 / 60.0;
+    for (int frame = 0; frame <= 60; ++frame)
+        playback.frame(frame * period);
+    CHECK(playback.crawl_travelled() == 120);
+    CHECK(playback.scene_seconds() == doctest::Approx(1.0));
+    playback.toggle_pause();
+    for (int frame = 61; frame <= 120; ++frame)
+        playback.frame(frame * period);
+    CHECK(playback.crawl_travelled() == 120);  // paused: nothing moves, the rotation waits too
+    CHECK(playback.scene_seconds() == doctest::Approx(1.0));
+    playback.toggle_pause();
+    playback.faster();
+    playback.frame(121 * period);
+    CHECK(playback.crawl_travelled() == 123);  // on from 120, at 3 px a refresh
+    playback.set_crawl_px_per_refresh(1);
+    playback.frame(122 * period);
+    CHECK(playback.crawl_travelled() == 124);
+    CHECK(playback.crawl_px_per_s() == doctest::Approx(60.0));
 }
