@@ -31,6 +31,8 @@ void absorb(Notice& kept, const Notice& other)
     for (const auto& category : other.categories)
         if (std::find(kept.categories.begin(), kept.categories.end(), category) == kept.categories.end())
             kept.categories.push_back(category);
+    // Either feed saying "urgent" is enough: the Korean and English copies of an alert may not both say it.
+    kept.urgent_flag = kept.urgent_flag || other.urgent_flag;
 }
 
 }  // namespace

@@ -211,3 +211,17 @@ TEST_CASE("NoticeBoard pairs by an explicit pairing id when told to")
     CHECK(by_pair.notices()[0].title_in("ko"));
     CHECK(by_pair.notices()[0].title_in("en"));
 }
+
+TEST_CASE("NoticeBoard keeps a pair urgent when either feed's copy says it is")
+{
+    auto korean = notice("alert-1", 4);
+    Notice english;
+    english.id = "alert-1";
+    english.titles = {{"en", "Fire alarm test"}};
+    english.urgent_flag = true;
+    NoticeBoard board;
+    board.apply("ko", {korean});
+    board.apply("en", {english});
+    REQUIRE(board.notices().size() == 1);
+    CHECK(board.notices()[0].urgent_flag);
+}
