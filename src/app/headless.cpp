@@ -4,14 +4,11 @@
 #include "feed/fetcher.hpp"
 #include "model/notice_board.hpp"
 #include "model/schedule.hpp"
-#include "model/urgency.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/screen_transform.hpp"
 
 #include <SDL_image.h>
-
-#include <algorithm>
 
 Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>& notices, const FontRoles& fonts,
                                 const StillRequest& request)
@@ -39,11 +36,7 @@ Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>&
             return scene.error();
         scene.value()->set_notices(notices);
         scene.value()->set_time(local);
-        const auto is_alert_feed = [&](std::string_view source) {
-            return std::any_of(config.feeds.begin(), config.feeds.end(),
-                               [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
-        };
-        scene.value()->set_urgent(urgent_notices(notices, config.urgent, is_alert_feed, now));
+        scene.value()->set_urgent(configured_urgent_notices(config, notices, now));
         transform->begin_frame();
         scene.value()->draw(request.at_seconds);
         transform->end_frame();

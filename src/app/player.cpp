@@ -8,7 +8,6 @@
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
 #include "model/schedule.hpp"
-#include "model/urgency.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
@@ -69,7 +68,7 @@ public:
         , m_data_dir(std::move(data_dir))
         , m_feed_event(SDL_RegisterEvents(1))
         , m_board(m_config.notice_rules)
-        , m_playback(m_display.refresh_hz(), 1)
+        , m_playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
         , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
     {
     }
@@ -82,7 +81,6 @@ public:
             log_line(built.error().message);
             return false;
         }
-        m_playback = Playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
         log_display();
         apply_schedule(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())), true);
         start_fetcher();
@@ -412,11 +410,7 @@ private:
     // grow older than [urgent] max_age_hours, so this runs at each board change and each second.
     void update_urgent(std::chrono::sys_seconds now)
     {
-        const auto is_alert_feed = [this](std::string_view source) {
-            return std::any_of(m_config.feeds.begin(), m_config.feeds.end(),
-                               [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
-        };
-        const auto urgent = urgent_notices(m_board.notices(), m_config.urgent, is_alert_feed, now);
+        const auto urgent = configured_urgent_notices(m_config, m_board.notices(), now);
         std::vector<std::string> keys;
         for (const Notice* notice : urgent)
             keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);

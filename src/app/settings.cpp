@@ -1,5 +1,9 @@
 #include "app/settings.hpp"
 
+#include "model/urgency.hpp"
+
+#include <algorithm>
+
 Result<Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir)
 {
     Config config = default_config(data_dir);
@@ -66,4 +70,14 @@ FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir
         if (auto* chain = roles.find(role))
             *chain = font_files(files);
     return roles;
+}
+
+std::vector<const Notice*> configured_urgent_notices(const Config& config, const std::vector<Notice>& notices,
+                                                     std::chrono::sys_seconds now)
+{
+    const auto is_alert_feed = [&](std::string_view source) {
+        return std::any_of(config.feeds.begin(), config.feeds.end(),
+                           [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
+    };
+    return urgent_notices(notices, config.urgent, is_alert_feed, now);
 }

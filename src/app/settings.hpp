@@ -9,5 +9,9 @@
 
 Result<Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir);
 SceneSettings scene_settings(const Config& config);
+// Urgent notices by the config's [urgent] rules and its alerts feeds ([[feed]] urgent = true),
+// newest first; the pointers point into `notices`.
+std::vector<const Notice*> configured_urgent_notices(const Config& config, const std::vector<Notice>& notices,
+                                                     std::chrono::sys_seconds now);
 // The bundled fonts, with the chains the config names in their place.
 FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir);

@@ -591,7 +591,7 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
     const int block_height = static_cast<int>(title_lines.size()) * title_line + subtitle_gap +
                              static_cast<int>(subtitle_lines.size()) * subtitle_line + date_gap + date_line;
 
-    // The notice sits in the middle of the space between the label and the crawl band, so a
+    // The notice sits in the middle of the space between the header and the crawl band, so a
     // one-line notice does not leave the lower half of the screen empty.
     const int area_top = metrics.title_top;
     const int area_bottom = m_height - metrics.band_height - metrics.label_px;
