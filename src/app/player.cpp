@@ -77,7 +77,7 @@ public:
     // cannot be built at all.
     bool start()
     {
-        if (auto built = build_screen(); !built) {
+        if (auto built = build_screen(BoardTiming::when_ready); !built) {
             log_line(built.error().message);
             return false;
         }
@@ -154,9 +154,19 @@ private:
         return settings;
     }
 
+    // A scene and how it goes onto the panel.
+    struct Screen {
+        ScreenTransform transform;
+        std::unique_ptr<Scene> scene;
+    };
+
+    // at_once: the board's text is made before the new screen shows (a resized preview
+    // window); when_ready: on the worker thread, while the screen before it (if any) stays.
+    enum class BoardTiming { at_once, when_ready };
+
     // The scene for the window's current size, laid out for the upright safe area; the
     // transform turns it onto the panel. On failure the current screen stays.
-    Status build_screen()
+    Status build_screen(BoardTiming timing)
     {
         int width = 0, height = 0;
         m_display.output_size(width, height);
@@ -169,13 +179,64 @@ private:
                                    geometry.scene_height, scene_settings_now());
         if (!scene)
             return scene.error();
-        m_transform.emplace(std::move(transform.value()));
-        m_scene = std::move(scene.value());
-        m_urgent_keys.clear();  // the new scene has no banner yet: show_board gives it one
-        m_scene->set_freshness_note(m_freshness);
-        m_scene->set_time(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
-        m_rebuild = true;
+        Screen screen{std::move(transform.value()), std::move(scene.value())};
+        screen.scene->set_freshness_note(m_freshness);
+        screen.scene->set_time(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
+        const auto urgent = configured_urgent_notices(m_config, m_board.notices(), now_seconds());
+        m_urgent_keys = urgent_keys(urgent);
+        m_next.reset();
+        if (m_board.notices().empty() && m_confirmed_at.empty()) {
+            // No feed has answered yet: the scene waits a moment before it says "no notices".
+        } else if (timing == BoardTiming::at_once) {
+            screen.scene->set_notices(m_board.notices());
+            screen.scene->set_urgent(urgent);
+        } else {
+            screen.scene->prepare_notices(m_board.notices());
+            screen.scene->prepare_urgent(copies(urgent));
+        }
+        if (m_scene && timing == BoardTiming::when_ready)
+            m_next = std::move(screen);  // shown by draw_frame once its text is all there
+        else
+            show_screen(std::move(screen));
         return Done{};
+    }
+
+    void show_screen(Screen screen)
+    {
+        m_transform.emplace(std::move(screen.transform));
+        m_scene = std::move(screen.scene);
+        m_boards_logged = 0;
+        m_whole_frame = true;  // the margins of a new safe area too
+    }
+
+    // The scene on screen, and the one being prepared to replace it.
+    template <typename Change>
+    void for_each_scene(const Change& change)
+    {
+        change(*m_scene);
+        if (m_next)
+            change(*m_next->scene);
+    }
+
+    static std::chrono::sys_seconds now_seconds()
+    {
+        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    }
+
+    static std::vector<std::string> urgent_keys(const std::vector<const Notice*>& urgent)
+    {
+        std::vector<std::string> keys;
+        for (const Notice* notice : urgent)
+            keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);
+        return keys;
+    }
+
+    static std::vector<Notice> copies(const std::vector<const Notice*>& notices)
+    {
+        std::vector<Notice> copied;
+        for (const Notice* notice : notices)
+            copied.push_back(*notice);
+        return copied;
     }
 
     void log_display() const
@@ -317,6 +378,7 @@ private:
         if (m_display.keeps_last_frame()) {
             // The software path gets a new renderer for the new window surface: the scene's
             // textures go with the old one, so the scene goes first.
+            m_next.reset();
             m_scene.reset();
             m_transform.reset();
             if (auto renderer = m_display.handle_resize(); !renderer) {
@@ -324,7 +386,7 @@ private:
                 return false;
             }
         }
-        if (auto built = build_screen(); !built) {
+        if (auto built = build_screen(BoardTiming::at_once); !built) {
             log_line((m_scene ? "keeping the previous layout: " : "no screen after the resize: ") + built.error().message);
             return m_scene != nullptr;
         }
@@ -341,12 +403,12 @@ private:
                 oldest = when;
         if (auto note = freshness_note(oldest, now, m_config.stale_after); note != m_freshness) {
             m_freshness = std::move(note);
-            m_scene->set_freshness_note(m_freshness);
+            for_each_scene([&](Scene& scene) { scene.set_freshness_note(m_freshness); });
         }
         m_status_changed = false;
         const LocalTime local = to_local(now);
         apply_schedule(local, false);
-        m_scene->set_time(local);
+        for_each_scene([&](Scene& scene) { scene.set_time(local); });
         update_urgent(now);
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
@@ -379,7 +441,7 @@ private:
                                     m_config.featured_max_dwell_s != previous.featured_max_dwell_s ||
                                     m_config.featured_transition_s != previous.featured_transition_s;
         if (screen_changed) {
-            if (auto built = build_screen(); !built) {
+            if (auto built = build_screen(BoardTiming::when_ready); !built) {
                 log_line("reload (" + why + "): kept the running configuration: " + built.error().message);
                 m_config = std::move(previous);
                 return;
@@ -411,13 +473,11 @@ private:
     void update_urgent(std::chrono::sys_seconds now)
     {
         const auto urgent = configured_urgent_notices(m_config, m_board.notices(), now);
-        std::vector<std::string> keys;
-        for (const Notice* notice : urgent)
-            keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);
+        std::vector<std::string> keys = urgent_keys(urgent);
         if (keys == m_urgent_keys)
             return;
         m_urgent_keys = std::move(keys);
-        m_scene->set_urgent(urgent);
+        for_each_scene([&](Scene& scene) { scene.prepare_urgent(copies(urgent)); });
         if (urgent.empty())
             log_line("urgent: none now; the rotation resumes");
         else
@@ -425,11 +485,19 @@ private:
                      urgent.front()->titles.front().text + "\"");
     }
 
+    // The board's text is made on the scene's worker; the new board shows when it is ready.
     void show_board()
     {
         m_rebuild = false;
-        m_scene->set_notices(m_board.notices());
-        update_urgent(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        for_each_scene([&](Scene& scene) { scene.prepare_notices(m_board.notices()); });
+        update_urgent(now_seconds());
+    }
+
+    void log_board_shown()
+    {
+        if (m_scene->boards_shown() == m_boards_logged)
+            return;
+        m_boards_logged = m_scene->boards_shown();
         const SceneTextStats& stats = m_scene->text_stats();
         if (stats.notices_rasterized + stats.notices_reused == 0)
             return;  // an empty board: the screen says so itself
@@ -460,7 +528,16 @@ private:
 
     void draw_frame()
     {
-        const FrameExtent extent = m_display.keeps_last_frame() ? FrameExtent::changes_only : FrameExtent::whole;
+        if (m_next) {
+            // A reloaded look replaces the screen in one frame, once its text is all uploaded.
+            m_next->scene->upload_prepared_text(std::chrono::milliseconds(3));
+            if (!m_next->scene->preparing()) {
+                show_screen(std::move(*m_next));
+                m_next.reset();
+            }
+        }
+        const FrameExtent extent = m_display.keeps_last_frame() && !m_whole_frame ? FrameExtent::changes_only : FrameExtent::whole;
+        m_whole_frame = false;
         m_transform->begin_frame(extent == FrameExtent::whole);
         const auto changed = m_transform->on_output(m_scene->draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
         m_transform->end_frame();
@@ -469,6 +546,7 @@ private:
             save_screenshot();
         }
         m_display.present(changed ? &*changed : nullptr);
+        log_board_shown();
     }
 
     // What is on the panel now, to a PNG in the current folder.
@@ -506,6 +584,9 @@ private:
     std::vector<std::string> m_urgent_keys;  // what the banner shows now
     std::optional<ScreenTransform> m_transform;
     std::unique_ptr<Scene> m_scene;
+    std::optional<Screen> m_next;  // a reloaded look, shown when its text is ready
+    std::size_t m_boards_logged = 0;
+    bool m_whole_frame = true;
     Playback m_playback;
     FrameStats m_frame_stats;
     std::optional<Clock::time_point> m_previous_frame;

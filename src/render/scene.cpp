@@ -101,14 +101,42 @@ std::string format_notice_date(TimePoint time)
     return text;
 }
 
-Scene::Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings)
+Scene::Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings, FontRoles roles)
     : m_renderer(renderer)
     , m_library(std::move(library))
+    , m_roles(std::move(roles))
     , m_width(width)
     , m_height(height)
     , m_settings(settings)
     , m_text_cache(settings.text_cache_bytes)
 {
+}
+
+Result<std::unique_ptr<Scene::Fonts>> Scene::open_fonts(const FreeTypeLibrary& library, const FontRoles& roles, int width,
+                                                         int height)
+{
+    const Metrics metrics(width, height);
+    auto open = [&](const std::vector<FontFile>& files, int px) { return FontChain::open(library, files, px); };
+    auto label = open(roles.label, metrics.label_px);
+    auto title = open(roles.headline, metrics.title_px);
+    auto subtitle = open(roles.subtitle, metrics.subtitle_px);
+    auto date = open(roles.date, metrics.date_px);
+    auto crawl = open(roles.crawl, metrics.crawl_px);
+    auto alert = open(roles.alert, metrics.title_px);
+    auto list_title = open(roles.headline, std::max(12, std::min(width, height) * 50 / 1000));
+    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title})
+        if (!*chain)
+            return chain->error();
+    std::vector<FontChain> smaller_titles;
+    for (int percent : title_fit_percent) {
+        auto smaller = open(roles.headline, std::max(12, metrics.title_px * percent / 100));
+        if (!smaller)
+            return smaller.error();
+        smaller_titles.push_back(std::move(smaller.value()));
+    }
+    return std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
+                                         std::move(subtitle.value()), std::move(date.value()), std::move(crawl.value()),
+                                         std::move(alert.value()), std::move(list_title.value())});
 }
 
 Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
@@ -117,31 +145,11 @@ Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontR
     auto library = FreeTypeLibrary::create();
     if (!library)
         return library.error();
-    auto scene = std::unique_ptr<Scene>(new Scene(renderer, std::move(library.value()), width, height, settings));
-
-    const Metrics metrics(width, height);
-    auto open = [&](const std::vector<FontFile>& files, int px) { return FontChain::open(scene->m_library, files, px); };
-    auto label = open(fonts.label, metrics.label_px);
-    auto title = open(fonts.headline, metrics.title_px);
-    auto subtitle = open(fonts.subtitle, metrics.subtitle_px);
-    auto date = open(fonts.date, metrics.date_px);
-    auto crawl = open(fonts.crawl, metrics.crawl_px);
-    auto alert = open(fonts.alert, metrics.title_px);
-    auto list_title = open(fonts.headline, std::max(12, std::min(width, height) * 50 / 1000));
-    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title})
-        if (!*chain)
-            return chain->error();
-    std::vector<FontChain> smaller_titles;
-    for (int percent : title_fit_percent) {
-        auto smaller = open(fonts.headline, std::max(12, metrics.title_px * percent / 100));
-        if (!smaller)
-            return smaller.error();
-        smaller_titles.push_back(std::move(smaller.value()));
-    }
-    scene->m_fonts = std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
-                                                   std::move(subtitle.value()), std::move(date.value()),
-                                                   std::move(crawl.value()), std::move(alert.value()),
-                                                   std::move(list_title.value())});
+    auto scene = std::unique_ptr<Scene>(new Scene(renderer, std::move(library.value()), width, height, settings, fonts));
+    auto opened = open_fonts(scene->m_library, fonts, width, height);
+    if (!opened)
+        return opened.error();
+    scene->m_fonts = std::move(opened.value());
     scene->m_urgent_label = scene->make_line("긴급 · URGENT", scene->m_fonts->label, settings.alert_text);
     auto header = Header::create(renderer, scene->m_library, fonts, settings.screen, settings.theme, settings.text_effects, width,
                                  std::min(width, height));
@@ -174,45 +182,63 @@ TextSprite Scene::make_line(std::string_view text, const FontChain& chain, SDL_C
     return TextSprite::from_text(m_renderer, text, chain, colour, m_settings.text_effects);
 }
 
-TextBlock Scene::make_block(std::string_view text, const FontChain& chain, SDL_Color colour) const
+namespace {
+
+ComposedBlock compose_line(std::string_view text, const FontChain& chain, SDL_Color colour, const TextEffects& effects)
 {
-    TextBlock block;
+    ComposedBlock block;
     block.pixel_size = chain.pixel_size();
-    block.lines.push_back(make_line(text, chain, colour));
+    block.lines.push_back(compose_text(text, chain, colour, effects));
     return block;
 }
 
-TextBlock Scene::make_lines(std::string_view text, const FontChain& chain, SDL_Color colour, int max_lines, int width) const
+ComposedBlock compose_lines(const std::vector<std::string>& lines, const FontChain& chain, SDL_Color colour,
+                            const TextEffects& effects)
 {
-    TextBlock block;
+    ComposedBlock block;
     block.pixel_size = chain.pixel_size();
+    for (const auto& line : lines)
+        block.lines.push_back(compose_text(line, chain, colour, effects));
+    return block;
+}
+
+}  // namespace
+
+Scene::TextRecipe Scene::line_of(FontChain Fonts::*role, std::string text, SDL_Color colour) const
+{
+    return [role, text = std::move(text), colour, effects = m_settings.text_effects](const Fonts& fonts) {
+        return compose_line(text, fonts.*role, colour, effects);
+    };
+}
+
+Scene::TextRecipe Scene::lines_of(FontChain Fonts::*role, std::string text, SDL_Color colour, int max_lines, int width) const
+{
     if (width <= 0)
         width = m_width - 2 * Metrics(m_width, m_height).margin_x;
-    for (const auto& line : wrap_text(text, chain, width, max_lines))
-        block.lines.push_back(make_line(line, chain, colour));
-    return block;
+    return [role, text = std::move(text), colour, max_lines, width, effects = m_settings.text_effects](const Fonts& fonts) {
+        const FontChain& chain = fonts.*role;
+        return compose_lines(wrap_text(text, chain, width, max_lines), chain, colour, effects);
+    };
 }
 
-TextBlock Scene::make_fitted_title(std::string_view text) const
+Scene::TextRecipe Scene::fitted_title(std::string text) const
 {
     const Metrics metrics(m_width, m_height);
-    const int width = m_width - 2 * metrics.margin_x;
-    std::vector<const FontChain*> sizes{&m_fonts->title};
-    for (const auto& smaller : m_fonts->smaller_titles)
-        sizes.push_back(&smaller);
-    const FontChain* used = nullptr;
-    WrappedText wrapped;
-    for (const FontChain* chain : sizes) {
-        used = chain;
-        wrapped = wrap_paragraph(text, *chain, width, metrics.title_lines);
-        if (!wrapped.truncated)
-            break;
-    }
-    TextBlock block;
-    block.pixel_size = used->pixel_size();
-    for (const auto& line : wrapped.lines)
-        block.lines.push_back(make_line(line, *used, m_settings.theme.text));
-    return block;
+    return [text = std::move(text), width = m_width - 2 * metrics.margin_x, max_lines = metrics.title_lines,
+            colour = m_settings.theme.text, effects = m_settings.text_effects](const Fonts& fonts) {
+        std::vector<const FontChain*> sizes{&fonts.title};
+        for (const auto& smaller : fonts.smaller_titles)
+            sizes.push_back(&smaller);
+        const FontChain* used = nullptr;
+        WrappedText wrapped;
+        for (const FontChain* chain : sizes) {
+            used = chain;
+            wrapped = wrap_paragraph(text, *chain, width, max_lines);
+            if (!wrapped.truncated)
+                break;
+        }
+        return compose_lines(wrapped.lines, *used, colour, effects);
+    };
 }
 
 const FontChain& Scene::title_font(int pixel_size) const
@@ -223,43 +249,174 @@ const FontChain& Scene::title_font(int pixel_size) const
     return m_fonts->title;
 }
 
-Scene::Block Scene::cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make)
+Scene::Block Scene::cached(std::string_view kind, std::string_view text, const TextRecipe& recipe)
 {
     // Sizes, colours and effects are fixed for the scene's life, so the kind and text say it all.
     std::string key(kind);
     key += '\x1f';
     key += text;
-    return m_text_cache.get(key, make);
+    if (auto found = m_showing_prepared ? m_text_cache.find_again(key) : m_text_cache.find(key))
+        return found;
+    ++m_missing_text;
+    if (m_planning) {
+        if (TextWorker* worker = this->worker()) {
+            if (m_planning->waiting.insert(key).second && m_in_flight.insert(key).second)
+                worker->submit(key, [recipe, fonts = m_worker_fonts->fonts.get()] { return recipe(*fonts); });
+            return nullptr;
+        }
+    }
+    auto block = m_text_cache.insert(key, upload(m_renderer, recipe(*m_fonts)));
+    for (const auto& line : block->lines)
+        line.prime(m_renderer);
+    return block;
+}
+
+TextWorker* Scene::worker()
+{
+    if (m_worker)
+        return m_worker.get();
+    // Fonts of its own, opened once: FreeType is not to be used from two threads at once.
+    // Without them the text is made here, as set_notices does.
+    auto library = FreeTypeLibrary::create();
+    if (!library)
+        return nullptr;
+    auto worker_fonts = std::make_unique<WorkerFonts>(WorkerFonts{std::move(library.value()), nullptr});
+    auto fonts = open_fonts(worker_fonts->library, m_roles, m_width, m_height);
+    if (!fonts)
+        return nullptr;
+    worker_fonts->fonts = std::move(fonts.value());
+    m_worker_fonts = std::move(worker_fonts);
+    m_worker = std::make_unique<TextWorker>();
+    return m_worker.get();
 }
 
 void Scene::set_notices(const std::vector<Notice>& notices)
 {
-    m_notices_set = true;
-    m_redraw_all = true;
+    std::erase_if(m_pending, [](const PendingChange& change) { return change.kind == PendingChange::Kind::notices; });
     m_text_stats = {};
-    {
-        // The old screen holds on to its text while the new one is built, so text of notices
-        // that stay is found in the cache; only then may the cache drop what left the screen,
-        // least recently used first, down to its budget.
-        const auto old_featured = std::exchange(m_featured, {});
-        const auto old_crawl_items = std::exchange(m_crawl_items, {});
-        const auto old_rows = std::exchange(m_rows, {});
-        const auto old_page_counters = std::exchange(m_page_counters, {});
-        build_screen(notices);
-    }
+    // The old screen holds on to its text while the new one is built, so text of notices that
+    // stay is found in the cache; only then may the cache drop what left the screen, least
+    // recently used first, down to its budget.
+    show_content(build_content(notices));
     m_text_cache.trim();
     m_text_stats.cache = m_text_cache.stats();
 }
 
-void Scene::build_screen(const std::vector<Notice>& all_notices)
+void Scene::show_content(Content content)
 {
+    m_notices_set = true;
+    m_redraw_all = true;
+    ++m_boards_shown;
+    m_featured = std::move(content.featured);
+    m_crawl_items = std::move(content.crawl_items);
+    m_rows = std::move(content.rows);
+    m_page_counters = std::move(content.page_counters);
+    m_rows_per_page = content.rows_per_page;
+    m_rotation = std::move(content.rotation);
+    m_pages = std::move(content.pages);
+    m_scroller = CrawlScroller(content.crawl_widths);
+    // As many placements as the narrowest item can repeat across the band: draw() never grows it.
+    const auto& widths = content.crawl_widths;
+    const int narrowest = widths.empty() ? m_width : std::max(1, *std::min_element(widths.begin(), widths.end()));
+    m_placements.reserve(static_cast<std::size_t>(m_width / narrowest + 2));
+}
 
+void Scene::prepare_notices(std::vector<Notice> notices)
+{
+    prepare(PendingChange{PendingChange::Kind::notices, std::move(notices), {}, {}});
+}
+
+void Scene::prepare_urgent(std::vector<Notice> urgent)
+{
+    prepare(PendingChange{PendingChange::Kind::urgent, std::move(urgent), {}, {}});
+}
+
+void Scene::prepare(PendingChange change)
+{
+    std::erase_if(m_pending, [&](const PendingChange& pending) { return pending.kind == change.kind; });
+    m_pending.push_back(std::move(change));
+    // A dry run of building the screen: each text it needs that is not in the cache goes to the
+    // worker, and the change waits for it. What the run builds is thrown away.
+    PendingChange& pending = m_pending.back();
+    m_planning = &pending;
+    if (pending.kind == PendingChange::Kind::notices) {
+        m_text_stats = {};
+        build_content(pending.notices);
+    } else {
+        std::vector<const Notice*> urgent;
+        for (const auto& notice : pending.notices)
+            urgent.push_back(&notice);
+        build_urgent(urgent);
+    }
+    m_planning = nullptr;
+}
+
+bool Scene::preparing() const
+{
+    return std::any_of(m_pending.begin(), m_pending.end(), [](const PendingChange& change) { return !change.waiting.empty(); });
+}
+
+void Scene::upload_prepared_text(std::chrono::microseconds budget)
+{
+    if (!m_worker)
+        return;
+    const auto start = std::chrono::steady_clock::now();
+    while (auto finished = m_worker->take_finished()) {
+        m_in_flight.erase(finished->key);
+        Block block = m_text_cache.insert(finished->key, upload(m_renderer, finished->block));
+        m_unprimed.push_back(block);
+        for (auto& change : m_pending)
+            if (change.waiting.erase(finished->key) > 0)
+                change.held.push_back(block);
+        if (std::chrono::steady_clock::now() - start >= budget)
+            break;
+    }
+}
+
+void Scene::show_prepared_changes()
+{
+    bool shown = false;
+    while (true) {
+        const auto ready = std::find_if(m_pending.begin(), m_pending.end(), [](const PendingChange& change) { return change.waiting.empty(); });
+        if (ready == m_pending.end())
+            break;
+        PendingChange change = std::move(*ready);
+        m_pending.erase(ready);
+        // Everything is in the cache now (held by the change): the build only looks it up.
+        m_showing_prepared = true;
+        if (change.kind == PendingChange::Kind::notices) {
+            const SceneTextStats planned = m_text_stats;
+            show_content(build_content(change.notices));
+            m_text_stats = planned;
+        } else {
+            std::vector<const Notice*> urgent;
+            for (const auto& notice : change.notices)
+                urgent.push_back(&notice);
+            m_urgent = build_urgent(urgent);
+            m_redraw_all = true;
+        }
+        m_showing_prepared = false;
+        shown = true;
+    }
+    if (!shown)
+        return;
+    // This frame redraws everything, over these first draws.
+    for (const auto& block : std::exchange(m_unprimed, {}))
+        for (const auto& line : block->lines)
+            line.prime(m_renderer);
+    m_text_cache.trim();
+    m_text_stats.cache = m_text_cache.stats();
+}
+
+Scene::Content Scene::build_content(const std::vector<Notice>& all_notices)
+{
     const Metrics metrics(m_width, m_height);
+    const Theme& theme = m_settings.theme;
+    Content content;
     std::vector<const Notice*> notices;
     for (const auto& notice : all_notices)
         if (!notice.titles.empty())
             notices.push_back(&notice);
-    std::vector<int> crawl_widths;
     std::vector<double> dwells;
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const Notice& notice = *notices[i];
@@ -274,65 +431,57 @@ void Scene::build_screen(const std::vector<Notice>& all_notices)
             date += (date.empty() ? "" : "  ·  ") + notice.categories.front();
         dwells.push_back(dwell_for(count_code_points(primary), secondary ? count_code_points(*secondary) : 0,
                                    m_settings.featured_dwell_s, m_settings.featured_max_dwell_s));
-        const std::size_t misses_before = m_text_cache.stats().misses;
+        const std::size_t missing_before = m_missing_text;
         if (m_settings.screen.layout == ScreenLayout::list) {
             const int title_width = m_width - 2 * metrics.margin_x - list_date_column();
             ListRow row;
-            row.title = cached("list", primary, [&] { return make_lines(primary, m_fonts->list_title, m_settings.theme.text, 1, title_width); });
+            row.title = cached("list", primary, lines_of(&Fonts::list_title, primary, theme.text, 1, title_width));
             if (secondary)
-                row.english = cached("list-english", *secondary, [&] {
-                    return make_lines(*secondary, m_fonts->date, m_settings.theme.secondary_text, 1, title_width);
-                });
+                row.english = cached("list-english", *secondary, lines_of(&Fonts::date, *secondary, theme.secondary_text, 1, title_width));
             const std::string day = notice.published ? format_notice_date(*notice.published) : std::string();
             if (!day.empty())
-                row.date = cached("list-date", day, [&] { return make_block(day, m_fonts->date, m_settings.theme.accent); });
-            m_rows.push_back(std::move(row));
-            ++(m_text_cache.stats().misses != misses_before ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
+                row.date = cached("list-date", day, line_of(&Fonts::date, day, theme.accent));
+            content.rows.push_back(std::move(row));
+            ++(m_missing_text != missing_before ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
             continue;
         }
 
         FeaturedNotice featured;
-        featured.title = cached("title", primary, [&] { return make_fitted_title(primary); });
+        featured.title = cached("title", primary, fitted_title(primary));
         if (secondary)
-            featured.subtitle = cached("subtitle", *secondary, [&] {
-                return make_lines(*secondary, m_fonts->subtitle, m_settings.theme.secondary_text, metrics.subtitle_lines);
-            });
+            featured.subtitle = cached("subtitle", *secondary, lines_of(&Fonts::subtitle, *secondary, theme.secondary_text, metrics.subtitle_lines));
         if (!date.empty())
-            featured.date = cached("date", date, [&] { return make_block(date, m_fonts->date, m_settings.theme.accent); });
+            featured.date = cached("date", date, line_of(&Fonts::date, date, theme.accent));
         CrawlItem item;
-        item.primary = cached("crawl", primary, [&] { return make_block(primary, m_fonts->crawl, m_settings.theme.text); });
+        item.primary = cached("crawl", primary, line_of(&Fonts::crawl, primary, theme.text));
         if (secondary)
-            item.secondary = cached("crawl-english", *secondary, [&] { return make_block(*secondary, m_fonts->crawl, m_settings.theme.secondary_text); });
-        const bool rasterized = m_text_cache.stats().misses != misses_before;
-        ++(rasterized ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
+            item.secondary = cached("crawl-english", *secondary, line_of(&Fonts::crawl, *secondary, theme.secondary_text));
+        ++(m_missing_text != missing_before ? m_text_stats.notices_rasterized : m_text_stats.notices_reused);
 
         const std::string counter = std::to_string(i + 1) + " / " + std::to_string(notices.size());
-        featured.counter = cached("counter", counter, [&] { return make_block(counter, m_fonts->date, m_settings.theme.quiet_text); });
+        featured.counter = cached("counter", counter, line_of(&Fonts::date, counter, theme.quiet_text));
         // [primary] gap [secondary] 2 gaps [separator] 2 gaps, then the next notice.
         item.width = first_line(item.primary).advance() + 4 * metrics.crawl_gap + metrics.separator_size;
         if (secondary)
             item.width += metrics.crawl_gap + first_line(item.secondary).advance();
-        crawl_widths.push_back(item.width);
-        m_featured.push_back(std::move(featured));
-        m_crawl_items.push_back(std::move(item));
+        content.crawl_widths.push_back(item.width);
+        content.featured.push_back(std::move(featured));
+        content.crawl_items.push_back(std::move(item));
     }
     if (m_settings.screen.layout == ScreenLayout::ticker)
-        m_featured.clear();  // the crawl alone
-    m_rotation = FeaturedRotation(std::move(dwells), m_settings.featured_transition_s);
+        content.featured.clear();  // the crawl alone
+    content.rotation = FeaturedRotation(std::move(dwells), m_settings.featured_transition_s);
     // The list, in pages of as many rows as fit, each shown list_page_s.
     const int list_top = metrics.title_top;
     const int list_bottom = m_height - metrics.band_height / 2;
-    m_rows_per_page = static_cast<std::size_t>(std::max(1, (list_bottom - list_top) / std::max(1, list_row_height())));
-    const std::size_t pages = (m_rows.size() + m_rows_per_page - 1) / m_rows_per_page;
+    content.rows_per_page = static_cast<std::size_t>(std::max(1, (list_bottom - list_top) / std::max(1, list_row_height())));
+    const std::size_t pages = (content.rows.size() + content.rows_per_page - 1) / content.rows_per_page;
     for (std::size_t page = 0; page < pages; ++page) {
         const std::string counter = std::to_string(page + 1) + " / " + std::to_string(pages);
-        m_page_counters.push_back(cached("counter", counter, [&] { return make_block(counter, m_fonts->date, m_settings.theme.quiet_text); }));
+        content.page_counters.push_back(cached("counter", counter, line_of(&Fonts::date, counter, theme.quiet_text)));
     }
-    m_pages = FeaturedRotation(std::vector<double>(pages, m_settings.screen.list_page_s), m_settings.featured_transition_s);
-    m_scroller = CrawlScroller(crawl_widths);
-    // As many placements as the narrowest item can repeat across the band: draw() never grows it.
-    const int narrowest = crawl_widths.empty() ? m_width : std::max(1, *std::min_element(crawl_widths.begin(), crawl_widths.end()));
-    m_placements.reserve(static_cast<std::size_t>(m_width / narrowest + 2));
+    content.pages = FeaturedRotation(std::vector<double>(pages, m_settings.screen.list_page_s), m_settings.featured_transition_s);
+    return content;
 }
 
 int Scene::featured_title_px(std::size_t index) const
@@ -359,6 +508,11 @@ void Scene::step_featured(int notices)
 
 std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent)
 {
+    if (!m_pending.empty()) {
+        // A few milliseconds of uploads a frame leave the frame on time on a Raspberry Pi.
+        upload_prepared_text(std::chrono::milliseconds(3));
+        show_prepared_changes();
+    }
     const Metrics metrics(m_width, m_height);
     const ScreenLayout layout = m_settings.screen.layout;
     const bool has_header = layout != ScreenLayout::ticker;
@@ -369,7 +523,9 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     // What the upper area shows: a notice (or a page of the list), the urgent banner, the "no
     // notices" message, or (before the first fetch has had its moment) nothing. While that
     // stays as it was, only the crawl band moves.
-    const bool empty_message = !has_content && (m_notices_set || seconds >= first_fetch_grace_s);
+    const bool board_coming = std::any_of(m_pending.begin(), m_pending.end(),
+                                          [](const PendingChange& change) { return change.kind == PendingChange::Kind::notices; });
+    const bool empty_message = !has_content && !board_coming && (m_notices_set || seconds >= first_fetch_grace_s);
     const std::size_t urgent_index = m_urgent.empty() ? 0 : urgent_index_at(seconds);
     const FeaturedRotation::Moment moment =
         layout == ScreenLayout::list ? m_pages.at(seconds, m_featured_step) : m_rotation.at(seconds, m_featured_step);
@@ -476,23 +632,29 @@ void Scene::draw_list_page(std::size_t page) const
 
 void Scene::set_urgent(const std::vector<const Notice*>& urgent)
 {
+    std::erase_if(m_pending, [](const PendingChange& change) { return change.kind == PendingChange::Kind::urgent; });
+    m_urgent = build_urgent(urgent);
     m_redraw_all = true;
-    m_urgent.clear();
+}
+
+std::vector<Scene::UrgentNotice> Scene::build_urgent(const std::vector<const Notice*>& urgent)
+{
     const Metrics metrics(m_width, m_height);
+    std::vector<UrgentNotice> banners;
     for (const Notice* notice : urgent) {
+        if (notice->titles.empty())
+            continue;
         const LocalizedTitle* korean = notice->title_in("ko");
         const LocalizedTitle* english = notice->title_in("en");
         const std::string& primary = korean ? korean->text : notice->titles.front().text;
         UrgentNotice banner;
-        banner.title = cached("urgent", primary, [&] {
-            return make_lines(primary, m_fonts->alert, m_settings.alert_text, metrics.title_lines + 1);
-        });
+        banner.title = cached("urgent", primary, lines_of(&Fonts::alert, primary, m_settings.alert_text, metrics.title_lines + 1));
         if (korean && english)
-            banner.subtitle = cached("urgent-english", english->text, [&] {
-                return make_lines(english->text, m_fonts->subtitle, m_settings.alert_text, metrics.subtitle_lines);
-            });
-        m_urgent.push_back(std::move(banner));
+            banner.subtitle = cached("urgent-english", english->text,
+                                     lines_of(&Fonts::subtitle, english->text, m_settings.alert_text, metrics.subtitle_lines));
+        banners.push_back(std::move(banner));
     }
+    return banners;
 }
 
 std::size_t Scene::urgent_index_at(double seconds) const

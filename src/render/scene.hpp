@@ -10,18 +10,22 @@
 #include "render/scroller.hpp"
 #include "render/text_cache.hpp"
 #include "render/text_sprite.hpp"
+#include "render/text_worker.hpp"
 #include "render/theme.hpp"
 #include "text/font_roles.hpp"
 #include "text/font.hpp"
 #include "util/result.hpp"
 
+#include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
-// What the last set_notices() cost, and the text cache as it stands after it.
+// What the last board shown cost, and the text cache as it stands after it.
 struct SceneTextStats {
     std::size_t notices_rasterized = 0;  // notices with any text not found in the cache
     std::size_t notices_reused = 0;      // notices drawn entirely from cached text
@@ -68,6 +72,21 @@ public:
     // Urgent notices, most important first: while there are any, a full-width banner in alert
     // colours takes the place of the featured notice (several take turns). Empty: none.
     void set_urgent(const std::vector<const Notice*>& urgent);
+
+    // As set_notices and set_urgent, but without stalling the screen: text not in the cache is
+    // shaped and rasterized on a worker thread and uploaded a little each frame, while the
+    // screen goes on showing what it shows, crawl and all. The new board (or banner) appears in
+    // the first frame drawn after its last text is uploaded. A newer call of the same kind
+    // replaces one still waiting; set_notices and set_urgent replace them too.
+    void prepare_notices(std::vector<Notice> notices);
+    void prepare_urgent(std::vector<Notice> urgent);
+    // Uploads what the worker has finished, for about `budget` (at least one block). draw()
+    // calls it; call it too for a scene prepared while another one is on screen.
+    void upload_prepared_text(std::chrono::microseconds budget);
+    // Whether text of a prepare_ call is still being made or uploaded.
+    bool preparing() const;
+    // How many boards have been shown: text_stats() describes the last one.
+    std::size_t boards_shown() const { return m_boards_shown; }
     // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
     // uploads only when the minute differs from the one shown: cheap to call every second.
     void set_time(const LocalTime& now);
@@ -100,6 +119,12 @@ private:
         FontChain list_title;
     };
     using Block = std::shared_ptr<const TextBlock>;
+    // How to make a text, with whichever fonts: the worker's on its thread, the scene's here.
+    using TextRecipe = std::function<ComposedBlock(const Fonts&)>;
+    struct WorkerFonts {
+        FreeTypeLibrary library;
+        std::unique_ptr<Fonts> fonts;
+    };
     struct FeaturedNotice {
         Block title;  // in as many lines as it needs, at the size it fitted at
         Block subtitle;
@@ -121,15 +146,43 @@ private:
         int width = 0;  // with the separator and the gaps around it
     };
 
-    Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings);
-    void build_screen(const std::vector<Notice>& notices);
+    // What a board puts on screen, built whole before it replaces what is shown.
+    struct Content {
+        std::vector<FeaturedNotice> featured;
+        std::vector<CrawlItem> crawl_items;
+        std::vector<ListRow> rows;
+        std::vector<Block> page_counters;
+        std::size_t rows_per_page = 1;
+        FeaturedRotation rotation;
+        FeaturedRotation pages;
+        std::vector<int> crawl_widths;
+    };
+    // A prepare_ call waiting for its text.
+    struct PendingChange {
+        enum class Kind { notices, urgent } kind;
+        std::vector<Notice> notices;
+        std::unordered_set<std::string> waiting;  // cache keys of text not uploaded yet
+        std::vector<Block> held;                  // uploaded for it: kept from trim() until shown
+    };
+
+    Scene(SDL_Renderer* renderer, FreeTypeLibrary library, int width, int height, SceneSettings settings, FontRoles roles);
+    static Result<std::unique_ptr<Fonts>> open_fonts(const FreeTypeLibrary& library, const FontRoles& roles, int width, int height);
+    Content build_content(const std::vector<Notice>& notices);
+    void show_content(Content content);
+    std::vector<UrgentNotice> build_urgent(const std::vector<const Notice*>& urgent);
+    void prepare(PendingChange change);
+    void show_prepared_changes();
+    TextWorker* worker();
     TextSprite make_line(std::string_view text, const FontChain& chain, SDL_Color color) const;
-    TextBlock make_block(std::string_view text, const FontChain& chain, SDL_Color color) const;  // one line
-    TextBlock make_lines(std::string_view text, const FontChain& chain, SDL_Color color, int max_lines, int width = 0) const;
+    // Recipes for text of a role (a member of Fonts): one line, or wrapped in up to `max_lines`
+    // of `width` (0: the width between the margins).
+    TextRecipe line_of(FontChain Fonts::*role, std::string text, SDL_Color color) const;
+    TextRecipe lines_of(FontChain Fonts::*role, std::string text, SDL_Color color, int max_lines, int width = 0) const;
     // The title in the largest size at which it fits in its lines (else the smallest, with "…").
-    TextBlock make_fitted_title(std::string_view text) const;
-    // From the cache: `kind` names the role and colour the text is drawn in.
-    Block cached(std::string_view kind, std::string_view text, const std::function<TextBlock()>& make);
+    TextRecipe fitted_title(std::string text) const;
+    // From the cache: `kind` names the role and colour the text is drawn in. While a change is
+    // being prepared, a miss hands the recipe to the worker and gives nullptr.
+    Block cached(std::string_view kind, std::string_view text, const TextRecipe& recipe);
     const FontChain& title_font(int pixel_size) const;
     void draw_featured(const FeaturedNotice& notice) const;
     void draw_crawl(std::int64_t travelled);
@@ -147,6 +200,7 @@ private:
     SDL_Renderer* m_renderer;
     FreeTypeLibrary m_library;
     std::unique_ptr<Fonts> m_fonts;
+    FontRoles m_roles;  // for the worker's own fonts
     int m_width;
     int m_height;
     SceneSettings m_settings;
@@ -175,6 +229,16 @@ private:
     std::optional<std::pair<std::chrono::year_month_day, std::chrono::minutes>> m_clock_shown;
     bool m_redraw_all = true;
     std::size_t m_drawn_upper = 0;  // what the upper area showed at the last whole frame
+
+    std::deque<PendingChange> m_pending;
+    PendingChange* m_planning = nullptr;  // while a pending change works out what text it needs
+    bool m_showing_prepared = false;      // while a prepared change is built from the cache
+    std::size_t m_missing_text = 0;       // texts not found in the cache, ever
+    std::unordered_set<std::string> m_in_flight;  // keys the worker has been given
+    std::vector<Block> m_unprimed;                // uploaded by upload_prepared_text, not drawn yet
+    std::size_t m_boards_shown = 0;
+    std::unique_ptr<WorkerFonts> m_worker_fonts;
+    std::unique_ptr<TextWorker> m_worker;  // after its fonts: stops before they close
 };
 
 // A notice date as the screen shows it, "2018.06.04", in the screen's time zone (use_time_zone).

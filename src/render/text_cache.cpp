@@ -10,6 +10,15 @@ std::size_t TextBlock::bytes() const
     return total;
 }
 
+TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block)
+{
+    TextBlock uploaded;
+    uploaded.pixel_size = block.pixel_size;
+    for (const auto& line : block.lines)
+        uploaded.lines.push_back(TextSprite::upload(renderer, line));
+    return uploaded;
+}
+
 std::string describe(const TextCacheStats& stats)
 {
     return "text cache: " + std::to_string(stats.hits) + " hits, " + std::to_string(stats.misses) + " misses (" +
@@ -24,13 +33,34 @@ TextCache::TextCache(std::size_t budget_bytes)
 
 std::shared_ptr<const TextBlock> TextCache::get(const std::string& key, const std::function<TextBlock()>& make)
 {
-    if (auto found = m_index.find(key); found != m_index.end()) {
+    if (auto found = find(key))
+        return found;
+    return insert(key, make());
+}
+
+std::shared_ptr<const TextBlock> TextCache::find(const std::string& key)
+{
+    auto found = find_again(key);
+    if (found)
         ++m_stats.hits;
-        m_recency.splice(m_recency.begin(), m_recency, found->second);
-        return found->second->block;
-    }
+    return found;
+}
+
+std::shared_ptr<const TextBlock> TextCache::find_again(const std::string& key)
+{
+    const auto found = m_index.find(key);
+    if (found == m_index.end())
+        return nullptr;
+    m_recency.splice(m_recency.begin(), m_recency, found->second);
+    return found->second->block;
+}
+
+std::shared_ptr<const TextBlock> TextCache::insert(const std::string& key, TextBlock made)
+{
+    if (auto found = find_again(key))
+        return found;  // made twice (a worker's copy came after the text was made here): keep the first
     ++m_stats.misses;
-    auto block = std::make_shared<const TextBlock>(make());
+    auto block = std::make_shared<const TextBlock>(std::move(made));
     m_recency.push_front(Entry{key, block});
     m_index.emplace(key, m_recency.begin());
     m_stats.bytes += block->bytes();

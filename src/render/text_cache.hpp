@@ -21,6 +21,14 @@ struct TextBlock {
     std::size_t bytes() const;
 };
 
+// The same, made on the CPU and not yet uploaded (see ComposedText).
+struct ComposedBlock {
+    std::vector<ComposedText> lines;
+    int pixel_size = 0;
+};
+
+TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block);
+
 struct TextCacheStats {
     std::size_t hits = 0;
     std::size_t misses = 0;
@@ -43,6 +51,13 @@ public:
     // The block stored under `key`, else what `make` returns, stored. The key must say all that
     // the pixels depend on: role, size, colour, effects and text.
     std::shared_ptr<const TextBlock> get(const std::string& key, const std::function<TextBlock()>& make);
+
+    // For text made elsewhere (on a worker thread): the block under `key`, counted as a hit,
+    // or nullptr; then insert() stores what was made, counted as a miss.
+    std::shared_ptr<const TextBlock> find(const std::string& key);
+    std::shared_ptr<const TextBlock> insert(const std::string& key, TextBlock block);
+    // find() again for a lookup already counted: no count.
+    std::shared_ptr<const TextBlock> find_again(const std::string& key);
 
     // Drops least recently used blocks nobody else holds until the cache is within budget. A
     // lookup never drops anything: the holder trims when it has let go of what it no longer

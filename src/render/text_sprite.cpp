@@ -154,29 +154,43 @@ std::vector<Uint32> compose(const CoverageImage& image, SDL_Color color, const T
 
 }  // namespace
 
-TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects)
+ComposedText compose_text(const CoverageImage& image, SDL_Color color, const TextEffects& effects)
+{
+    ComposedText text;
+    text.height = image.height;
+    text.baseline = image.baseline;
+    text.origin_x = image.origin_x;
+    text.advance = image.advance;
+    if (image.width <= 0 || image.height <= 0)
+        return text;
+    Canvas canvas;
+    text.pixels = compose(image, color, effects, canvas);
+    text.width = canvas.width;
+    text.height = canvas.height;
+    text.baseline = image.baseline + canvas.margin;
+    text.origin_x = image.origin_x + canvas.margin;
+    return text;
+}
+
+ComposedText compose_text(std::string_view text, const FontChain& chain, SDL_Color color, const TextEffects& effects)
+{
+    return compose_text(rasterize_line(shape_line(text, chain), chain), color, effects);
+}
+
+TextSprite TextSprite::upload(SDL_Renderer* renderer, const ComposedText& text)
 {
     TextSprite sprite;
-    sprite.m_height = image.height;
-    sprite.m_baseline = image.baseline;
-    sprite.m_origin_x = image.origin_x;
-    sprite.m_advance = image.advance;
-    if (image.width <= 0 || image.height <= 0)
-        return sprite;
-
-    Canvas canvas;
-    const std::vector<Uint32> pixels = compose(image, color, effects, canvas);
-    sprite.m_height = canvas.height;
-    sprite.m_baseline = image.baseline + canvas.margin;
-    sprite.m_origin_x = image.origin_x + canvas.margin;
-
+    sprite.m_height = text.height;
+    sprite.m_baseline = text.baseline;
+    sprite.m_origin_x = text.origin_x;
+    sprite.m_advance = text.advance;
     const int tile_width = max_texture_width(renderer);
-    for (int tile_x = 0; tile_x < canvas.width; tile_x += tile_width) {
-        const int width = std::min(tile_width, canvas.width - tile_x);
-        TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, canvas.height));
+    for (int tile_x = 0; tile_x < text.width; tile_x += tile_width) {
+        const int width = std::min(tile_width, text.width - tile_x);
+        TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, text.height));
         if (!texture)
             return TextSprite{};
-        SDL_UpdateTexture(texture.get(), nullptr, pixels.data() + tile_x, canvas.width * static_cast<int>(sizeof(Uint32)));
+        SDL_UpdateTexture(texture.get(), nullptr, text.pixels.data() + tile_x, text.width * static_cast<int>(sizeof(Uint32)));
         WorkCounters::texture_uploaded();
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});
@@ -184,11 +198,16 @@ TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image
     return sprite;
 }
 
+TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects)
+{
+    return upload(renderer, compose_text(image, color, effects));
+}
+
 TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
                                  const TextEffects& effects)
 {
-    TextSprite sprite = create(renderer, rasterize_line(shape_line(text, chain), chain), color, effects);
-    sprite.draw(renderer, 0, sprite.baseline());
+    TextSprite sprite = upload(renderer, compose_text(text, chain, color, effects));
+    sprite.prime(renderer);
     return sprite;
 }
 

@@ -16,18 +16,38 @@ struct TextEffects {
     SDL_Color shadow_color{0, 0, 0, 160};
 };
 
+// A line of text made on the CPU, ready to upload: coloured, with its effects, as ARGB8888
+// rows. Making it needs no renderer, so it can be done on any thread (with fonts of its own).
+struct ComposedText {
+    std::vector<Uint32> pixels;  // width * height
+    int width = 0;
+    int height = 0;
+    int baseline = 0;  // row of the baseline
+    int origin_x = 0;  // column where the pen starts
+    int advance = 0;
+};
+
+// Colours the coverage image and adds the effects under it.
+ComposedText compose_text(const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
+// Shapes, rasterizes and composes a line of text.
+ComposedText compose_text(std::string_view text, const FontChain& chain, SDL_Color color, const TextEffects& effects = {});
+
 class TextSprite {
 public:
     TextSprite() = default;
-    // Colours the coverage image, adds the effects under it and uploads it. Returns an empty
-    // sprite for empty text.
+    // Uploads composed text. Empty text gives an empty sprite.
+    static TextSprite upload(SDL_Renderer* renderer, const ComposedText& text);
+    // Colours the coverage image, adds the effects under it and uploads it.
     static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
 
-    // Shapes, rasterizes and uploads a line of text, then draws it once where the next frame
-    // will paint over it: a renderer prepares a texture on its first use (SDL's software
-    // renderer allocates its blit map then), and that must not fall on a frame of the crawl.
+    // Shapes, rasterizes and uploads a line of text, then primes it.
     static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
                                 const TextEffects& effects = {});
+
+    // Draws the sprite once at the top left, where the next frame must paint over it: a
+    // renderer prepares a texture on its first use (SDL's software renderer allocates its blit
+    // map then), and that must not fall on a frame of the crawl.
+    void prime(SDL_Renderer* renderer) const { draw(renderer, m_origin_x, m_baseline); }
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;

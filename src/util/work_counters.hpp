@@ -12,9 +12,24 @@ struct WorkCounts {
 
 class WorkCounters {
 public:
-    static void line_shaped() { instance().m_shaped.fetch_add(1, std::memory_order_relaxed); }
-    static void line_rasterized() { instance().m_rasterized.fetch_add(1, std::memory_order_relaxed); }
-    static void texture_uploaded() { instance().m_uploaded.fetch_add(1, std::memory_order_relaxed); }
+    static void line_shaped()
+    {
+        instance().m_shaped.fetch_add(1, std::memory_order_relaxed);
+        ++mine().lines_shaped;
+    }
+    static void line_rasterized()
+    {
+        instance().m_rasterized.fetch_add(1, std::memory_order_relaxed);
+        ++mine().lines_rasterized;
+    }
+    static void texture_uploaded()
+    {
+        instance().m_uploaded.fetch_add(1, std::memory_order_relaxed);
+        ++mine().textures_uploaded;
+    }
+    // The work done by the calling thread alone: the render loop's must stay flat while a
+    // worker makes text for it.
+    static WorkCounts on_this_thread() { return mine(); }
     static WorkCounts now()
     {
         const auto& self = instance();
@@ -23,6 +38,11 @@ public:
     }
 
 private:
+    static WorkCounts& mine()
+    {
+        thread_local WorkCounts counts;
+        return counts;
+    }
     static WorkCounters& instance()
     {
         static WorkCounters counters;

@@ -4,6 +4,7 @@
 #include "render/scene.hpp"
 #include "golden.hpp"
 #include "sample_notices.hpp"
+#include "scene_on_surface.hpp"
 #include "test_support.hpp"
 
 #include <SDL_image.h>
@@ -109,22 +110,6 @@ TEST_CASE("the frame at 3 s matches the golden image")
 }
 
 // A scene drawing into a surface, for tests that drive the Scene directly.
-struct SceneOnSurface {
-    SurfacePtr surface;
-    RendererPtr renderer;
-    std::unique_ptr<Scene> scene;
-
-    SceneOnSurface(int width, int height)
-        : surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888))
-        , renderer(SDL_CreateSoftwareRenderer(surface.get()))
-    {
-        REQUIRE(renderer);
-        auto created = Scene::create(renderer.get(), repository_roles(), width, height, SceneSettings{});
-        REQUIRE(created);
-        scene = std::move(created.value());
-    }
-};
-
 TEST_CASE("before the first feed answers, the empty-state message waits a moment instead of flashing")
 {
     SceneOnSurface canvas(640, 360);

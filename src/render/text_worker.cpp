@@ -1,0 +1,59 @@
+#include "render/text_worker.hpp"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+TextWorker::TextWorker()
+    : m_thread([this] { run(); })
+{
+}
+
+TextWorker::~TextWorker()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_queue.clear();
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void TextWorker::submit(std::string key, Job job)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_queue.emplace_back(std::move(key), std::move(job));
+    }
+    m_wake.notify_one();
+}
+
+std::optional<TextWorker::Finished> TextWorker::take_finished()
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_finished.empty())
+        return std::nullopt;
+    Finished finished = std::move(m_finished.front());
+    m_finished.pop_front();
+    return finished;
+}
+
+void TextWorker::run()
+{
+    // Below the render loop: on a small machine a busy worker must take the spare time, not the
+    // frame's. Linux gives each thread its own nice value; failing that, it runs at normal priority.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+        if (m_stopping)
+            return;
+        auto [key, job] = std::move(m_queue.front());
+        m_queue.pop_front();
+        lock.unlock();
+        Finished finished{std::move(key), job()};
+        lock.lock();
+        m_finished.push_back(std::move(finished));
+    }
+}

@@ -1,0 +1,45 @@
+#pragma once
+// Makes text on a thread of its own, so a board change or a reload never stalls the crawl:
+// shaping and rasterizing a screen of notices takes hundreds of milliseconds on a Raspberry Pi,
+// many frames' worth. The owner gives each job fonts that only the worker uses (FreeType faces
+// are not safe to share between threads) and collects the results between frames.
+#include "render/text_cache.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+
+class TextWorker {
+public:
+    using Job = std::function<ComposedBlock()>;
+    struct Finished {
+        std::string key;
+        ComposedBlock block;
+    };
+
+    TextWorker();
+    // Finishes the job at hand, drops the rest.
+    ~TextWorker();
+    TextWorker(const TextWorker&) = delete;
+    TextWorker& operator=(const TextWorker&) = delete;
+
+    // Jobs run one at a time, in the order given.
+    void submit(std::string key, Job job);
+    // The oldest finished job, if any. Never waits.
+    std::optional<Finished> take_finished();
+
+private:
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::pair<std::string, Job>> m_queue;
+    std::deque<Finished> m_finished;
+    bool m_stopping = false;
+    std::thread m_thread;  // last: starts when everything it uses is ready
+};
