@@ -22,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -154,6 +155,11 @@ private:
         return settings;
     }
 
+    struct Loaded {
+        ScreenGeometry geometry;
+        Result<std::shared_ptr<Scene::Assets>> assets;
+    };
+
     // A scene and how it goes onto the panel.
     struct Screen {
         ScreenTransform transform;
@@ -172,19 +178,37 @@ private:
         m_display.output_size(width, height);
         const ScreenGeometry geometry =
             screen_geometry(width, height, m_config.display.rotation_degrees, m_config.display.safe_area_percent);
+        const FontRoles roles = font_roles(m_config, m_data_dir);
+        const SceneSettings settings = scene_settings_now();
+        m_loading = {};
+        if (m_scene && timing == BoardTiming::when_ready) {
+            // Fonts, pictures and fixed text of the new look are readied on another thread;
+            // draw_frame takes them up when they are.
+            m_loading = std::async(std::launch::async, [roles, geometry, settings] {
+                return Loaded{geometry, Scene::load(roles, geometry.scene_width, geometry.scene_height, settings)};
+            });
+            return Done{};
+        }
+        auto assets = Scene::load(roles, geometry.scene_width, geometry.scene_height, settings);
+        if (!assets)
+            return assets.error();
+        return finish_screen(geometry, *assets.value(), timing);
+    }
+
+    Status finish_screen(const ScreenGeometry& geometry, Scene::Assets& assets, BoardTiming timing)
+    {
         auto transform = ScreenTransform::create(m_display.renderer(), geometry);
         if (!transform)
             return transform.error();
-        auto scene = Scene::create(m_display.renderer(), font_roles(m_config, m_data_dir), geometry.scene_width,
-                                   geometry.scene_height, scene_settings_now());
-        if (!scene)
-            return scene.error();
-        Screen screen{std::move(transform.value()), std::move(scene.value())};
+        Screen screen{std::move(transform.value()), Scene::create(m_display.renderer(), assets)};
         screen.scene->set_freshness_note(m_freshness);
-        screen.scene->set_time(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
         const auto urgent = configured_urgent_notices(m_config, m_board.notices(), now_seconds());
         m_urgent_keys = urgent_keys(urgent);
         m_next.reset();
+        if (timing == BoardTiming::at_once)
+            screen.scene->set_time(to_local(now_seconds()));
+        else
+            screen.scene->prepare_time(to_local(now_seconds()));
         if (m_board.notices().empty() && m_confirmed_at.empty()) {
             // No feed has answered yet: the scene waits a moment before it says "no notices".
         } else if (timing == BoardTiming::at_once) {
@@ -199,6 +223,18 @@ private:
         else
             show_screen(std::move(screen));
         return Done{};
+    }
+
+    // A new look being loaded on another thread, when it is ready.
+    void take_loaded_screen()
+    {
+        if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        Loaded loaded = m_loading.get();
+        Status finished = loaded.assets ? finish_screen(loaded.geometry, *loaded.assets.value(), BoardTiming::when_ready)
+                                        : Status(loaded.assets.error());
+        if (!finished)
+            log_line("reload: the screen keeps its previous look: " + finished.error().message);
     }
 
     void show_screen(Screen screen)
@@ -408,7 +444,7 @@ private:
         m_status_changed = false;
         const LocalTime local = to_local(now);
         apply_schedule(local, false);
-        for_each_scene([&](Scene& scene) { scene.set_time(local); });
+        for_each_scene([&](Scene& scene) { scene.prepare_time(local); });
         update_urgent(now);
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
@@ -528,6 +564,7 @@ private:
 
     void draw_frame()
     {
+        take_loaded_screen();
         if (m_next) {
             // A reloaded look replaces the screen in one frame, once its text is all uploaded.
             m_next->scene->upload_prepared_text(std::chrono::milliseconds(3));
@@ -584,7 +621,8 @@ private:
     std::vector<std::string> m_urgent_keys;  // what the banner shows now
     std::optional<ScreenTransform> m_transform;
     std::unique_ptr<Scene> m_scene;
-    std::optional<Screen> m_next;  // a reloaded look, shown when its text is ready
+    std::future<Loaded> m_loading;  // a reloaded look's fonts and pictures
+    std::optional<Screen> m_next;   // a reloaded look, shown when its text is ready
     std::size_t m_boards_logged = 0;
     bool m_whole_frame = true;
     Playback m_playback;

@@ -12,7 +12,7 @@ int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() +
 
 // The logo at `height` pixels tall. SVG is rasterized at that size, so it stays sharp; bitmaps
 // are scaled by the renderer. A logo that cannot be read is left out (and said once).
-TexturePtr load_logo(SDL_Renderer* renderer, const std::filesystem::path& path, int height, SDL_Rect& rect)
+SurfacePtr load_logo(const std::filesystem::path& path, int height, SDL_Rect& rect)
 {
     const std::string name = path.string();
     SurfacePtr image;
@@ -29,29 +29,22 @@ TexturePtr load_logo(SDL_Renderer* renderer, const std::filesystem::path& path, 
         log_line("logo " + name + ": cannot be read (" + SDL_GetError() + "); the header shows no logo: use a PNG, JPEG or SVG file");
         return {};
     }
-    TexturePtr texture(SDL_CreateTextureFromSurface(renderer, image.get()));
-    if (!texture)
-        return {};
-    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
-    SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeBest);
     rect = {0, 0, std::max(1, image->w * height / image->h), height};
-    return texture;
+    return image;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<Header>> Header::create(SDL_Renderer* renderer, const FreeTypeLibrary& library, const FontRoles& fonts,
-                                               const ScreenSettings& screen, const Theme& theme, const TextEffects& effects,
-                                               int width, int unit)
+Result<Header::Assets> Header::load(const FreeTypeLibrary& library, const FontRoles& fonts, const ScreenSettings& screen,
+                                    const Theme& theme, const TextEffects& effects, int width, int unit)
 {
-    auto header = std::unique_ptr<Header>(new Header());
-    header->m_renderer = renderer;
-    header->m_theme = theme;
-    header->m_effects = effects;
-    header->m_width = width;
-    header->m_height = unit * 13 / 100;
-    header->m_margin = std::max(16, width / 20);
-    header->m_rule = std::max(2, unit / 300);
+    Assets assets;
+    assets.theme = theme;
+    assets.effects = effects;
+    assets.width = width;
+    assets.height = unit * 13 / 100;
+    assets.margin = std::max(16, width / 20);
+    assets.rule = std::max(2, unit / 300);
 
     auto open = [&](const std::vector<FontFile>& files, int px) -> Result<std::unique_ptr<FontChain>> {
         auto chain = FontChain::open(library, files, std::max(10, px));
@@ -65,66 +58,88 @@ Result<std::unique_ptr<Header>> Header::create(SDL_Renderer* renderer, const Fre
     for (auto* chain : {&name_font, &second_font, &clock_font})
         if (!*chain)
             return chain->error();
-    header->m_name_font = std::move(name_font.value());
-    header->m_second_font = std::move(second_font.value());
-    header->m_clock_font = std::move(clock_font.value());
+    assets.name_font = std::move(name_font.value());
+    assets.second_font = std::move(second_font.value());
+    assets.clock_font = std::move(clock_font.value());
 
     if (screen.logo)
-        header->m_logo = load_logo(renderer, *screen.logo, header->m_height * 62 / 100, header->m_logo_rect);
+        assets.logo = load_logo(*screen.logo, assets.height * 62 / 100, assets.logo_rect);
     if (screen.agency_name_ko.empty() && screen.agency_name_en.empty()) {
-        header->m_name = TextSprite::from_text(renderer, "공지사항 · Notices", *header->m_name_font, theme.accent, effects);
+        assets.name = compose_text("공지사항 · Notices", *assets.name_font, theme.accent, effects);
     } else {
         const std::string& first = screen.agency_name_ko.empty() ? screen.agency_name_en : screen.agency_name_ko;
-        header->m_name = TextSprite::from_text(renderer, first, *header->m_name_font, theme.text, effects);
+        assets.name = compose_text(first, *assets.name_font, theme.text, effects);
         if (!screen.agency_name_ko.empty() && !screen.agency_name_en.empty())
-            header->m_name_second = TextSprite::from_text(renderer, screen.agency_name_en, *header->m_second_font,
-                                                          theme.secondary_text, effects);
+            assets.name_second = compose_text(screen.agency_name_en, *assets.second_font, theme.secondary_text, effects);
     }
+    return assets;
+}
+
+std::unique_ptr<Header> Header::create(SDL_Renderer* renderer, Assets assets)
+{
+    auto header = std::unique_ptr<Header>(new Header());
+    header->m_renderer = renderer;
+    if (assets.logo) {
+        header->m_logo.reset(SDL_CreateTextureFromSurface(renderer, assets.logo.get()));
+        if (header->m_logo) {
+            SDL_SetTextureBlendMode(header->m_logo.get(), SDL_BLENDMODE_BLEND);
+            SDL_SetTextureScaleMode(header->m_logo.get(), SDL_ScaleModeBest);
+        }
+        assets.logo.reset();  // the texture has it now
+    }
+    header->m_name = TextSprite::upload(renderer, assets.name);
+    header->m_name_second = TextSprite::upload(renderer, assets.name_second);
+    header->m_name.prime(renderer);
+    header->m_name_second.prime(renderer);
+    assets.name = {};
+    assets.name_second = {};
+    header->m_assets = std::move(assets);
     return header;
 }
 
-void Header::set_clock(std::string_view korean, std::string_view english)
+void Header::set_clock(std::shared_ptr<const TextBlock> first, std::shared_ptr<const TextBlock> second)
 {
-    const std::string_view first = korean.empty() ? english : korean;
-    const std::string_view second = korean.empty() ? std::string_view() : english;
-    m_clock = first.empty() ? TextSprite{} : TextSprite::from_text(m_renderer, first, *m_clock_font, m_theme.text, m_effects);
-    m_clock_second =
-        second.empty() ? TextSprite{} : TextSprite::from_text(m_renderer, second, *m_second_font, m_theme.secondary_text, m_effects);
+    m_clock = std::move(first);
+    m_clock_second = std::move(second);
 }
 
 void Header::draw() const
 {
-    SDL_SetRenderDrawColor(m_renderer, m_theme.band.r, m_theme.band.g, m_theme.band.b, 255);
-    const SDL_Rect band{0, 0, m_width, m_height};
+    SDL_SetRenderDrawColor(m_renderer, m_assets.theme.band.r, m_assets.theme.band.g, m_assets.theme.band.b, 255);
+    const SDL_Rect band{0, 0, m_assets.width, m_assets.height};
     SDL_RenderFillRect(m_renderer, &band);
-    SDL_SetRenderDrawColor(m_renderer, m_theme.accent.r, m_theme.accent.g, m_theme.accent.b, 255);
-    const SDL_Rect rule{0, m_height - m_rule, m_width, m_rule};
+    SDL_SetRenderDrawColor(m_renderer, m_assets.theme.accent.r, m_assets.theme.accent.g, m_assets.theme.accent.b, 255);
+    const SDL_Rect rule{0, m_assets.height - m_assets.rule, m_assets.width, m_assets.rule};
     SDL_RenderFillRect(m_renderer, &rule);
 
     // Two lines sit at 46% and 80% of the band; one line alone, in the middle.
-    const int first_two = m_height * 46 / 100;
-    const int second_two = m_height * 80 / 100;
-    auto single = [&](const FontChain& font) { return (m_height - m_rule + ascent(font) - static_cast<int>(font.descender() / 64)) / 2; };
+    const int first_two = m_assets.height * 46 / 100;
+    const int second_two = m_assets.height * 80 / 100;
+    auto single = [&](const FontChain& font) { return (m_assets.height - m_assets.rule + ascent(font) - static_cast<int>(font.descender() / 64)) / 2; };
 
-    int x = m_margin;
+    int x = m_assets.margin;
     if (m_logo) {
-        SDL_Rect logo = m_logo_rect;
+        SDL_Rect logo = m_assets.logo_rect;
         logo.x = x;
-        logo.y = (m_height - m_rule - logo.h) / 2;
+        logo.y = (m_assets.height - m_assets.rule - logo.h) / 2;
         SDL_RenderCopy(m_renderer, m_logo.get(), nullptr, &logo);
-        x += logo.w + m_margin / 2;
+        x += logo.w + m_assets.margin / 2;
     }
     if (m_name_second.empty()) {
-        m_name.draw(m_renderer, x, single(*m_name_font));
+        m_name.draw(m_renderer, x, single(*m_assets.name_font));
     } else {
         m_name.draw(m_renderer, x, first_two);
         m_name_second.draw(m_renderer, x, second_two);
     }
-    const int right = m_width - m_margin;
-    if (m_clock_second.empty()) {
-        m_clock.draw(m_renderer, right - m_clock.advance(), single(*m_clock_font));
+    const int right = m_assets.width - m_assets.margin;
+    if (!m_clock || m_clock->lines.empty())
+        return;
+    const TextSprite& clock = m_clock->lines.front();
+    if (!m_clock_second || m_clock_second->lines.empty()) {
+        clock.draw(m_renderer, right - clock.advance(), single(*m_assets.clock_font));
     } else {
-        m_clock.draw(m_renderer, right - m_clock.advance(), first_two);
-        m_clock_second.draw(m_renderer, right - m_clock_second.advance(), second_two);
+        const TextSprite& clock_second = m_clock_second->lines.front();
+        clock.draw(m_renderer, right - clock.advance(), first_two);
+        clock_second.draw(m_renderer, right - clock_second.advance(), second_two);
     }
 }

@@ -123,8 +123,11 @@ Result<std::unique_ptr<Scene::Fonts>> Scene::open_fonts(const FreeTypeLibrary& l
     auto date = open(roles.date, metrics.date_px);
     auto crawl = open(roles.crawl, metrics.crawl_px);
     auto alert = open(roles.alert, metrics.title_px);
-    auto list_title = open(roles.headline, std::max(12, std::min(width, height) * 50 / 1000));
-    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title})
+    const int unit = std::min(width, height);
+    auto list_title = open(roles.headline, std::max(12, unit * 50 / 1000));
+    auto clock = open(roles.clock, std::max(10, unit * 34 / 1000));  // as Header::load sizes them
+    auto header_second = open(roles.subtitle, std::max(10, unit * 25 / 1000));
+    for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title, &clock, &header_second})
         if (!*chain)
             return chain->error();
     std::vector<FontChain> smaller_titles;
@@ -136,44 +139,86 @@ Result<std::unique_ptr<Scene::Fonts>> Scene::open_fonts(const FreeTypeLibrary& l
     }
     return std::make_unique<Fonts>(Fonts{std::move(label.value()), std::move(title.value()), std::move(smaller_titles),
                                          std::move(subtitle.value()), std::move(date.value()), std::move(crawl.value()),
-                                         std::move(alert.value()), std::move(list_title.value())});
+                                         std::move(alert.value()), std::move(list_title.value()), std::move(clock.value()),
+                                         std::move(header_second.value())});
 }
 
-Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
-                                             SceneSettings settings)
+struct Scene::Assets {
+    FreeTypeLibrary library;
+    std::unique_ptr<Fonts> fonts;
+    Header::Assets header;
+    SurfacePtr background;  // [screen] background_image, decoded
+    SDL_Rect background_source{};
+    ComposedText urgent_label;
+    ComposedText empty_message;
+    FontRoles roles;
+    int width = 0;
+    int height = 0;
+    SceneSettings settings;
+};
+
+Result<std::shared_ptr<Scene::Assets>> Scene::load(const FontRoles& roles, int width, int height, SceneSettings settings)
 {
     auto library = FreeTypeLibrary::create();
     if (!library)
         return library.error();
-    auto scene = std::unique_ptr<Scene>(new Scene(renderer, std::move(library.value()), width, height, settings, fonts));
-    auto opened = open_fonts(scene->m_library, fonts, width, height);
-    if (!opened)
-        return opened.error();
-    scene->m_fonts = std::move(opened.value());
-    scene->m_urgent_label = scene->make_line("긴급 · URGENT", scene->m_fonts->label, settings.alert_text);
-    auto header = Header::create(renderer, scene->m_library, fonts, settings.screen, settings.theme, settings.text_effects, width,
-                                 std::min(width, height));
+    auto assets = std::make_shared<Assets>(Assets{std::move(library.value()), {}, {}, {}, {}, {}, {}, roles, width, height, settings});
+    auto fonts = open_fonts(assets->library, roles, width, height);
+    if (!fonts)
+        return fonts.error();
+    assets->fonts = std::move(fonts.value());
+    auto header = Header::load(assets->library, roles, settings.screen, settings.theme, settings.text_effects, width, std::min(width, height));
     if (!header)
         return header.error();
-    scene->m_header = std::move(header.value());
+    assets->header = std::move(header.value());
+    assets->urgent_label = compose_text("긴급 · URGENT", assets->fonts->label, settings.alert_text, settings.text_effects);
+    assets->empty_message = compose_text("표시할 공지가 없습니다 · No notices to show", assets->fonts->subtitle, settings.theme.quiet_text,
+                                         settings.text_effects);
     if (settings.screen.background_image) {
         // A picture that cannot be read leaves the background colour: said once, never fatal.
         const std::string name = settings.screen.background_image->string();
         SurfacePtr image(IMG_Load(name.c_str()));
-        if (image)
-            scene->m_background_image.reset(SDL_CreateTextureFromSurface(renderer, image.get()));
-        if (!scene->m_background_image) {
+        if (!image) {
             log_line("background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead");
         } else {
             // "Cover": the largest centred part of the picture with the screen's proportions.
             const double scale = std::max(static_cast<double>(width) / image->w, static_cast<double>(height) / image->h);
             const int source_w = std::min(image->w, static_cast<int>(std::lround(width / scale)));
             const int source_h = std::min(image->h, static_cast<int>(std::lround(height / scale)));
-            scene->m_background_source = {(image->w - source_w) / 2, (image->h - source_h) / 2, source_w, source_h};
-            SDL_SetTextureScaleMode(scene->m_background_image.get(), SDL_ScaleModeBest);
+            assets->background_source = {(image->w - source_w) / 2, (image->h - source_h) / 2, source_w, source_h};
+            assets->background = std::move(image);
         }
     }
-    scene->m_empty_message = scene->make_line("표시할 공지가 없습니다 · No notices to show", scene->m_fonts->subtitle, settings.theme.quiet_text);
+    return assets;
+}
+
+Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
+                                             SceneSettings settings)
+{
+    auto assets = load(fonts, width, height, settings);
+    if (!assets)
+        return assets.error();
+    return create(renderer, *assets.value());
+}
+
+std::unique_ptr<Scene> Scene::create(SDL_Renderer* renderer, Assets& assets)
+{
+    auto scene = std::unique_ptr<Scene>(
+        new Scene(renderer, std::move(assets.library), assets.width, assets.height, assets.settings, std::move(assets.roles)));
+    scene->m_fonts = std::move(assets.fonts);
+    scene->m_header = Header::create(renderer, std::move(assets.header));
+    scene->m_urgent_label = TextSprite::upload(renderer, assets.urgent_label);
+    scene->m_empty_message = TextSprite::upload(renderer, assets.empty_message);
+    scene->m_urgent_label.prime(renderer);
+    scene->m_empty_message.prime(renderer);
+    if (assets.background) {
+        scene->m_background_image.reset(SDL_CreateTextureFromSurface(renderer, assets.background.get()));
+        if (!scene->m_background_image)
+            log_line(std::string("background image: cannot be uploaded (") + SDL_GetError() + "); the background colour is used instead");
+        else
+            SDL_SetTextureScaleMode(scene->m_background_image.get(), SDL_ScaleModeBest);
+        scene->m_background_source = assets.background_source;
+    }
     return scene;
 }
 
@@ -323,12 +368,12 @@ void Scene::show_content(Content content)
 
 void Scene::prepare_notices(std::vector<Notice> notices)
 {
-    prepare(PendingChange{PendingChange::Kind::notices, std::move(notices), {}, {}});
+    prepare(PendingChange{PendingChange::Kind::notices, std::move(notices), {}, {}, {}});
 }
 
 void Scene::prepare_urgent(std::vector<Notice> urgent)
 {
-    prepare(PendingChange{PendingChange::Kind::urgent, std::move(urgent), {}, {}});
+    prepare(PendingChange{PendingChange::Kind::urgent, std::move(urgent), {}, {}, {}});
 }
 
 void Scene::prepare(PendingChange change)
@@ -342,6 +387,8 @@ void Scene::prepare(PendingChange change)
     if (pending.kind == PendingChange::Kind::notices) {
         m_text_stats = {};
         build_content(pending.notices);
+    } else if (pending.kind == PendingChange::Kind::clock) {
+        clock_lines(pending.time);
     } else {
         std::vector<const Notice*> urgent;
         for (const auto& notice : pending.notices)
@@ -388,6 +435,8 @@ void Scene::show_prepared_changes()
             const SceneTextStats planned = m_text_stats;
             show_content(build_content(change.notices));
             m_text_stats = planned;
+        } else if (change.kind == PendingChange::Kind::clock) {
+            show_time(change.time);
         } else {
             std::vector<const Notice*> urgent;
             for (const auto& notice : change.notices)
@@ -694,14 +743,40 @@ void Scene::draw_urgent(const UrgentNotice& notice) const
 
 void Scene::set_time(const LocalTime& now)
 {
-    const auto minute = std::pair{now.date, now.time_of_day};
-    if (m_clock_shown == minute)
+    if (m_clock_shown == std::pair{now.date, now.time_of_day})
         return;
-    m_clock_shown = minute;
+    std::erase_if(m_pending, [](const PendingChange& change) { return change.kind == PendingChange::Kind::clock; });
+    show_time(now);
+}
+
+void Scene::prepare_time(const LocalTime& now)
+{
+    const auto minute = std::pair{now.date, now.time_of_day};
+    const bool coming = std::any_of(m_pending.begin(), m_pending.end(), [&](const PendingChange& change) {
+        return change.kind == PendingChange::Kind::clock && std::pair{change.time.date, change.time.time_of_day} == minute;
+    });
+    if (m_clock_shown == minute || coming)
+        return;
+    prepare(PendingChange{PendingChange::Kind::clock, {}, now, {}, {}});
+}
+
+std::pair<Scene::Block, Scene::Block> Scene::clock_lines(const LocalTime& now)
+{
     const ClockStyle style = m_settings.screen.clock;
     const bool korean = style == ClockStyle::korean || style == ClockStyle::both;
     const bool english = style == ClockStyle::english || style == ClockStyle::both;
-    m_header->set_clock(korean ? format_korean_clock(now) : std::string(), english ? format_english_clock(now) : std::string());
+    const std::string first = korean ? format_korean_clock(now) : english ? format_english_clock(now) : std::string();
+    const std::string second = korean && english ? format_english_clock(now) : std::string();
+    const Theme& theme = m_settings.theme;
+    return {first.empty() ? nullptr : cached("clock", first, line_of(&Fonts::clock, first, theme.text)),
+            second.empty() ? nullptr : cached("clock-second", second, line_of(&Fonts::header_second, second, theme.secondary_text))};
+}
+
+void Scene::show_time(const LocalTime& now)
+{
+    m_clock_shown = std::pair{now.date, now.time_of_day};
+    auto [first, second] = clock_lines(now);
+    m_header->set_clock(std::move(first), std::move(second));
     m_redraw_all = true;
 }
 

@@ -53,6 +53,12 @@ class Scene {
 public:
     static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
                                                  SceneSettings settings);
+    // The same in two steps, so a new look (a reload) is readied without holding up the frames
+    // of the old one: load() opens fonts, decodes pictures and composes the fixed text, on any
+    // thread; create() uploads what it made, on the renderer's thread, and uses it up.
+    struct Assets;
+    static Result<std::shared_ptr<Assets>> load(const FontRoles& fonts, int width, int height, SceneSettings settings);
+    static std::unique_ptr<Scene> create(SDL_Renderer* renderer, Assets& assets);
 
     // Shapes and rasterizes each notice whose text is new; a notice already on screen with the
     // same titles and date keeps its textures. draw() then costs only texture copies.
@@ -90,6 +96,8 @@ public:
     // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
     // uploads only when the minute differs from the one shown: cheap to call every second.
     void set_time(const LocalTime& now);
+    // The same, with the clock's text made on the worker (see prepare_notices).
+    void prepare_time(const LocalTime& now);
     // The F1 overlay of the preview: lines of diagnostics in a box at the top left; empty hides
     // it. Each call shapes and uploads the lines: call it once a second, not every frame.
     void set_overlay(const std::vector<std::string>& lines);
@@ -117,6 +125,8 @@ private:
         FontChain crawl;
         FontChain alert;
         FontChain list_title;
+        FontChain clock;          // the header's, as Header::Assets has them
+        FontChain header_second;
     };
     using Block = std::shared_ptr<const TextBlock>;
     // How to make a text, with whichever fonts: the worker's on its thread, the scene's here.
@@ -159,8 +169,9 @@ private:
     };
     // A prepare_ call waiting for its text.
     struct PendingChange {
-        enum class Kind { notices, urgent } kind;
+        enum class Kind { notices, urgent, clock } kind;
         std::vector<Notice> notices;
+        LocalTime time{};  // for the clock
         std::unordered_set<std::string> waiting;  // cache keys of text not uploaded yet
         std::vector<Block> held;                  // uploaded for it: kept from trim() until shown
     };
@@ -170,6 +181,8 @@ private:
     Content build_content(const std::vector<Notice>& notices);
     void show_content(Content content);
     std::vector<UrgentNotice> build_urgent(const std::vector<const Notice*>& urgent);
+    std::pair<Block, Block> clock_lines(const LocalTime& now);
+    void show_time(const LocalTime& now);
     void prepare(PendingChange change);
     void show_prepared_changes();
     TextWorker* worker();

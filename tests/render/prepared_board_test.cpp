@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <future>
 #include <thread>
 
 namespace {
@@ -135,4 +136,42 @@ TEST_CASE("while the first board is being prepared the screen does not say there
     preparing.scene->prepare_notices(sample_notices());
     preparing.scene->draw(5.0);
     CHECK(preparing.pixels() != empty.pixels());
+}
+
+TEST_CASE("the clock's new minute is made on the worker and shows as one set at once")
+{
+    const LocalTime five_past{std::chrono::year{2018} / 6 / 4, std::chrono::Monday, std::chrono::minutes(14 * 60 + 5), 0, 540};
+    LocalTime six_past = five_past;
+    six_past.time_of_day += std::chrono::minutes(1);
+    SceneOnSurface at_once(640, 360), prepared(640, 360);
+    at_once.scene->set_time(six_past);
+    prepared.scene->set_time(five_past);
+    at_once.scene->draw(1.0);
+    prepared.scene->draw(1.0);
+    REQUIRE(prepared.pixels() != at_once.pixels());
+
+    prepared.scene->prepare_time(six_past);
+    CHECK(draw_until_prepared(prepared, 1.0) == 0);
+    CHECK(prepared.pixels() == at_once.pixels());
+}
+
+TEST_CASE("a scene loaded on another thread and created here draws as one created at once")
+{
+    const auto notices = sample_notices();
+    SceneOnSurface at_once(640, 360);
+    at_once.scene->set_notices(notices);
+    at_once.scene->draw(3.0);
+
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    auto loading = std::async(std::launch::async, [] { return Scene::load(repository_roles(), 640, 360, SceneSettings{}); });
+    auto assets = loading.get();
+    REQUIRE(assets);
+    const WorkCounts before = WorkCounters::on_this_thread();
+    auto scene = Scene::create(renderer.get(), *assets.value());
+    CHECK(WorkCounters::on_this_thread().lines_shaped == before.lines_shaped);  // only uploads here
+    scene->set_notices(notices);
+    scene->draw(3.0);
+    const auto bytes = static_cast<std::size_t>(surface->pitch) * 360;
+    CHECK(std::memcmp(surface->pixels, at_once.surface->pixels, bytes) == 0);
 }
