@@ -304,11 +304,14 @@ Scene::Block Scene::cached(std::string_view kind, std::string_view text, const T
         return found;
     ++m_missing_text;
     if (m_planning) {
-        if (TextWorker* worker = this->worker()) {
-            if (m_planning->waiting.insert(key).second && m_in_flight.insert(key).second)
-                worker->submit(key, [recipe, fonts = m_worker_fonts->fonts.get()] { return recipe(*fonts); });
-            return nullptr;
+        if (m_planning->waiting.insert(key).second && m_in_flight.insert(key).second) {
+            worker()->submit(key, [recipe, fonts = m_worker_fonts.get()] {
+                // Fonts that would not open there (they did here) give no text: the key then
+                // comes back empty and the change is shown without it rather than never.
+                return fonts->fonts ? recipe(*fonts->fonts) : ComposedBlock{};
+            });
         }
+        return nullptr;
     }
     auto block = m_text_cache.insert(key, upload(m_renderer, recipe(*m_fonts)));
     for (const auto& line : block->lines)
@@ -318,20 +321,20 @@ Scene::Block Scene::cached(std::string_view kind, std::string_view text, const T
 
 TextWorker* Scene::worker()
 {
-    if (m_worker)
-        return m_worker.get();
-    // Fonts of its own, opened once: FreeType is not to be used from two threads at once.
-    // Without them the text is made here, as set_notices does.
-    auto library = FreeTypeLibrary::create();
-    if (!library)
-        return nullptr;
-    auto worker_fonts = std::make_unique<WorkerFonts>(WorkerFonts{std::move(library.value()), nullptr});
-    auto fonts = open_fonts(worker_fonts->library, m_roles, m_width, m_height);
-    if (!fonts)
-        return nullptr;
-    worker_fonts->fonts = std::move(fonts.value());
-    m_worker_fonts = std::move(worker_fonts);
-    m_worker = std::make_unique<TextWorker>();
+    if (!m_worker) {
+        // Fonts of its own (FreeType is not to be used from two threads at once), opened by
+        // its first job so that the render thread does not wait for them.
+        m_worker_fonts = std::make_unique<WorkerFonts>();
+        m_worker = std::make_unique<TextWorker>();
+        m_worker->submit({}, [fonts = m_worker_fonts.get(), roles = m_roles, width = m_width, height = m_height] {
+            if (auto library = FreeTypeLibrary::create()) {
+                fonts->library = std::move(library.value());
+                if (auto opened = open_fonts(*fonts->library, roles, width, height))
+                    fonts->fonts = std::move(opened.value());
+            }
+            return ComposedBlock{};
+        });
+    }
     return m_worker.get();
 }
 
@@ -409,6 +412,8 @@ void Scene::upload_prepared_text(std::chrono::microseconds budget)
         return;
     const auto start = std::chrono::steady_clock::now();
     while (auto finished = m_worker->take_finished()) {
+        if (finished->key.empty())
+            continue;  // the job that opened the worker's fonts
         m_in_flight.erase(finished->key);
         Block block = m_text_cache.insert(finished->key, upload(m_renderer, finished->block));
         m_unprimed.push_back(block);

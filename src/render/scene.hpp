@@ -132,8 +132,8 @@ private:
     // How to make a text, with whichever fonts: the worker's on its thread, the scene's here.
     using TextRecipe = std::function<ComposedBlock(const Fonts&)>;
     struct WorkerFonts {
-        FreeTypeLibrary library;
-        std::unique_ptr<Fonts> fonts;
+        std::optional<FreeTypeLibrary> library;
+        std::unique_ptr<Fonts> fonts;  // null: they would not open
     };
     struct FeaturedNotice {
         Block title;  // in as many lines as it needs, at the size it fitted at

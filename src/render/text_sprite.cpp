@@ -211,6 +211,20 @@ TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, 
     return sprite;
 }
 
+void TextSprite::prime(SDL_Renderer* renderer) const
+{
+    const bool was_clipped = SDL_RenderIsClipEnabled(renderer) == SDL_TRUE;
+    SDL_Rect kept{};
+    SDL_RenderGetClipRect(renderer, &kept);
+    const SDL_Rect pixel{0, 0, 1, 1};
+    SDL_RenderSetClipRect(renderer, &pixel);
+    for (const auto& tile : m_tiles) {
+        const SDL_Rect destination{0, 0, tile.width, m_height};
+        SDL_RenderCopy(renderer, tile.texture.get(), nullptr, &destination);
+    }
+    SDL_RenderSetClipRect(renderer, was_clipped ? &kept : nullptr);
+}
+
 void TextSprite::draw(SDL_Renderer* renderer, int x, int y) const
 {
     const int left = x - m_origin_x;

@@ -44,10 +44,11 @@ public:
     static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
                                 const TextEffects& effects = {});
 
-    // Draws the sprite once at the top left, where the next frame must paint over it: a
+    // Draws one pixel of each tile at the top left, where the next frame must paint over it: a
     // renderer prepares a texture on its first use (SDL's software renderer allocates its blit
-    // map then), and that must not fall on a frame of the crawl.
-    void prime(SDL_Renderer* renderer) const { draw(renderer, m_origin_x, m_baseline); }
+    // map then), and that must not fall on a frame of the crawl. One pixel is enough for that,
+    // and costs nothing like drawing the whole texture.
+    void prime(SDL_Renderer* renderer) const;
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;
