@@ -15,6 +15,7 @@ packages=(
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
+  libx11-dev libxext-dev
   python3 openssl libharfbuzz-bin
 )
 

@@ -1033,6 +1033,66 @@ void read_dates_off(ConfigReader& reader, const toml::node& value, const std::st
     config.schedule.dates_off = std::move(result);
 }
 
+constexpr std::string_view command_example = R"(["cec-ctl", "--to", "0", "--standby"])";
+
+// The program of a command: a bare name, looked up in PATH when it runs (on the screen's
+// machine, not where the config is checked), or a file named with a '/', relative to the
+// config file's folder, which must be there now.
+std::optional<std::string> read_program(ConfigReader& reader, const toml::node& value, const std::string& key)
+{
+    std::optional<std::string> name = reader.non_empty_string(value, key);
+    if (!name)
+        return std::nullopt;
+    if (name->find('/') == std::string::npos) {
+        if (!has_space_or_control(*name))
+            return name;
+        reader.report(value.source(), key,
+                      in_quotes(*name) + " is not a program name; the command runs without a shell, so write each word as its own string, e.g. "
+                          + std::string(command_example));
+        return std::nullopt;
+    }
+    const std::filesystem::path program = config_relative_path(*name, reader.base_dir());
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(program, error);
+    constexpr auto anyone_may_run = std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec | std::filesystem::perms::others_exec;
+    if (!std::filesystem::is_regular_file(status) || (status.permissions() & anyone_may_run) == std::filesystem::perms::none) {
+        reader.report(value.source(), key, in_quotes(program.string()) + " is not an executable file");
+        return std::nullopt;
+    }
+    return program.string();
+}
+
+// A program and its arguments, run as they are, without a shell: nothing in them is quoted
+// or expanded, so an argument may hold spaces, '$' or be empty.
+std::optional<std::vector<std::string>> read_command(ConfigReader& reader, const toml::node& value, const std::string& key)
+{
+    const toml::array* words = value.as_array();
+    if (!words) {
+        std::string what = "expected an array of strings (the program, then its arguments), got " + std::string(type_name(value.type()));
+        if (value.is_string())
+            what += "; write each word as its own string, e.g. " + std::string(command_example);
+        reader.report(value.source(), key, what);
+        return std::nullopt;
+    }
+    if (words->empty()) {
+        reader.report(value.source(), key,
+                      "needs the program to run, then its arguments, e.g. " + std::string(command_example) + "; to run none, remove the key");
+        return std::nullopt;
+    }
+    std::vector<std::string> command;
+    bool all_good = true;
+    for (std::size_t i = 0; i < words->size(); ++i) {
+        const toml::node& word = *words->get(i);
+        const std::string word_key = key + "[" + std::to_string(i) + "]";
+        std::optional<std::string> text = i == 0 ? read_program(reader, word, word_key) : reader.string(word, word_key);
+        if (text)
+            command.push_back(std::move(*text));
+        else
+            all_good = false;
+    }
+    return all_good ? std::optional(std::move(command)) : std::nullopt;
+}
+
 constexpr KeyRule<Config> schedule_keys[] = {
     {"monday", read_day_hours<0>},
     {"tuesday", read_day_hours<1>},
@@ -1042,7 +1102,32 @@ constexpr KeyRule<Config> schedule_keys[] = {
     {"saturday", read_day_hours<5>},
     {"sunday", read_day_hours<6>},
     {"dates_off", read_dates_off},
+    {"display_off_command", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto command = read_command(reader, value, key))
+             config.schedule.display_off_command = std::move(*command);
+     }},
+    {"display_on_command", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto command = read_command(reader, value, key))
+             config.schedule.display_on_command = std::move(*command);
+     }},
 };
+
+// A display put to sleep by one command and never woken by the other would stay dark through
+// the on hours: the two commands come together.
+void read_schedule(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    const toml::table* table = reader.table(value, key);
+    if (!table)
+        return;
+    read_keys(reader, *table, key, schedule_keys, config);
+    const auto lone = [&](std::string_view present, const std::vector<std::string>& command, std::string_view missing) {
+        if (!command.empty() && !table->contains(missing))
+            reader.report(table->get(present)->source(), join_key(key, present),
+                          "is set without " + std::string(missing) + "; set both, or neither");
+    };
+    lone("display_off_command", config.schedule.display_off_command, "display_on_command");
+    lone("display_on_command", config.schedule.display_on_command, "display_off_command");
+}
 
 // Words to match notices by: an empty one would match every notice.
 std::optional<std::vector<std::string>> read_words(ConfigReader& reader, const toml::node& value, const std::string& key)
@@ -1148,7 +1233,7 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"text", read_section<text_keys>},
     {"screen", read_section<screen_keys>},
     {"display", read_section<display_keys>},
-    {"schedule", read_section<schedule_keys>},
+    {"schedule", read_schedule},
     {"urgent", read_section<urgent_keys>},
 };
 

@@ -132,6 +132,11 @@ struct ScheduleSettings {
                                                 DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}},
                                                 DayHours{std::chrono::minutes{0}, std::chrono::minutes{1440}}};
     std::vector<std::chrono::year_month_day> dates_off;  // public holidays: off all day
+    // A program and its arguments, run without a shell when the off hours begin and end to put
+    // the display to sleep and wake it (HDMI-CEC, wlr-randr). Both set, or both empty: then the
+    // player tries X11 DPMS.
+    std::vector<std::string> display_off_command;
+    std::vector<std::string> display_on_command;
 
     bool operator==(const ScheduleSettings&) const = default;
 };

@@ -25,6 +25,9 @@ struct Notice {
     std::string summary;  // plain text, whitespace collapsed; may be empty
     std::string pair_id;  // an explicit pairing id given by the feed (docs/feeds.md); may be empty
     std::string source_name;
+    // The other sources whose copies of this notice the NoticeBoard merged into it (a Korean
+    // and an English feed, an alerts feed): what they say about it counts too.
+    std::vector<std::string> also_from;
     bool urgent_flag = false;  // the feed marks it urgent (sp:urgent, docs/feeds.md)
 
     // The title in a language ("ko" matches "ko-KR"), or nullptr.

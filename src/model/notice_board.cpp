@@ -33,6 +33,9 @@ void absorb(Notice& kept, const Notice& other)
             kept.categories.push_back(category);
     // Either feed saying "urgent" is enough: the Korean and English copies of an alert may not both say it.
     kept.urgent_flag = kept.urgent_flag || other.urgent_flag;
+    if (other.source_name != kept.source_name
+        && std::find(kept.also_from.begin(), kept.also_from.end(), other.source_name) == kept.also_from.end())
+        kept.also_from.push_back(other.source_name);
 }
 
 }  // namespace

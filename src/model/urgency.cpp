@@ -61,7 +61,8 @@ std::vector<const Notice*> urgent_notices(const std::vector<Notice>& notices, co
 {
     std::vector<const Notice*> urgent;
     for (const Notice& notice : notices) {
-        const bool from_alert_feed = is_alert_feed && is_alert_feed(notice.source_name);
+        const bool from_alert_feed = is_alert_feed
+            && (is_alert_feed(notice.source_name) || std::any_of(notice.also_from.begin(), notice.also_from.end(), is_alert_feed));
         if (is_urgent(notice, settings, from_alert_feed, now))
             urgent.push_back(&notice);
     }

@@ -17,7 +17,8 @@
 bool is_urgent(const Notice& notice, const UrgentSettings& settings, bool from_urgent_feed, std::chrono::sys_seconds now);
 
 // The urgent notices among `notices`, newest first, undated ones last in their order.
-// `is_alert_feed` says whether a source (Notice::source_name) is an alerts feed; empty: none is.
+// `is_alert_feed` says whether a source is an alerts feed; empty: none is. A notice is from an
+// alerts feed when any source that carried it is one (Notice::source_name or also_from).
 // The pointers point into `notices`.
 std::vector<const Notice*> urgent_notices(const std::vector<Notice>& notices, const UrgentSettings& settings,
     const std::function<bool(std::string_view source_name)>& is_alert_feed, std::chrono::sys_seconds now);

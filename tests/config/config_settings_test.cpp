@@ -354,6 +354,76 @@ TEST_CASE("A config's [schedule] mistakes are named with their line")
     });
 }
 
+TEST_CASE("A config's [schedule] display commands are a program and its arguments, run without a shell")
+{
+    const Config config = config_from(with_feed(R"([schedule]
+display_off_command = ["cec-ctl", "--to", "0", "--standby"]
+display_on_command = ["sh", "-c", "echo 'on' > /tmp/x", ""]
+)"));
+    CHECK(config.schedule.display_off_command == std::vector<std::string>{"cec-ctl", "--to", "0", "--standby"});
+    // An argument may be empty, and shell words stay plain text for the program to read.
+    CHECK(config.schedule.display_on_command == std::vector<std::string>{"sh", "-c", "echo 'on' > /tmp/x", ""});
+    CHECK(config_from(base_feed).schedule.display_off_command.empty());
+    CHECK(config_from(base_feed).schedule.display_on_command.empty());
+}
+
+TEST_CASE("A [schedule] display command named with a path is an executable file beside the config")
+{
+    ScratchDir dir("signage-config-commands");
+    std::filesystem::create_directory(dir.path() / "bin");
+    const auto panel = dir.path() / "bin" / "panel";
+    std::ofstream(panel) << "#!/bin/sh\n";
+    std::filesystem::permissions(panel, std::filesystem::perms::owner_all);
+    std::ofstream(dir.path() / "bin" / "notes.txt") << "not a program\n";
+    const auto origin = dir.path() / "config.toml";
+
+    const Config config = config_from(with_feed(R"([schedule]
+display_off_command = ["bin/panel", "off"]
+display_on_command = ["./bin/../bin/panel", "on"]
+)"), origin);
+    CHECK(config.schedule.display_off_command == std::vector<std::string>{panel.string(), "off"});
+    CHECK(config.schedule.display_on_command == std::vector<std::string>{panel.string(), "on"});
+
+    const auto refused = [&](const std::string& written) {
+        Result<Config> result = parse_config(
+            with_feed("[schedule]\ndisplay_off_command = [\"" + written + "\"]\ndisplay_on_command = [\"bin/panel\"]\n"), origin);
+        return result ? std::string("(loaded without error)") : result.error().message;
+    };
+    const std::string where = origin.string() + ":6: schedule.display_off_command[0]: \"";
+    CHECK(refused("bin/notes.txt") == where + (dir.path() / "bin" / "notes.txt").string() + "\" is not an executable file");
+    CHECK(refused("bin/missing") == where + (dir.path() / "bin" / "missing").string() + "\" is not an executable file");
+    CHECK(refused("./bin") == where + (dir.path() / "bin").string() + "\" is not an executable file");
+}
+
+TEST_CASE("A config's [schedule] display command mistakes are named with their line and what to write")
+{
+    const std::string both_from_line_7 = "display_on_command = [\"true\"]\n";
+    check_errors({
+        {"a shell string", with_feed("[schedule]\ndisplay_off_command = \"cec-ctl --to 0 --standby\"\n" + both_from_line_7),
+         R"(config.toml:6: schedule.display_off_command: expected an array of strings (the program, then its arguments), got string; write each word as its own string, e.g. ["cec-ctl", "--to", "0", "--standby"])"},
+        {"a boolean", with_feed("[schedule]\ndisplay_off_command = true\n" + both_from_line_7),
+         "config.toml:6: schedule.display_off_command: expected an array of strings (the program, then its arguments), got boolean"},
+        {"an empty array", with_feed("[schedule]\ndisplay_off_command = []\n" + both_from_line_7),
+         R"(config.toml:6: schedule.display_off_command: needs the program to run, then its arguments, e.g. ["cec-ctl", "--to", "0", "--standby"]; to run none, remove the key)"},
+        {"an empty program name", with_feed("[schedule]\ndisplay_off_command = [\"\", \"--standby\"]\n" + both_from_line_7),
+         "config.toml:6: schedule.display_off_command[0]: must not be empty"},
+        {"a program as a number", with_feed("[schedule]\ndisplay_off_command = [42]\n" + both_from_line_7),
+         "config.toml:6: schedule.display_off_command[0]: expected a string, got integer"},
+        {"an argument as a number", with_feed("[schedule]\ndisplay_off_command = [\"cec-ctl\", \"--to\", 0]\n" + both_from_line_7),
+         "config.toml:6: schedule.display_off_command[2]: expected a string, got integer"},
+        {"the whole command as one word", with_feed("[schedule]\ndisplay_off_command = [\"cec-ctl --standby\"]\n" + both_from_line_7),
+         R"(config.toml:6: schedule.display_off_command[0]: "cec-ctl --standby" is not a program name; the command runs without a shell, so write each word as its own string, e.g. ["cec-ctl", "--to", "0", "--standby"])"},
+        {"the on command wrong", with_feed("[schedule]\ndisplay_off_command = [\"true\"]\ndisplay_on_command = \"true\"\n"),
+         R"(config.toml:7: schedule.display_on_command: expected an array of strings (the program, then its arguments), got string; write each word as its own string, e.g. ["cec-ctl", "--to", "0", "--standby"])"},
+        {"off without on", with_feed("[schedule]\nmonday = \"08:00-18:00\"\ndisplay_off_command = [\"cec-ctl\", \"--standby\"]\n"),
+         "config.toml:7: schedule.display_off_command: is set without display_on_command; set both, or neither"},
+        {"on without off", with_feed("[schedule]\ndisplay_on_command = [\"cec-ctl\", \"--image-view-on\"]\n"),
+         "config.toml:6: schedule.display_on_command: is set without display_off_command; set both, or neither"},
+        {"a misspelt command key", with_feed("[schedule]\ndisplay_off_cmd = [\"true\"]\n"),
+         "config.toml:6: schedule.display_off_cmd: unknown key"},
+    });
+}
+
 // ---- [urgent] --------------------------------------------------------------------------------
 
 TEST_CASE("A config's [urgent] table sets what makes a notice urgent and how its banner looks")

@@ -373,6 +373,22 @@ TEST_CASE("The commented-out English feed in the example config is valid once un
     CHECK(config.feeds[1].location.starts_with("https://"));
 }
 
+TEST_CASE("The commented-out HDMI-CEC display commands in the example config are valid once uncommented")
+{
+    std::istringstream lines(read_file(example_config));
+    std::string text;
+    int uncommented = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const bool cec = line.starts_with("# display_") && line.find("cec-ctl") != std::string::npos;
+        uncommented += cec ? 1 : 0;
+        text += (cec ? line.substr(2) : line) + "\n";
+    }
+    REQUIRE(uncommented == 2);
+    const Config config = config_from(text, example_config);
+    CHECK(config.schedule.display_off_command == std::vector<std::string>{"cec-ctl", "--to", "0", "--standby"});
+    CHECK(config.schedule.display_on_command == std::vector<std::string>{"cec-ctl", "--to", "0", "--image-view-on"});
+}
+
 TEST_CASE("default_config shows the bundled sample feed")
 {
     Config config = default_config("/usr/share/signage-player");

@@ -225,3 +225,28 @@ TEST_CASE("NoticeBoard keeps a pair urgent when either feed's copy says it is")
     REQUIRE(board.notices().size() == 1);
     CHECK(board.notices()[0].urgent_flag);
 }
+
+TEST_CASE("NoticeBoard records the other sources that carried a merged notice, each once")
+{
+    // Each copy names its feed, as the parser sets it.
+    const auto copy = [](std::string source, std::string lang, std::string title) {
+        auto n = notice("drill-1", 4);
+        n.titles = {{std::move(lang), std::move(title)}};
+        n.source_name = std::move(source);
+        return n;
+    };
+    NoticeBoard board;
+    board.apply("ko", {copy("ko", "ko", "민방위 훈련"), copy("ko", "ko", "민방위 훈련")});  // repeated in one feed: still one source
+    board.apply("en", {copy("en", "en", "Civil defence drill")});
+    board.apply("alerts", {copy("alerts", "en", "Drill")});
+    auto other = notice("other-1", 5);
+    other.source_name = "other";
+    board.apply("other", {other});
+    REQUIRE(board.notices().size() == 2);
+    const Notice& merged = board.notices()[1];
+    CHECK(merged.id == "drill-1");
+    // Sources merge in name order: "alerts" leads, the others were folded into its copy.
+    CHECK(merged.source_name == "alerts");
+    CHECK(merged.also_from == std::vector<std::string>{"en", "ko"});
+    CHECK(board.notices()[0].also_from.empty());
+}
