@@ -8,6 +8,7 @@
 #include "feed/http_client.hpp"
 #include "model/notice_board.hpp"
 #include "model/schedule.hpp"
+#include "platform/display_power.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 #include "render/frame_clock.hpp"
@@ -61,11 +62,13 @@ std::string fixed(double value, int decimals)
 
 class Player {
 public:
-    Player(Config config, std::optional<std::filesystem::path> config_path, Display display, std::filesystem::path data_dir)
+    Player(Config config, std::optional<std::filesystem::path> config_path, Display display, std::filesystem::path data_dir,
+           bool fullscreen)
         : m_config(std::move(config))
         , m_config_path(std::move(config_path))
         , m_config_time(modification_time(m_config_path))
         , m_display(std::move(display))
+        , m_fullscreen(fullscreen)
         , m_data_dir(std::move(data_dir))
         , m_feed_event(SDL_RegisterEvents(1))
         , m_board(m_config.notice_rules)
@@ -83,6 +86,8 @@ public:
             return false;
         }
         log_display();
+        if (m_fullscreen)
+            make_display_power();
         apply_schedule(to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())), true);
         start_fetcher();
         return true;
@@ -334,6 +339,13 @@ private:
 
     // On and off hours ([schedule]). Off: a black screen, and the system may let the panel
     // sleep; the player itself has no portable way to switch a panel off.
+    // The lobby screen only: a preview window must not switch the desk's monitor off.
+    void make_display_power()
+    {
+        m_power.emplace(DisplayPower::create(m_display.window(), m_config.schedule));
+        log_line("display power: " + m_power->method());
+    }
+
     void apply_schedule(const LocalTime& local, bool at_start)
     {
         const bool on = is_on(m_config.schedule, local);
@@ -350,15 +362,20 @@ private:
             until = when;
         }
         if (on) {
-            SDL_DisableScreenSaver();
+            if (m_power)
+                m_power->wake();
+            else
+                SDL_DisableScreenSaver();
             m_scene->invalidate();
             if (!at_start)
                 log_line("schedule: on" + until);
             return;
         }
-        log_line("schedule: off" + until + "; the screen is black. The player cannot switch the panel off itself here: "
-                 "the system's screen saver is allowed, so its power saving (DPMS) may put the display to sleep");
-        SDL_EnableScreenSaver();
+        log_line("schedule: off" + until + "; the screen is black" + (m_power ? "" : " (a preview window leaves the display awake)"));
+        if (m_power)
+            m_power->sleep();  // it says how, or why it cannot
+        else
+            SDL_EnableScreenSaver();
         SDL_SetRenderDrawColor(m_display.renderer(), 0, 0, 0, 255);
         SDL_RenderSetViewport(m_display.renderer(), nullptr);
         SDL_RenderClear(m_display.renderer());
@@ -446,6 +463,8 @@ private:
         apply_schedule(local, false);
         for_each_scene([&](Scene& scene) { scene.prepare_time(local); });
         update_urgent(now);
+        if (m_power)
+            m_power->poll();
         if (const auto time = modification_time(m_config_path); time && time != m_config_time) {
             m_config_time = time;
             reload("the file changed");
@@ -482,6 +501,11 @@ private:
                 m_config = std::move(previous);
                 return;
             }
+        }
+        if (m_power && (m_config.schedule.display_off_command != previous.schedule.display_off_command ||
+                         m_config.schedule.display_on_command != previous.schedule.display_on_command)) {
+            make_display_power();
+            apply_schedule(to_local(now_seconds()), true);
         }
         if (m_config.crawl_speed_px_per_s != previous.crawl_speed_px_per_s)
             m_playback.set_crawl_px_per_refresh(pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
@@ -612,6 +636,8 @@ private:
     std::optional<std::filesystem::path> m_config_path;
     std::optional<std::filesystem::file_time_type> m_config_time;
     Display m_display;
+    bool m_fullscreen;
+    std::optional<DisplayPower> m_power;  // after the window it uses: goes before it
     std::filesystem::path m_data_dir;
     Uint32 m_feed_event;
     std::unique_ptr<FeedFetcher> m_fetcher;
@@ -657,7 +683,7 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         return 1;
     }
     std::signal(SIGHUP, handle_sighup);
-    Player player(config, config_path, std::move(display.value()), data_dir);
+    Player player(config, config_path, std::move(display.value()), data_dir, !request.window_width);
     if (!player.start())
         return 1;
     return player.run();
