@@ -25,43 +25,27 @@ std::string error_text(int error_number)
 }
 
 // posix_spawn's settings are C objects with init/destroy pairs.
-class SpawnAttributes {
+template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
+class SpawnSettings {
 public:
-    SpawnAttributes() : m_error(posix_spawnattr_init(&m_attributes)) {}
-    ~SpawnAttributes()
+    SpawnSettings() : m_error(init(&m_object)) {}
+    ~SpawnSettings()
     {
         if (m_error == 0)
-            posix_spawnattr_destroy(&m_attributes);
+            destroy(&m_object);
     }
-    SpawnAttributes(const SpawnAttributes&) = delete;
-    SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+    SpawnSettings(const SpawnSettings&) = delete;
+    SpawnSettings& operator=(const SpawnSettings&) = delete;
 
     int error() const { return m_error; }
-    posix_spawnattr_t* get() { return &m_attributes; }
+    Object* get() { return &m_object; }
 
 private:
-    posix_spawnattr_t m_attributes;
+    Object m_object;
     int m_error;
 };
-
-class SpawnFileActions {
-public:
-    SpawnFileActions() : m_error(posix_spawn_file_actions_init(&m_actions)) {}
-    ~SpawnFileActions()
-    {
-        if (m_error == 0)
-            posix_spawn_file_actions_destroy(&m_actions);
-    }
-    SpawnFileActions(const SpawnFileActions&) = delete;
-    SpawnFileActions& operator=(const SpawnFileActions&) = delete;
-
-    int error() const { return m_error; }
-    posix_spawn_file_actions_t* get() { return &m_actions; }
-
-private:
-    posix_spawn_file_actions_t m_actions;
-    int m_error;
-};
+using SpawnAttributes = SpawnSettings<posix_spawnattr_t, posix_spawnattr_init, posix_spawnattr_destroy>;
+using SpawnFileActions = SpawnSettings<posix_spawn_file_actions_t, posix_spawn_file_actions_init, posix_spawn_file_actions_destroy>;
 
 // The child starts clean: the player's ignored signals (SIGPIPE, for its sockets) and blocked
 // ones would otherwise carry over exec and change how the program behaves.

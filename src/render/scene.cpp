@@ -84,6 +84,14 @@ void fill(SDL_Renderer* renderer, SDL_Color colour, const SDL_Rect& rect)
     SDL_RenderFillRect(renderer, &rect);
 }
 
+std::vector<const Notice*> pointers_to(const std::vector<Notice>& notices)
+{
+    std::vector<const Notice*> pointers;
+    for (const auto& notice : notices)
+        pointers.push_back(&notice);
+    return pointers;
+}
+
 SDL_Color with_opacity(SDL_Color colour, Uint8 opacity)
 {
     colour.a = static_cast<Uint8>(colour.a * opacity / 255);
@@ -393,10 +401,7 @@ void Scene::prepare(PendingChange change)
     } else if (pending.kind == PendingChange::Kind::clock) {
         clock_lines(pending.time);
     } else {
-        std::vector<const Notice*> urgent;
-        for (const auto& notice : pending.notices)
-            urgent.push_back(&notice);
-        build_urgent(urgent);
+        build_urgent(pointers_to(pending.notices));
     }
     m_planning = nullptr;
 }
@@ -443,10 +448,7 @@ void Scene::show_prepared_changes()
         } else if (change.kind == PendingChange::Kind::clock) {
             show_time(change.time);
         } else {
-            std::vector<const Notice*> urgent;
-            for (const auto& notice : change.notices)
-                urgent.push_back(&notice);
-            m_urgent = build_urgent(urgent);
+            m_urgent = build_urgent(pointers_to(change.notices));
             m_redraw_all = true;
         }
         m_showing_prepared = false;
