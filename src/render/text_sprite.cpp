@@ -235,6 +235,21 @@ void TextSprite::draw(SDL_Renderer* renderer, int x, int y) const
     }
 }
 
+void TextSprite::draw(SDL_Renderer* renderer, int x, int y, Uint8 opacity) const
+{
+    if (opacity == 255) {
+        draw(renderer, x, y);
+        return;
+    }
+    // The opacity is the texture's state and every other draw expects it opaque; the renderer
+    // takes it when the copy is queued, so it can be put back at once.
+    for (const auto& tile : m_tiles)
+        SDL_SetTextureAlphaMod(tile.texture.get(), opacity);
+    draw(renderer, x, y);
+    for (const auto& tile : m_tiles)
+        SDL_SetTextureAlphaMod(tile.texture.get(), 255);
+}
+
 std::size_t TextSprite::bytes() const
 {
     std::size_t total = 0;

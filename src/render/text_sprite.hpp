@@ -52,6 +52,10 @@ public:
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;
+    // The same, `opacity` of 255 opaque: for crossfades on a GPU, where it costs nothing. SDL's
+    // software renderer blends a faded texture several times slower, and prepares it again
+    // (an allocation) each time its opacity leaves or returns to 255.
+    void draw(SDL_Renderer* renderer, int x, int y, Uint8 opacity) const;
 
     int advance() const { return m_advance; }
     int height() const { return m_height; }

@@ -74,6 +74,26 @@ TEST_CASE("anti-aliased text blends over the background in proportion to its cov
     CHECK(canvas.at(4, 1).b == 100);
 }
 
+TEST_CASE("a sprite drawn at an opacity blends that much of itself, and is opaque again at its next draw")
+{
+    constexpr SDL_Color background{10, 20, 30, 255};
+    Canvas canvas(40, 20, background);
+    const auto sprite = TextSprite::create(canvas.renderer.get(), square(), {250, 200, 100, 255});
+    sprite.draw(canvas.renderer.get(), 0, 20, 64);   // a quarter
+    sprite.draw(canvas.renderer.get(), 20, 20);      // then plainly, beside it
+    SDL_RenderFlush(canvas.renderer.get());          // both copies queued before either is drawn
+    const Rgb quarter = canvas.at(9, 9);
+    auto expected = [](int text, int under) { return static_cast<int>(std::lround(text * 64 / 255.0 + under * (1 - 64 / 255.0))); };
+    CHECK(std::abs(quarter.r - expected(250, 10)) <= 2);
+    CHECK(std::abs(quarter.g - expected(200, 20)) <= 2);
+    CHECK(std::abs(quarter.b - expected(100, 30)) <= 2);
+    CHECK(canvas.at(29, 9).r == 250);
+    CHECK(canvas.at(29, 9).b == 100);
+    sprite.draw(canvas.renderer.get(), 0, 20, 255);  // opaque: the same as without an opacity
+    SDL_RenderFlush(canvas.renderer.get());
+    CHECK(canvas.at(9, 9).r == 250);
+}
+
 TEST_CASE("an outline surrounds each letter without moving it")
 {
     constexpr SDL_Color background{0, 0, 255, 255};
