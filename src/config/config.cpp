@@ -849,6 +849,11 @@ constexpr Word<ScreenLayout> layout_words[] = {
     {"ticker", ScreenLayout::ticker},
     {"list", ScreenLayout::list},
 };
+constexpr Word<NoticeTransition> transition_words[] = {
+    {"crossfade", NoticeTransition::crossfade},
+    {"slide", NoticeTransition::slide},
+    {"cut", NoticeTransition::cut},
+};
 constexpr Word<ClockStyle> clock_words[] = {
     {"korean", ClockStyle::korean},
     {"english", ClockStyle::english},
@@ -887,6 +892,9 @@ constexpr KeyRule<Config> screen_keys[] = {
     {"list_page_s", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          if (auto seconds = reader.number(value, key, {3, 600}))
              config.screen.list_page_s = *seconds;
+     }},
+    {"transition", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         read_word(reader, value, key, "a transition", transition_words, config.screen.transition);
      }},
     {"background", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          read_color(reader, value, key, config.screen.background);

@@ -82,6 +82,13 @@ enum class ScreenLayout {
     list,             // "list": a page of the latest notices, turning every list_page_s
 };
 enum class ClockStyle { korean, english, both, off };  // "korean" 2018년 6월 4일 (월) 14:05, "english" Mon 4 Jun 2018 14:05
+// How the featured notice (and a page of the list) gives way to the next, over [featured]
+// transition_s.
+enum class NoticeTransition {
+    crossfade,  // "crossfade": the old one fades out as the new one fades in (default)
+    slide,      // "slide": the new one pushes the old one out to the left
+    cut,        // "cut": the new one replaces the old one at once
+};
 
 struct ScreenSettings {
     ScreenLayout layout = ScreenLayout::featured_ticker;
@@ -91,6 +98,7 @@ struct ScreenSettings {
     ClockStyle clock = ClockStyle::both;
     std::string time_zone = "Asia/Seoul";       // an IANA name, checked against the zone database
     double list_page_s = 12.0;                  // 3..600
+    NoticeTransition transition = NoticeTransition::crossfade;
     // Colours of the theme.
     RgbaColor background{11, 31, 58, 255};
     RgbaColor band{5, 18, 38, 255};  // the crawl band and the header
@@ -169,7 +177,7 @@ struct Config {
     UrgentSettings urgent;
     // [featured] also: dwell_s is for a short title; longer ones stay longer, up to max_dwell_s.
     double featured_max_dwell_s = 20.0;
-    double featured_transition_s = 0.6;  // crossfade between notices; 0: cut
+    double featured_transition_s = 0.6;  // a change of notice takes this ([screen] transition says how); 0: a cut
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.

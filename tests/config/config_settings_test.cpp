@@ -61,6 +61,7 @@ logo = "logo.svg"
 clock = "korean"
 time_zone = "UTC"
 list_page_s = 7.5
+transition = "slide"
 background = "#102030"
 band = "#00000080"
 text = "#FAFAFA"
@@ -76,6 +77,7 @@ background_image = "lobby.jpg"
     CHECK(screen.clock == ClockStyle::korean);
     CHECK(screen.time_zone == "UTC");
     CHECK(screen.list_page_s == 7.5);
+    CHECK(screen.transition == NoticeTransition::slide);
     CHECK(screen.background == RgbaColor{0x10, 0x20, 0x30, 0xFF});
     CHECK(screen.band == RgbaColor{0, 0, 0, 0x80});
     CHECK(screen.text == RgbaColor{0xFA, 0xFA, 0xFA, 0xFF});
@@ -91,16 +93,20 @@ TEST_CASE("A config without [screen] gets the documented screen")
     CHECK(screen.clock == ClockStyle::both);
     CHECK(screen.time_zone == "Asia/Seoul");
     CHECK(screen.list_page_s == 12.0);
+    CHECK(screen.transition == NoticeTransition::crossfade);
     CHECK_FALSE(screen.logo);
     CHECK_FALSE(screen.background_image);
     CHECK(config_from(with_feed("[screen]\n")).screen == ScreenSettings{});
 }
 
-TEST_CASE("Every [screen] layout and clock word is understood")
+TEST_CASE("Every [screen] layout, transition and clock word is understood")
 {
     CHECK(config_from(with_feed("[screen]\nlayout = \"featured+ticker\"\n")).screen.layout == ScreenLayout::featured_ticker);
     CHECK(config_from(with_feed("[screen]\nlayout = \"ticker\"\n")).screen.layout == ScreenLayout::ticker);
     CHECK(config_from(with_feed("[screen]\nlayout = \"list\"\n")).screen.layout == ScreenLayout::list);
+    CHECK(config_from(with_feed("[screen]\ntransition = \"crossfade\"\n")).screen.transition == NoticeTransition::crossfade);
+    CHECK(config_from(with_feed("[screen]\ntransition = \"slide\"\n")).screen.transition == NoticeTransition::slide);
+    CHECK(config_from(with_feed("[screen]\ntransition = \"cut\"\n")).screen.transition == NoticeTransition::cut);
     CHECK(config_from(with_feed("[screen]\nclock = \"korean\"\n")).screen.clock == ClockStyle::korean);
     CHECK(config_from(with_feed("[screen]\nclock = \"english\"\n")).screen.clock == ClockStyle::english);
     CHECK(config_from(with_feed("[screen]\nclock = \"both\"\n")).screen.clock == ClockStyle::both);
@@ -152,6 +158,14 @@ TEST_CASE("A config's [screen] mistakes are named with their line")
         {"clock not a string", with_feed("[screen]\nclock = false\n"), "config.toml:6: screen.clock: expected a string, got boolean"},
         {"unknown clock", with_feed("[screen]\nclock = \"24h\"\n"),
          R"(config.toml:6: screen.clock: "24h" is not a clock style; use "korean", "english", "both" or "off")"},
+        {"transition not a string", with_feed("[screen]\ntransition = 0.6\n"),
+         "config.toml:6: screen.transition: expected a string, got float"},
+        {"unknown transition", with_feed("[screen]\ntransition = \"fade\"\n"),
+         R"(config.toml:6: screen.transition: "fade" is not a transition; use "crossfade", "slide" or "cut")"},
+        {"transition in another case", with_feed("[screen]\ntransition = \"Slide\"\n"),
+         R"(config.toml:6: screen.transition: "Slide" is not a transition; use "crossfade", "slide" or "cut")"},
+        {"transition in [featured]", with_feed("[featured]\ntransition = \"slide\"\n"),
+         "config.toml:6: featured.transition: unknown key"},
         {"list page too short", with_feed("[screen]\nlist_page_s = 2.5\n"),
          "config.toml:6: screen.list_page_s: 2.5 is out of range (3..600)"},
         {"list page too long", with_feed("[screen]\nlist_page_s = 601\n"),
