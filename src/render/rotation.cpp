@@ -15,7 +15,7 @@ FeaturedRotation::FeaturedRotation(std::vector<double> dwell_s, double transitio
         m_starts.push_back(m_cycle_s);
         m_cycle_s += dwell;
     }
-    // A fade never takes more than half of the shortest stay.
+    // A change never takes more than half of the shortest stay.
     const double shortest = m_dwells.empty() ? 0.0 : *std::min_element(m_dwells.begin(), m_dwells.end());
     m_transition_s = std::clamp(transition_s, 0.0, shortest / 2);
 }
@@ -32,9 +32,25 @@ FeaturedRotation::Moment FeaturedRotation::at(double seconds, long long step) co
     const auto wrap = [count](long long i) { return static_cast<std::size_t>(((i % count) + count) % count); };
     moment.index = wrap(base + step);
     moment.next = wrap(base + step + 1);
+    const auto cycles = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_cycle_s));
+    moment.turn = cycles * count + base + step;
     const auto base_index = static_cast<std::size_t>(base);
     const double left = m_starts[base_index] + m_dwells[base_index] - within;
     if (m_transition_s > 0.0 && left < m_transition_s && count > 1)
-        moment.fade = 1.0 - left / m_transition_s;
+        moment.progress = std::clamp(1.0 - left / m_transition_s, 0.0, 1.0);
     return moment;
+}
+
+double ease_in_out(double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    if (t < 0.5)
+        return 4.0 * t * t * t;
+    const double rest = 2.0 - 2.0 * t;
+    return 1.0 - rest * rest * rest / 2.0;
+}
+
+int slide_offset(double progress, int width)
+{
+    return std::clamp(static_cast<int>(std::lround(ease_in_out(progress) * width)), 0, std::max(0, width));
 }

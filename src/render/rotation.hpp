@@ -1,6 +1,7 @@
 #pragma once
 // The featured rotation's timing, as pure arithmetic: each notice stays for its own dwell (a
-// long title longer, so it can be read), and the next one fades in over the last moments of it.
+// long title longer, so it can be read), and the change to the next one takes the last moments
+// of it.
 #include <cstddef>
 #include <vector>
 
@@ -16,8 +17,11 @@ public:
 
     struct Moment {
         std::size_t index = 0;  // the notice shown
-        std::size_t next = 0;   // the one fading in
-        double fade = 0.0;      // the next one's opacity, 0 (not yet) to 1
+        std::size_t next = 0;   // the one coming
+        double progress = 0.0;  // how far the change to `next` has gone, 0 (not begun) to 1
+        // Which stay this is, counted from the start (and moved by steps): two changes between
+        // the same notices are still told apart.
+        long long turn = 0;
     };
     // Where the rotation stands `seconds` after start, moved on by `step` notices (the preview's
     // Left and Right keys). An empty rotation stands at 0.
@@ -30,3 +34,11 @@ private:
     double m_cycle_s = 0.0;
     double m_transition_s = 0.0;
 };
+
+// Slow at both ends, fastest in the middle (cubic): a moving notice starts and settles gently,
+// so the eye can follow it in and the text is still when it has to be read. 0..1 to 0..1.
+double ease_in_out(double t);
+
+// How far a slide has pushed the notices sideways, in whole pixels (0..width): text moved by
+// fractions of a pixel would be resampled and blur.
+int slide_offset(double progress, int width);

@@ -585,11 +585,11 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     const std::size_t urgent_index = m_urgent.empty() ? 0 : urgent_index_at(seconds);
     const FeaturedRotation::Moment moment =
         layout == ScreenLayout::list ? m_pages.at(seconds, m_featured_step) : m_rotation.at(seconds, m_featured_step);
-    // During a fade every frame differs: its state includes the fade, in 1/256 steps.
-    const auto fade = static_cast<std::size_t>(std::lround(moment.fade * 255));
+    // During a change every frame differs, by its opacity or its offset.
+    const Change change = change_at(moment);
     const std::size_t upper = !m_urgent.empty() ? (std::size_t{1} << 40) + urgent_index
                               : !has_content || layout == ScreenLayout::ticker ? (empty_message ? 1 : 0)
-                                                                               : 2 + (moment.index << 8) + fade;
+                                                                               : 2 + (moment.index << 16) + static_cast<std::size_t>(change.amount);
     if (extent == FrameExtent::changes_only && !m_redraw_all && upper == m_drawn_upper) {
         if (!has_band)
             return SDL_Rect{0, 0, 0, 0};  // nothing moved
@@ -598,6 +598,12 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     }
     m_redraw_all = false;
     m_drawn_upper = upper;
+
+    if (!m_snapshot_prepared)
+        prepare_snapshot();
+    const bool rotating = m_urgent.empty() && has_content && layout != ScreenLayout::ticker;
+    if (rotating && change.kind == NoticeTransition::crossfade && m_snapshot)
+        take_snapshot(moment);  // before the frame: it draws on the target to read it back
 
     draw_background();
     if (has_header)
@@ -611,22 +617,11 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
         if (empty_message)
             m_empty_message.draw(m_renderer, (m_width - m_empty_message.advance()) / 2, (top + bottom) / 2);
     } else if (layout != ScreenLayout::ticker) {
+        draw_rotation(moment, change);
+        // After the notices: a crossfade's snapshot covers the whole upper area.
         const bool list = layout == ScreenLayout::list;
         const TextSprite& counter = first_line(list ? m_page_counters[moment.index] : m_featured[moment.index].counter);
         counter.draw(m_renderer, m_width - metrics.margin_x - counter.advance(), metrics.counter_baseline);
-        // A change fades through the background: what leaves sinks into it, then what comes
-        // rises from it. A veil of background colour does the fading, because changing a
-        // texture's opacity makes SDL's software renderer re-encode it every frame.
-        const bool second_half = fade >= 128;
-        const std::size_t shown = second_half ? moment.next : moment.index;
-        if (list)
-            draw_list_page(shown);
-        else
-            draw_featured(m_featured[shown]);
-        if (fade > 0) {
-            const auto veil = static_cast<Uint8>(second_half ? (255 - fade) * 2 : fade * 2);
-            fill(m_renderer, with_opacity(m_settings.theme.background, veil), {0, top, m_width, bottom - top});
-        }
     }
     if (!m_freshness_note.empty()) {
         m_freshness_note.draw(m_renderer, m_width - metrics.margin_x - m_freshness_note.advance(),
@@ -636,6 +631,138 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
         draw_crawl(crawl_travelled);
     draw_overlay();
     return std::nullopt;
+}
+
+Scene::Change Scene::change_at(const FeaturedRotation::Moment& moment) const
+{
+    const NoticeTransition kind = m_settings.screen.transition;
+    Change change;
+    if (kind == NoticeTransition::crossfade) {
+        // Never fully opaque nor fully clear while it lasts: on the software renderer the
+        // snapshot then always blends the same way, and is never prepared again.
+        const auto opacity = static_cast<int>(std::lround(moment.progress * 255));
+        if (opacity > 0)
+            change = {kind, std::min(opacity, 254)};
+    } else if (kind == NoticeTransition::slide) {
+        const int offset = slide_offset(moment.progress, m_width);
+        if (offset > 0)
+            change = {kind, offset};
+    }
+    return change;
+}
+
+SDL_Rect Scene::rotation_area() const
+{
+    return {0, upper_top(), m_width, upper_bottom() - upper_top()};
+}
+
+void Scene::draw_shown(std::size_t index, int shift_x, Uint8 opacity) const
+{
+    if (m_settings.screen.layout == ScreenLayout::list)
+        draw_list_page(index, shift_x, opacity);
+    else
+        draw_featured(m_featured[index], shift_x, opacity);
+}
+
+void Scene::draw_rotation(const FeaturedRotation::Moment& moment, const Change& change)
+{
+    switch (change.kind) {
+    case NoticeTransition::cut:
+        draw_shown(moment.index, 0, 255);
+        break;
+    case NoticeTransition::slide: {
+        // The coming notice pushes the shown one out to the left; neither may cross into the
+        // header or the crawl band.
+        SDL_Rect kept_clip{};
+        const bool clipped = SDL_RenderIsClipEnabled(m_renderer) == SDL_TRUE;
+        SDL_RenderGetClipRect(m_renderer, &kept_clip);
+        const SDL_Rect area = rotation_area();
+        SDL_RenderSetClipRect(m_renderer, &area);
+        draw_shown(moment.index, -change.amount, 255);
+        draw_shown(moment.next, m_width - change.amount, 255);
+        SDL_RenderSetClipRect(m_renderer, clipped ? &kept_clip : nullptr);
+        break;
+    }
+    case NoticeTransition::crossfade: {
+        const auto opacity = static_cast<Uint8>(change.amount);
+        if (!m_snapshot) {
+            // A GPU blends faded textures for free.
+            draw_shown(moment.index, 0, static_cast<Uint8>(255 - opacity));
+            draw_shown(moment.next, 0, opacity);
+            break;
+        }
+        // SDL's software renderer blends a faded text texture (per-pixel and overall opacity)
+        // with its generic blitter, about five times slower a pixel than an opaque one, and
+        // prepares the texture again (an allocation) when its opacity leaves 255 and when it
+        // comes back. So the shown notice is drawn as usual and the coming one is laid over it
+        // as one opaque picture of the whole area at the fade's opacity: a blend SDL does
+        // quickly, and the same crossfade of the two pictures.
+        draw_shown(moment.index, 0, 255);
+        const SDL_Rect area = rotation_area();
+        const SDL_Rect source{0, 0, area.w, area.h};
+        SDL_SetTextureAlphaMod(m_snapshot.get(), opacity);
+        SDL_RenderCopy(m_renderer, m_snapshot.get(), &source, &area);
+        break;
+    }
+    }
+}
+
+void Scene::prepare_snapshot()
+{
+    m_snapshot_prepared = true;
+    SDL_RendererInfo info{};
+    const bool software = SDL_GetRendererInfo(m_renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    const ScreenLayout layout = m_settings.screen.layout;
+    if (!software || m_settings.screen.transition != NoticeTransition::crossfade || layout == ScreenLayout::ticker)
+        return;
+    const SDL_Rect area = rotation_area();
+    if (area.w <= 0 || area.h <= 0)
+        return;
+    // Without an alpha channel, so SDL blends it with one opacity for the whole picture (its
+    // fast path); streaming, so the software renderer never run-length encodes it.
+    m_snapshot.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, area.w, area.h));
+    if (!m_snapshot)
+        return;  // then each text fades by itself: slower, but a crossfade still
+    SDL_SetTextureBlendMode(m_snapshot.get(), SDL_BLENDMODE_BLEND);
+    // The software renderer prepares a texture for its target on its first copy (an
+    // allocation): that happens now, under the background this frame paints over it, rather
+    // than in the first change.
+    const SDL_Rect source{0, 0, area.w, area.h};
+    SDL_SetTextureAlphaMod(m_snapshot.get(), 1);
+    SDL_RenderCopy(m_renderer, m_snapshot.get(), &source, &area);
+}
+
+void Scene::take_snapshot(const FeaturedRotation::Moment& moment)
+{
+    const std::size_t first_row = moment.next * m_rows_per_page;
+    const Block& coming = m_settings.screen.layout != ScreenLayout::list ? m_featured[moment.next].title
+                          : first_row < m_rows.size()                    ? m_rows[first_row].title
+                                                                         : m_snapshot_of;
+    if (moment.turn == m_snapshot_turn && coming == m_snapshot_of)
+        return;
+    m_snapshot_turn = moment.turn;
+    m_snapshot_of = coming;
+
+    // The area as it will be once the change is over, drawn where this frame will paint over it,
+    // then read back. The whole background, not a clipped part: SDL scales a clipped picture
+    // from a slightly different place, which would show as the picture shifting in the fade.
+    const SDL_Rect area = rotation_area();
+    draw_background();
+    draw_shown(moment.next, 0, 255);
+
+    // SDL 2.26 reads a rectangle of the whole target, not of the viewport (a safe area).
+    SDL_Rect viewport{};
+    SDL_RenderGetViewport(m_renderer, &viewport);
+    const SDL_Rect read{area.x + viewport.x, area.y + viewport.y, area.w, area.h};
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (SDL_LockTexture(m_snapshot.get(), nullptr, &pixels, &pitch) != 0)
+        return;
+    // Read as ARGB8888, whose bytes are the snapshot's RGB888 with the alpha byte unused. On a
+    // target of that format (stills, the turned screen's texture) SDL copies rows; on another (an
+    // X11 window's surface is RGB888) it converts them, which costs one allocation per change.
+    SDL_RenderReadPixels(m_renderer, &read, SDL_PIXELFORMAT_ARGB8888, pixels, pitch);
+    SDL_UnlockTexture(m_snapshot.get());
 }
 
 void Scene::draw_background() const
@@ -668,21 +795,23 @@ int Scene::list_date_column() const
     return std::min(m_width, m_height) * 20 / 100;
 }
 
-void Scene::draw_list_page(std::size_t page) const
+void Scene::draw_list_page(std::size_t page, int shift_x, Uint8 opacity) const
 {
     const Metrics metrics(m_width, m_height);
     const int row_height = list_row_height();
+    const int left = metrics.margin_x + shift_x;
     int y = metrics.title_top;
     for (std::size_t i = page * m_rows_per_page; i < std::min(m_rows.size(), (page + 1) * m_rows_per_page); ++i) {
         const ListRow& row = m_rows[i];
         const int title_baseline = y + ascent(m_fonts->list_title);
-        first_line(row.date).draw(m_renderer, metrics.margin_x, title_baseline);
-        first_line(row.title).draw(m_renderer, metrics.margin_x + list_date_column(), title_baseline);
-        first_line(row.english).draw(m_renderer, metrics.margin_x + list_date_column(),
-                                     title_baseline + static_cast<int>(m_fonts->list_title.descender() / 64) + ascent(m_fonts->date));
+        first_line(row.date).draw(m_renderer, left, title_baseline, opacity);
+        first_line(row.title).draw(m_renderer, left + list_date_column(), title_baseline, opacity);
+        first_line(row.english).draw(m_renderer, left + list_date_column(),
+                                     title_baseline + static_cast<int>(m_fonts->list_title.descender() / 64) + ascent(m_fonts->date), opacity);
         y += row_height;
         // A hairline between rows, in the band colour.
-        fill(m_renderer, m_settings.theme.band, {metrics.margin_x, y - row_height / 6, m_width - 2 * metrics.margin_x, std::max(1, metrics.separator_size / 4)});
+        fill(m_renderer, with_opacity(m_settings.theme.band, opacity),
+             {left, y - row_height / 6, m_width - 2 * metrics.margin_x, std::max(1, metrics.separator_size / 4)});
     }
 }
 
@@ -820,7 +949,7 @@ void Scene::set_freshness_note(std::string_view text)
     m_freshness_note = text.empty() ? TextSprite{} : make_line(text, m_fonts->date, m_settings.theme.quiet_text);
 }
 
-void Scene::draw_featured(const FeaturedNotice& notice) const
+void Scene::draw_featured(const FeaturedNotice& notice, int shift_x, Uint8 opacity) const
 {
     const Metrics metrics(m_width, m_height);
     const FontChain& title_font = this->title_font(notice.title->pixel_size);
@@ -837,16 +966,17 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
 
     // The notice sits in the middle of the space between the header and the crawl band, so a
     // one-line notice does not leave the lower half of the screen empty.
+    const int left = metrics.margin_x + shift_x;
     const int area_top = metrics.title_top;
     const int area_bottom = m_height - metrics.band_height - metrics.label_px;
     int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
     for (const auto& line : title_lines) {
-        line.draw(m_renderer, metrics.margin_x, y + ascent(title_font));
+        line.draw(m_renderer, left, y + ascent(title_font), opacity);
         y += title_line;
     }
     y += subtitle_gap;
     for (const auto& line : subtitle_lines) {
-        line.draw(m_renderer, metrics.margin_x, y + ascent(m_fonts->subtitle));
+        line.draw(m_renderer, left, y + ascent(m_fonts->subtitle), opacity);
         y += subtitle_line;
     }
     y += date_gap;
@@ -854,8 +984,8 @@ void Scene::draw_featured(const FeaturedNotice& notice) const
         // An accent rule before the date ties it to the notice above.
         const int rule_height = std::max(2, metrics.separator_size / 2);
         const int baseline = y + ascent(m_fonts->date);
-        fill(m_renderer, m_settings.theme.accent, {metrics.margin_x, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
-        first_line(notice.date).draw(m_renderer, metrics.margin_x + metrics.crawl_gap * 3, baseline);
+        fill(m_renderer, with_opacity(m_settings.theme.accent, opacity), {left, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
+        first_line(notice.date).draw(m_renderer, left + metrics.crawl_gap * 3, baseline, opacity);
     }
 }
 

@@ -39,7 +39,7 @@ struct SceneSettings {
     double refresh_hz = 60.0;             // the display's
     double featured_dwell_s = 8.0;       // for a short title; a long one stays longer (dwell_for)
     double featured_max_dwell_s = 20.0;
-    double featured_transition_s = 0.6;  // the next notice fades in over this; 0: a cut
+    double featured_transition_s = 0.6;  // a change of notice takes this (screen.transition says how); 0: a cut
     TextEffects text_effects{};
     Theme theme{};
     SDL_Color alert_background{196, 30, 45, 255};  // the urgent banner
@@ -197,11 +197,25 @@ private:
     // being prepared, a miss hands the recipe to the worker and gives nullptr.
     Block cached(std::string_view kind, std::string_view text, const TextRecipe& recipe);
     const FontChain& title_font(int pixel_size) const;
-    void draw_featured(const FeaturedNotice& notice) const;
+    // `shift_x` moves the notice sideways (a slide), `opacity` fades it (a crossfade).
+    void draw_featured(const FeaturedNotice& notice, int shift_x = 0, Uint8 opacity = 255) const;
     void draw_crawl(std::int64_t travelled);
     void draw_overlay() const;
     void draw_urgent(const UrgentNotice& notice) const;
-    void draw_list_page(std::size_t page) const;
+    void draw_list_page(std::size_t page, int shift_x = 0, Uint8 opacity = 255) const;
+    // A change of the upper area's notice (or list page), as screen.transition draws it: how
+    // far it has gone this frame, in the unit it is drawn in.
+    struct Change {
+        NoticeTransition kind = NoticeTransition::cut;  // cut: no change in progress
+        int amount = 0;  // crossfade: the new one's opacity, 1..254; slide: pixels pushed, 1..width
+    };
+    Change change_at(const FeaturedRotation::Moment& moment) const;
+    void draw_rotation(const FeaturedRotation::Moment& moment, const Change& change);
+    void draw_shown(std::size_t index, int shift_x, Uint8 opacity) const;  // a notice or a list page
+    SDL_Rect rotation_area() const;  // where notices change: the upper area
+    // The software renderer's crossfade: see draw_rotation.
+    void prepare_snapshot();
+    void take_snapshot(const FeaturedRotation::Moment& moment);
     int list_row_height() const;
     // The area between the header (if the layout has one) and the crawl band (if it has one).
     int upper_top() const;
@@ -242,6 +256,12 @@ private:
     std::optional<std::pair<std::chrono::year_month_day, std::chrono::minutes>> m_clock_shown;
     bool m_redraw_all = true;
     std::size_t m_drawn_upper = 0;  // what the upper area showed at the last whole frame
+    // For a crossfade on SDL's software renderer: the upper area as the coming notice will show
+    // it, opaque, taken at the start of each change. Empty on a GPU, which fades each text.
+    bool m_snapshot_prepared = false;
+    TexturePtr m_snapshot;
+    long long m_snapshot_turn = -1;  // the change it was taken for
+    Block m_snapshot_of;             // the coming notice's title (the page's first row): a new board retakes it
 
     std::deque<PendingChange> m_pending;
     PendingChange* m_planning = nullptr;  // while a pending change works out what text it needs

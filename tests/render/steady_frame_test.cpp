@@ -1,6 +1,7 @@
 // A steady frame (nothing changed but time) only copies textures: no shaping, no rasterizing,
 // no texture upload and no heap allocation, ours or SDL's. Counted over 600 frames, 10 s at
-// 60 Hz, which include a change of the featured notice.
+// 60 Hz, which include a change of the featured notice, crossfaded, slid or cut: the frames of
+// a change allocate nothing either.
 #include "render/playback.hpp"
 #include "render/scene.hpp"
 #include "sample_notices.hpp"
@@ -13,6 +14,8 @@
 #include <memory>
 #include <cstdlib>
 #include <new>
+#include <string>
+#include <utility>
 
 namespace {
 
@@ -70,13 +73,16 @@ void* operator new(std::size_t size)
 void operator delete(void* memory) noexcept { std::free(memory); }
 void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 
-TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
+namespace {
+
+void check_steady_frames(NoticeTransition transition)
 {
-    count_sdl_allocations();
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     REQUIRE(renderer);
-    auto scene = Scene::create(renderer.get(), repository_roles(), 960, 540, SceneSettings{});
+    SceneSettings settings;
+    settings.screen.transition = transition;
+    auto scene = Scene::create(renderer.get(), repository_roles(), 960, 540, settings);
     REQUIRE(scene);
     scene.value()->set_notices(sample_notices());
     scene.value()->set_freshness_note("업데이트 14:05 · Updated 14:05");
@@ -111,7 +117,23 @@ TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
     CHECK(changed.allocations > after.allocations);
 }
 
-TEST_CASE("drawing only what changed gives the same pixels as drawing whole frames")
+}  // namespace
+
+TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
+{
+    count_sdl_allocations();
+    // Whichever way the featured notice changes within them.
+    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), NoticeTransition::crossfade},
+                                           std::pair{std::string("slide"), NoticeTransition::slide},
+                                           std::pair{std::string("cut"), NoticeTransition::cut}}) {
+        CAPTURE(name);
+        check_steady_frames(transition);
+    }
+}
+
+namespace {
+
+void check_changes_only_frames(NoticeTransition transition)
 {
     struct Canvas {
         SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888)};
@@ -121,7 +143,9 @@ TEST_CASE("drawing only what changed gives the same pixels as drawing whole fram
     Canvas partial, whole;
     for (Canvas* canvas : {&partial, &whole}) {
         REQUIRE(canvas->renderer);
-        auto scene = Scene::create(canvas->renderer.get(), repository_roles(), 640, 360, SceneSettings{});
+        SceneSettings settings;
+        settings.screen.transition = transition;
+        auto scene = Scene::create(canvas->renderer.get(), repository_roles(), 640, 360, settings);
         REQUIRE(scene);
         canvas->scene = std::move(scene.value());
     }
@@ -152,6 +176,18 @@ TEST_CASE("drawing only what changed gives the same pixels as drawing whole fram
         REQUIRE(std::memcmp(partial.surface->pixels, whole.surface->pixels, bytes) == 0);
     }
     // All but the frames where the upper area changed: the start, the empty-state message at 2 s,
-    // the notices, the note and the fades between featured notices (0.6 s each).
+    // the notices, the note and the changes between featured notices (0.6 s each).
     CHECK(band_only_frames > 520);
+}
+
+}  // namespace
+
+TEST_CASE("drawing only what changed gives the same pixels as drawing whole frames")
+{
+    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), NoticeTransition::crossfade},
+                                           std::pair{std::string("slide"), NoticeTransition::slide},
+                                           std::pair{std::string("cut"), NoticeTransition::cut}}) {
+        CAPTURE(name);
+        check_changes_only_frames(transition);
+    }
 }
