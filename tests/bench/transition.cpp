@@ -1,0 +1,167 @@
+// bench-transition [RUNS] [WxH]: what a change of featured notice costs a frame on SDL's
+// software renderer drawing on a surface (as `render` and the player without a GPU do), for each
+// [screen] transition, in the featured+ticker and list layouts. Default 5 changes at 1920x1080.
+//   <layout>.<transition>.steady_band_ms   a frame between changes, drawn as the player draws it
+//                                          on the software path: the crawl band only
+//   <layout>.<transition>.steady_whole_ms  the same frame drawn whole (the cost of any redraw)
+//   <layout>.<transition>.change_first_ms  the first frame of a change (a crossfade takes its
+//                                          snapshot of the coming notice then)
+//   <layout>.<transition>.change_median_ms the frames of a change: median, 90th percentile and
+//   <layout>.<transition>.change_p90_ms    the slowest (a shared machine's noise shows there)
+//   <layout>.<transition>.change_max_ms
+// A frame is timed from Scene::draw to the end of SDL_RenderFlush. Medians over the runs; a
+// program that prints numbers, with no assertion on time, which a shared machine cannot promise.
+#include "model/notice.hpp"
+#include "platform/sdl_handles.hpp"
+#include "render/scene.hpp"
+#include "text/bundled_fonts.hpp"
+#include "text/font_roles.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kRefreshHz = 60.0;
+constexpr double kDwellS = 8.0;
+constexpr double kTransitionS = 0.6;
+
+struct Headline {
+    std::string_view ko;
+    std::string_view en;
+};
+
+// The bundled feed's headlines and three more: most take two lines of the title, as in a lobby.
+constexpr std::array<Headline, 8> kHeadlines{{
+    {"행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화", "Korea fosters e-government cooperation with Peru and Paraguay"},
+    {"한-파라과이 전자정부 협력 포럼, 아순시온에서 개최", "Korea-Paraguay e-Government Cooperation Forum held in Asunción"},
+    {"리마에서 전자정부·스마트시티 포럼 열려… 관계기관 120명 참석", "e-Government & Smart City Forum in Lima draws 120 participants"},
+    {"한-페루 전자정부 세미나, 페루 국가공무원청(SERVIR)서 개최", "Korea-Peru e-Government Seminar held at SERVIR, Peru's civil service authority"},
+    {"산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원", "Korea to keep supporting San Isidro's Smart Safe City project"},
+    {"여름철 폭염 대비 무더위 쉼터 운영 시간 연장 안내 (7월 1일~8월 31일)", "Cooling shelters open longer during the summer heat (1 July – 31 August)"},
+    {"지진 대피 훈련 실시 예정(5월 15일 14:00), 방문객 여러분의 협조 부탁드립니다", "Earthquake drill on 15 May at 14:00: visitors, please follow the staff"},
+    {"민원실 운영 시간 변경: 평일 09:00~18:00, 토요일 휴무", "Service desk hours change: weekdays 9:00–18:00, closed on Saturdays"},
+}};
+
+std::vector<Notice> bench_notices()
+{
+    using namespace std::chrono;
+    std::vector<Notice> notices;
+    const sys_days first = 2024y / June / 4;
+    for (std::size_t i = 0; i < kHeadlines.size(); ++i) {
+        Notice notice;
+        notice.id = "bench-" + std::to_string(i);
+        notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
+        notice.published = time_point_cast<seconds>(first - days(static_cast<int>(i)));
+        notice.categories = {"e-Government"};
+        notice.source_name = "bench";
+        notices.push_back(std::move(notice));
+    }
+    return notices;
+}
+
+double percentile(std::vector<double> values, double fraction)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5)];
+}
+
+double median(std::vector<double> values) { return percentile(std::move(values), 0.5); }
+
+struct Timing {
+    std::vector<double> steady_band, steady_whole, first, change;
+};
+
+void bench(const char* layout_name, ScreenLayout layout, const char* transition_name, NoticeTransition transition, int width,
+           int height, int runs)
+{
+    const SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    const RendererPtr renderer(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+    if (!renderer) {
+        std::fprintf(stderr, "bench-transition: no software renderer: %s\n", SDL_GetError());
+        std::exit(1);
+    }
+    SceneSettings settings;
+    settings.refresh_hz = kRefreshHz;
+    settings.featured_dwell_s = kDwellS;
+    settings.featured_max_dwell_s = kDwellS;  // every notice 8 s: the changes fall on multiples of 8 s
+    settings.featured_transition_s = kTransitionS;
+    settings.screen.layout = layout;
+    settings.screen.list_page_s = kDwellS;
+    settings.screen.transition = transition;
+    auto created = Scene::create(renderer.get(), FontRoles::bundled(BundledFonts::in(SIGNAGE_SOURCE_DIR)), width, height, settings);
+    if (!created) {
+        std::fprintf(stderr, "bench-transition: %s\n", created.error().message.c_str());
+        std::exit(1);
+    }
+    Scene& scene = *created.value();
+    auto notices = bench_notices();
+    if (layout == ScreenLayout::list)  // enough rows for several pages
+        for (int i = 0; i < 3; ++i)
+            notices.insert(notices.end(), notices.begin(), notices.begin() + static_cast<long>(kHeadlines.size()));
+    scene.set_notices(notices);
+
+    const auto frame_ms = [&](int refresh, FrameExtent extent) {
+        const double seconds = refresh / kRefreshHz;
+        const auto start = Clock::now();
+        scene.draw(seconds, refresh * 2, extent);
+        // SDL batches render commands until it must draw: without the flush this times the queueing.
+        SDL_RenderFlush(renderer.get());
+        return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    };
+    for (int refresh = 0; refresh < 60; ++refresh)  // textures prepared, SDL's queue at its size
+        frame_ms(refresh, FrameExtent::changes_only);
+
+    Timing timing;
+    const int stay = static_cast<int>(kDwellS * kRefreshHz);
+    const int change = static_cast<int>(kTransitionS * kRefreshHz);
+    for (int run = 1; run <= runs; ++run) {
+        const int end = run * stay;  // the next notice stands alone from here
+        frame_ms(end - change - 30, FrameExtent::whole);
+        for (int refresh = end - change - 20; refresh < end - change - 10; ++refresh)
+            timing.steady_band.push_back(frame_ms(refresh, FrameExtent::changes_only));
+        for (int refresh = end - change - 10; refresh < end - change; ++refresh)
+            timing.steady_whole.push_back(frame_ms(refresh, FrameExtent::whole));
+        for (int refresh = end - change + 1; refresh < end; ++refresh) {
+            const double ms = frame_ms(refresh, FrameExtent::changes_only);
+            (refresh == end - change + 1 ? timing.first : timing.change).push_back(ms);
+        }
+    }
+    const auto print = [&](const char* what, double ms) { std::printf("%s.%s.%s: %.2f ms\n", layout_name, transition_name, what, ms); };
+    print("steady_band_ms", median(timing.steady_band));
+    print("steady_whole_ms", median(timing.steady_whole));
+    print("change_first_ms", median(timing.first));
+    print("change_median_ms", median(timing.change));
+    print("change_p90_ms", percentile(timing.change, 0.9));
+    print("change_max_ms", percentile(timing.change, 1.0));
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    int width = 1920, height = 1080;
+    if (argc > 2 && std::sscanf(argv[2], "%dx%d", &width, &height) != 2) {
+        std::fprintf(stderr, "usage: bench-transition [RUNS] [WxH]\n");
+        return 2;
+    }
+    std::printf("screen: %dx%d, %d changes of %.1f s at %.0f Hz\n", width, height, runs, kTransitionS, kRefreshHz);
+    const std::pair<const char*, ScreenLayout> layouts[] = {{"featured", ScreenLayout::featured_ticker}, {"list", ScreenLayout::list}};
+    const std::pair<const char*, NoticeTransition> transitions[] = {
+        {"cut", NoticeTransition::cut}, {"crossfade", NoticeTransition::crossfade}, {"slide", NoticeTransition::slide}};
+    for (const auto& [layout_name, layout] : layouts)
+        for (const auto& [transition_name, transition] : transitions)
+            bench(layout_name, layout, transition_name, transition, width, height, runs);
+    return 0;
+}
