@@ -6,6 +6,7 @@
 #include "util/result.hpp"
 
 #include <optional>
+#include <vector>
 
 struct ScreenGeometry {
     int scene_width = 0;  // upright, as the scene lays itself out
@@ -26,12 +27,24 @@ public:
     // Around the scene's draw calls: they then land upright in the scene's own coordinates.
     // `whole`: the frame redraws everything, so the margins outside the safe area are too.
     void begin_frame(bool whole = true);
-    void end_frame();
-    // A rectangle of the scene on the output; nullopt (everything) when the picture is turned.
+    // `changed_in_scene`: the only rectangle of the scene that differs from the last frame
+    // (nullopt: everything). On SDL's software renderer a turned picture then turns only that
+    // rectangle. Returns where it is on the output, as on_output does.
+    std::optional<SDL_Rect> end_frame(const std::optional<SDL_Rect>& changed_in_scene = std::nullopt);
+    // A rectangle of the scene on the output (turned with the picture); nullopt: everything.
     std::optional<SDL_Rect> on_output(const std::optional<SDL_Rect>& in_scene) const;
 
 private:
     SDL_Renderer* m_renderer = nullptr;
     ScreenGeometry m_geometry;
     TexturePtr m_turned;  // only when rotated: the scene is drawn here, then copied turned
+    // Only when rotated on the software renderer, whose SDL_RenderCopyEx makes a new turned
+    // surface at every call: the turned picture, and a few rows of the scene read back to turn.
+    TexturePtr m_output;
+    std::vector<Uint32> m_rows;
+    bool m_whole = true;
+
+    SDL_Rect turned(const SDL_Rect& in_scene) const;  // in the safe area's coordinates
+    void copy_turned_by_gpu();
+    void turn_pixels(const SDL_Rect& in_scene);
 };
