@@ -2,10 +2,25 @@
 
 #include "platform/log.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace {
+
+constexpr std::string_view probe_variable = "SIGNAGE_PLAYER_RENDERER_PROBE";
 
 // The OpenGL implementation of the current context, as it names itself ("llvmpipe (LLVM 15.0.6,
 // 256 bits)", "V3D 4.2"); empty when there is no current context.
@@ -20,19 +35,308 @@ std::string opengl_renderer_name()
     return name ? reinterpret_cast<const char*>(name) : "";
 }
 
-bool opengl_is_software()
+bool is_software_opengl(std::string_view name)
 {
-    const std::string name = opengl_renderer_name();
     for (std::string_view software : {"llvmpipe", "softpipe", "swrast", "Software Rasterizer"})
-        if (name.find(software) != std::string::npos)
+        if (name.find(software) != std::string_view::npos)
             return true;
     return false;
 }
 
+// The probe's side: one line on standard output (the parent's pipe), then the end of the
+// process. "renderer\tNAME" with the OpenGL renderer's name (empty when the renderer is not
+// OpenGL), "none\tERROR" when there is no accelerated renderer, "no-video\tERROR" when SDL
+// video does not start. No teardown: the end of the process is all the clean-up a driver
+// needs, and unloading Mesa and LLVM would only keep the parent waiting.
+[[noreturn]] void answer(std::string_view kind, std::string_view detail)
+{
+    std::string line(kind);
+    line += '\t';
+    for (const char c : detail)
+        line += c == '\n' || c == '\t' ? ' ' : c;
+    line += '\n';
+    for (std::size_t written = 0; written < line.size();) {
+        const ssize_t n = ::write(STDOUT_FILENO, line.data() + written, line.size() - written);
+        if (n > 0)
+            written += static_cast<std::size_t>(n);
+        else if (errno != EINTR)
+            break;
+    }
+    std::_Exit(0);
+}
+
+// SDL video on a display server (X11, then Wayland, as SDL tries them) or the driver that
+// SDL_VIDEODRIVER names, but never KMSDRM: there the player must hold the DRM device alone, and
+// checks OpenGL for itself as it always did. Returns only when video runs.
+void start_probe_video()
+{
+    const char* named = std::getenv("SDL_VIDEODRIVER");
+    if (named && SDL_strcasecmp(named, "kmsdrm") == 0)
+        answer("no-video", "KMSDRM is for the player alone");
+    if (named) {
+        if (SDL_Init(SDL_INIT_VIDEO) != 0)
+            answer("no-video", SDL_GetError());
+        return;
+    }
+    for (const char* driver : {"x11", "wayland"}) {
+        ::setenv("SDL_VIDEODRIVER", driver, 1);
+        if (SDL_Init(SDL_INIT_VIDEO) == 0)
+            return;
+    }
+    answer("no-video", "no X11 or Wayland display (KMSDRM is for the player alone)");
+}
+
+[[noreturn]] void run_renderer_probe()
+{
+    start_probe_video();
+    // Hidden: nothing flashes on the panel. The renderer is chosen as Display::open chooses it.
+    WindowPtr window(SDL_CreateWindow("signage-player renderer probe", 0, 0, 64, 64, SDL_WINDOW_HIDDEN));
+    if (!window)
+        answer("no-video", SDL_GetError());
+    RendererPtr renderer(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!renderer)
+        answer("none", SDL_GetError());
+    answer("renderer", opengl_renderer_name());
+}
+
+// Before main() and anything else of the program, so that the probe is the same binary (the
+// same SDL, the same environment) without a command of its own.
+[[gnu::constructor]] void run_renderer_probe_when_asked()
+{
+    const char* asked = std::getenv(std::string(probe_variable).c_str());
+    if (asked && std::string_view(asked) == "1")
+        run_renderer_probe();
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd = -1) : m_fd(fd) {}
+    ~FileDescriptor() { reset(); }
+    FileDescriptor(FileDescriptor&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    FileDescriptor& operator=(FileDescriptor&& other) noexcept
+    {
+        if (this != &other) {
+            reset();
+            m_fd = std::exchange(other.m_fd, -1);
+        }
+        return *this;
+    }
+    int get() const { return m_fd; }
+    void reset()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+private:
+    int m_fd;
+};
+
+class SpawnActions {
+public:
+    SpawnActions() { posix_spawn_file_actions_init(&m_actions); }
+    ~SpawnActions() { posix_spawn_file_actions_destroy(&m_actions); }
+    SpawnActions(const SpawnActions&) = delete;
+    SpawnActions& operator=(const SpawnActions&) = delete;
+    posix_spawn_file_actions_t* get() { return &m_actions; }
+
+private:
+    posix_spawn_file_actions_t m_actions;
+};
+
+// A child process that is always reaped: killed first if it is still running when we leave.
+class Child {
+public:
+    explicit Child(pid_t pid) : m_pid(pid) {}
+    ~Child()
+    {
+        if (m_pid > 0) {
+            kill();
+            wait();
+        }
+    }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+    // The wait status.
+    int wait()
+    {
+        if (m_pid <= 0)
+            return 0;
+        int status = 0;
+        while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        m_pid = -1;
+        return status;
+    }
+    void kill()
+    {
+        if (m_pid > 0)
+            ::kill(m_pid, SIGKILL);
+    }
+
+private:
+    pid_t m_pid;
+};
+
+// argv and envp as execve wants them, pointing into `strings`.
+std::vector<char*> c_strings(std::vector<std::string>& strings)
+{
+    std::vector<char*> pointers;
+    for (std::string& text : strings)
+        pointers.push_back(text.data());
+    pointers.push_back(nullptr);
+    return pointers;
+}
+
+RendererProbe parse_answer(std::string_view line)
+{
+    const auto tab = line.find('\t');
+    const std::string_view kind = line.substr(0, tab);
+    const std::string detail(tab == std::string_view::npos ? std::string_view{} : line.substr(tab + 1));
+    if (kind == "renderer")
+        return {is_software_opengl(detail) ? RendererProbe::Outcome::software_opengl : RendererProbe::Outcome::gpu, detail};
+    if (kind == "none")
+        return {RendererProbe::Outcome::no_accelerated, detail};
+    if (kind == "no-video")
+        return {RendererProbe::Outcome::not_run, "could not start SDL video: " + detail};
+    return {RendererProbe::Outcome::not_run, "gave no answer"};
+}
+
 }  // namespace
 
-Result<Display> Display::open(const DisplayRequest& request, RendererChoice choice)
+struct RendererProbeRun::Process {
+    std::optional<Child> child;
+    FileDescriptor from_probe;
+    std::chrono::steady_clock::time_point deadline;
+    std::chrono::milliseconds timeout{0};
+    std::string not_started;  // why it could not start, if it could not
+    std::optional<RendererProbe> answer;
+
+    RendererProbe wait_for_answer();
+};
+
+RendererProbeRun::RendererProbeRun(std::unique_ptr<Process> process) : m_process(std::move(process)) {}
+RendererProbeRun::RendererProbeRun(RendererProbeRun&&) noexcept = default;
+RendererProbeRun& RendererProbeRun::operator=(RendererProbeRun&&) noexcept = default;
+RendererProbeRun::~RendererProbeRun() = default;
+
+RendererProbeRun RendererProbeRun::start(const ProbeCommand& command)
 {
+    auto process = std::make_unique<Process>();
+    process->timeout = command.timeout;
+    process->deadline = std::chrono::steady_clock::now() + command.timeout;
+    int ends[2];
+    if (::pipe2(ends, O_CLOEXEC) != 0) {
+        process->not_started = std::string("could not start (no pipe: ") + std::strerror(errno) + ")";
+        return RendererProbeRun(std::move(process));
+    }
+    process->from_probe = FileDescriptor(ends[0]);
+    FileDescriptor to_parent(ends[1]);
+
+    SpawnActions actions;
+    posix_spawn_file_actions_adddup2(actions.get(), to_parent.get(), STDOUT_FILENO);
+    std::vector<std::string> arguments = command.arguments;
+    std::vector<std::string> environment;
+    const std::string assignment = std::string(probe_variable) + "=";
+    for (char** variable = environ; *variable; ++variable)
+        if (!std::string_view(*variable).starts_with(assignment))
+            environment.emplace_back(*variable);
+    environment.push_back(assignment + "1");
+    std::vector<char*> argv = c_strings(arguments);
+    std::vector<char*> envp = c_strings(environment);
+    pid_t pid = -1;
+    if (const int error = ::posix_spawn(&pid, command.program.c_str(), actions.get(), nullptr, argv.data(), envp.data()); error != 0)
+        process->not_started = "could not start " + command.program + ": " + std::strerror(error);
+    else
+        process->child.emplace(pid);
+    return RendererProbeRun(std::move(process));
+}
+
+RendererProbe RendererProbeRun::answer()
+{
+    if (!m_process->answer) {
+        m_process->answer = m_process->wait_for_answer();
+        m_process->child.reset();
+    }
+    return *m_process->answer;
+}
+
+RendererProbe RendererProbeRun::Process::wait_for_answer()
+{
+    using Outcome = RendererProbe::Outcome;
+    if (!child)
+        return {Outcome::not_run, not_started};
+
+    // The answer is the first line; the pipe closing before it says the child is gone.
+    std::string output;
+    bool closed = false;
+    while (!closed && output.find('\n') == std::string::npos) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            break;
+        pollfd readable{from_probe.get(), POLLIN, 0};
+        const int ready = ::poll(&readable, 1, static_cast<int>(left.count()));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0)
+            break;
+        char buffer[512];
+        const ssize_t n = ::read(from_probe.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        if (n == 0)
+            closed = true;
+        output.append(buffer, static_cast<std::size_t>(n));
+    }
+    if (!closed)
+        child->kill();  // hung, or on its way out after answering: the answer is all we need
+    const int status = child->wait();
+    if (const auto line_end = output.find('\n'); line_end != std::string::npos)
+        return parse_answer(std::string_view(output).substr(0, line_end));
+    if (!closed)
+        return {Outcome::timed_out, "did not answer within " + std::to_string(timeout.count()) + " ms"};
+    if (WIFSIGNALED(status))
+        return {Outcome::crashed, std::string("crashed (") + strsignal(WTERMSIG(status)) + ")"};
+    return {Outcome::not_run, "gave no answer (exit status " + std::to_string(WEXITSTATUS(status)) + ")"};
+}
+
+RendererProbe probe_renderer(const ProbeCommand& command)
+{
+    return RendererProbeRun::start(command).answer();
+}
+
+RendererDecision decide_renderer(const RendererProbe& probe)
+{
+    using Outcome = RendererProbe::Outcome;
+    const std::string overrides = "; [display] renderer = \"gpu\" overrides";
+    switch (probe.outcome) {
+    case Outcome::gpu:
+        return {RendererPath::gpu, ""};
+    case Outcome::software_opengl:
+        return {RendererPath::software, "display: OpenGL is drawn in software here (" + probe.detail +
+                                            "); using SDL's software renderer, which costs less CPU" + overrides};
+    case Outcome::no_accelerated:
+        return {RendererPath::software, ""};  // as SDL_CreateRenderer failing always did
+    case Outcome::crashed:
+    case Outcome::timed_out:
+        // OpenGL itself died or hung in the probe: this process stays away from it.
+        return {RendererPath::software,
+                "display: the renderer probe " + probe.detail + " making an accelerated renderer; using SDL's software renderer" + overrides};
+    case Outcome::not_run:
+        break;
+    }
+    return {RendererPath::check_here, "the renderer probe " + probe.detail + ", so OpenGL was checked in this process"};
+}
+
+Result<Display> Display::open(const DisplayRequest& request, RendererChoice choice, std::optional<RendererProbeRun> probe)
+{
+    // Started before the window, so that the two are made side by side.
+    if (choice == RendererChoice::automatic && !probe)
+        probe = RendererProbeRun::start();
+
     const bool fullscreen = !request.window_width;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     // FULLSCREEN_DESKTOP keeps the display's native mode: no mode switch, no blurry scaling.
@@ -50,12 +354,21 @@ Result<Display> Display::open(const DisplayRequest& request, RendererChoice choi
     if (!display.m_window)
         return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
 
-    if (choice != RendererChoice::software) {
+    RendererDecision decision{choice == RendererChoice::software ? RendererPath::software : RendererPath::gpu, ""};
+    if (choice == RendererChoice::automatic)
+        decision = decide_renderer(probe->answer());
+    if (decision.path != RendererPath::check_here && !decision.log.empty())
+        log_line(decision.log);
+    if (decision.path != RendererPath::software) {
         display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-        if (display.m_renderer && choice == RendererChoice::automatic && opengl_is_software()) {
-            log_line(std::string("display: OpenGL is drawn in software here (") + opengl_renderer_name() +
-                     "); using SDL's software renderer, which costs less CPU; [display] renderer = \"gpu\" overrides");
-            display.m_renderer.reset();
+        if (decision.path == RendererPath::check_here) {
+            const std::string name = display.m_renderer ? opengl_renderer_name() : "";
+            if (is_software_opengl(name)) {
+                log_line(decide_renderer({RendererProbe::Outcome::software_opengl, name}).log + "; " + decision.log);
+                display.m_renderer.reset();
+            } else {
+                log_line("display: " + decision.log);
+            }
         }
     }
     if (!display.m_renderer) {

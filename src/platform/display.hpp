@@ -5,18 +5,83 @@
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 
+#include <chrono>
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 struct DisplayRequest {
     std::optional<int> window_width;  // set: a window of this size; unset: fullscreen
     std::optional<int> window_height;
 };
 
+// What a short-lived child process found out by making an accelerated renderer, so that the
+// player itself never loads OpenGL just to learn that it is drawn in software: Mesa's llvmpipe
+// and LLVM, once loaded, stay resident for the life of the process (65 MB more, measured with
+// a 1280x720 preview under Xvfb).
+struct RendererProbe {
+    enum class Outcome {
+        gpu,              // an accelerated renderer not drawn in software
+        software_opengl,  // OpenGL drawn in software (Mesa llvmpipe, softpipe)
+        no_accelerated,   // no accelerated renderer at all
+        not_run,          // the probe could not start, or gave no answer
+        crashed,          // it died making the renderer
+        timed_out,        // it did not answer in time (and was killed)
+    };
+    Outcome outcome = Outcome::not_run;
+    std::string detail;  // the OpenGL renderer's name, or what went wrong
+};
+
+// How the probe runs: this program again, which answers before main() when it finds the probe's
+// environment variable (SIGNAGE_PLAYER_RENDERER_PROBE=1). Tests run stand-ins for it.
+struct ProbeCommand {
+    std::string program = "/proc/self/exe";
+    // Should the probe ever run as a plain player, the command line stops it at once.
+    std::vector<std::string> arguments = {"signage-player", "--renderer-probe"};
+    // Generous: LLVM loads from a cold SD card in seconds. Only a hung driver waits this long.
+    std::chrono::milliseconds timeout{10000};
+};
+
+// A probe under way. Started before this process starts SDL video, the probe's own start-up (a
+// new process, SDL video) runs beside ours, and Display::open waits only for the rest.
+class RendererProbeRun {
+public:
+    static RendererProbeRun start(const ProbeCommand& command = {});
+    // Waits for the answer until the command's timeout from the start, then kills the probe.
+    RendererProbe answer();
+
+    RendererProbeRun(RendererProbeRun&&) noexcept;
+    RendererProbeRun& operator=(RendererProbeRun&&) noexcept;
+    ~RendererProbeRun();  // a probe left unasked is killed and reaped
+
+private:
+    struct Process;
+    explicit RendererProbeRun(std::unique_ptr<Process> process);
+    std::unique_ptr<Process> m_process;
+};
+RendererProbe probe_renderer(const ProbeCommand& command = {});
+
+enum class RendererPath {
+    gpu,
+    software,
+    check_here,  // the probe said nothing useful: make the GPU renderer and ask OpenGL here
+};
+struct RendererDecision {
+    RendererPath path = RendererPath::check_here;
+    std::string log;  // one line for the log, or empty when there is nothing to say
+};
+// For `[display] renderer = "auto"`: the GPU unless the probe found OpenGL drawn in software,
+// none at all, or died or hung making it.
+RendererDecision decide_renderer(const RendererProbe& probe);
+
 class Display {
 public:
     // `renderer`: the GPU, SDL's software renderer, or (automatic) the GPU unless OpenGL is itself
     // drawn in software (Mesa llvmpipe), where SDL's own software renderer costs far less CPU.
-    static Result<Display> open(const DisplayRequest& request, RendererChoice renderer);
+    // Automatic asks a probe: `probe` if one was started early, else one started here.
+    static Result<Display> open(const DisplayRequest& request, RendererChoice renderer,
+                                std::optional<RendererProbeRun> probe = std::nullopt);
 
     SDL_Renderer* renderer() const { return m_renderer.get(); }
     SDL_Window* window() const { return m_window.get(); }
