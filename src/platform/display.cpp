@@ -133,17 +133,51 @@ private:
     int m_fd;
 };
 
-class SpawnActions {
+// posix_spawn's settings are C objects with init/destroy pairs.
+template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
+class SpawnSettings {
 public:
-    SpawnActions() { posix_spawn_file_actions_init(&m_actions); }
-    ~SpawnActions() { posix_spawn_file_actions_destroy(&m_actions); }
-    SpawnActions(const SpawnActions&) = delete;
-    SpawnActions& operator=(const SpawnActions&) = delete;
-    posix_spawn_file_actions_t* get() { return &m_actions; }
+    SpawnSettings() : m_error(init(&m_object)) {}
+    ~SpawnSettings()
+    {
+        if (m_error == 0)
+            destroy(&m_object);
+    }
+    SpawnSettings(const SpawnSettings&) = delete;
+    SpawnSettings& operator=(const SpawnSettings&) = delete;
+
+    int error() const { return m_error; }
+    Object* get() { return &m_object; }
 
 private:
-    posix_spawn_file_actions_t m_actions;
+    Object m_object;
+    int m_error;
 };
+using SpawnAttributes = SpawnSettings<posix_spawnattr_t, posix_spawnattr_init, posix_spawnattr_destroy>;
+using SpawnFileActions = SpawnSettings<posix_spawn_file_actions_t, posix_spawn_file_actions_init, posix_spawn_file_actions_destroy>;
+
+// The probe starts clean: the player's ignored and blocked signals would carry over exec, and
+// it holds none of the player's files but the pipe it answers on (as its standard output).
+int set_up_probe(SpawnAttributes& attributes, SpawnFileActions& actions, int answer_fd)
+{
+    if (attributes.error() != 0)
+        return attributes.error();
+    if (actions.error() != 0)
+        return actions.error();
+    sigset_t all;
+    sigset_t none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    if (const int error = posix_spawnattr_setsigdefault(attributes.get(), &all))
+        return error;
+    if (const int error = posix_spawnattr_setsigmask(attributes.get(), &none))
+        return error;
+    if (const int error = posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        return error;
+    if (const int error = posix_spawn_file_actions_adddup2(actions.get(), answer_fd, STDOUT_FILENO))
+        return error;
+    return posix_spawn_file_actions_addclosefrom_np(actions.get(), STDERR_FILENO + 1);
+}
 
 // A child process that is always reaped: killed first if it is still running when we leave.
 class Child {
@@ -234,8 +268,12 @@ RendererProbeRun RendererProbeRun::start(const ProbeCommand& command)
     process->from_probe = FileDescriptor(ends[0]);
     FileDescriptor to_parent(ends[1]);
 
-    SpawnActions actions;
-    posix_spawn_file_actions_adddup2(actions.get(), to_parent.get(), STDOUT_FILENO);
+    SpawnAttributes attributes;
+    SpawnFileActions actions;
+    if (const int error = set_up_probe(attributes, actions, to_parent.get()); error != 0) {
+        process->not_started = std::string("could not start (") + std::strerror(error) + ")";
+        return RendererProbeRun(std::move(process));
+    }
     std::vector<std::string> arguments = command.arguments;
     std::vector<std::string> environment;
     const std::string assignment = std::string(probe_variable) + "=";
@@ -246,7 +284,7 @@ RendererProbeRun RendererProbeRun::start(const ProbeCommand& command)
     std::vector<char*> argv = c_strings(arguments);
     std::vector<char*> envp = c_strings(environment);
     pid_t pid = -1;
-    if (const int error = ::posix_spawn(&pid, command.program.c_str(), actions.get(), nullptr, argv.data(), envp.data()); error != 0)
+    if (const int error = ::posix_spawn(&pid, command.program.c_str(), actions.get(), attributes.get(), argv.data(), envp.data()); error != 0)
         process->not_started = "could not start " + command.program + ": " + std::strerror(error);
     else
         process->child.emplace(pid);

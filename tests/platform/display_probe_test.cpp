@@ -12,6 +12,9 @@
 #include <set>
 #include <string>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace {
 
 ProbeCommand stand_in(const std::string& script, std::chrono::milliseconds timeout = std::chrono::seconds(20))
@@ -110,6 +113,18 @@ TEST_CASE("a probe that lingers after its answer is not waited for")
     const RendererProbe probe = probe_renderer(stand_in(R"(printf 'renderer\tV3D 4.2\n'; exec sleep 60)"));
     CHECK(probe.outcome == RendererProbe::Outcome::gpu);
     CHECK(seconds_since(start) < 15);  // neither the 60 s of the probe nor the 20 s timeout
+}
+
+TEST_CASE("a probe holds none of the player's files")
+{
+    // Opened as a careless library would, without close-on-exec.
+    const int inherited = ::open("/dev/null", O_RDONLY);
+    REQUIRE(inherited > 2);
+    const std::string fd = "/proc/$$/fd/" + std::to_string(inherited);
+    const RendererProbe probe = probe_renderer(
+        stand_in("if [ -e " + fd + " ]; then printf 'renderer\\tkept\\n'; else printf 'renderer\\tclosed\\n'; fi"));
+    ::close(inherited);
+    CHECK(probe.detail == "closed");
 }
 
 TEST_CASE("a probe that cannot start says so, naming the program")
