@@ -600,8 +600,7 @@ private:
         const FrameExtent extent = m_display.keeps_last_frame() && !m_whole_frame ? FrameExtent::changes_only : FrameExtent::whole;
         m_whole_frame = false;
         m_transform->begin_frame(extent == FrameExtent::whole);
-        const auto changed = m_transform->on_output(m_scene->draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
-        m_transform->end_frame();
+        const auto changed = m_transform->end_frame(m_scene->draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
         if (m_screenshot_requested) {
             m_screenshot_requested = false;
             save_screenshot();
@@ -669,6 +668,10 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     // Before any other thread runs: the zone is the process's TZ.
     if (auto zone = use_time_zone(config.screen.time_zone); !zone)
         log_line(zone.error().message + "; the clock shows the system's time zone");
+    // Before SDL video starts here, so that the renderer probe's own start runs beside ours.
+    std::optional<RendererProbeRun> probe;
+    if (config.display.renderer == RendererChoice::automatic)
+        probe = RendererProbeRun::start();
     // Declared first, torn down last: everything below uses SDL or curl.
     SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     if (!sdl.ok()) {
@@ -677,7 +680,7 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
     }
     CurlGlobal curl;
 
-    auto display = Display::open(request, config.display.renderer);
+    auto display = Display::open(request, config.display.renderer, std::move(probe));
     if (!display) {
         log_line(display.error().message);
         return 1;

@@ -1,5 +1,7 @@
 #include "platform/background_command.hpp"
 
+#include "platform/spawn_settings.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -24,28 +26,6 @@ std::string error_text(int error_number)
     return std::generic_category().message(error_number);
 }
 
-// posix_spawn's settings are C objects with init/destroy pairs.
-template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
-class SpawnSettings {
-public:
-    SpawnSettings() : m_error(init(&m_object)) {}
-    ~SpawnSettings()
-    {
-        if (m_error == 0)
-            destroy(&m_object);
-    }
-    SpawnSettings(const SpawnSettings&) = delete;
-    SpawnSettings& operator=(const SpawnSettings&) = delete;
-
-    int error() const { return m_error; }
-    Object* get() { return &m_object; }
-
-private:
-    Object m_object;
-    int m_error;
-};
-using SpawnAttributes = SpawnSettings<posix_spawnattr_t, posix_spawnattr_init, posix_spawnattr_destroy>;
-using SpawnFileActions = SpawnSettings<posix_spawn_file_actions_t, posix_spawn_file_actions_init, posix_spawn_file_actions_destroy>;
 
 // The child starts clean: the player's ignored signals (SIGPIPE, for its sockets) and blocked
 // ones would otherwise carry over exec and change how the program behaves.

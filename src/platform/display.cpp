@@ -1,6 +1,7 @@
 #include "platform/display.hpp"
 
 #include "platform/log.hpp"
+#include "platform/spawn_settings.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -133,28 +134,6 @@ private:
     int m_fd;
 };
 
-// posix_spawn's settings are C objects with init/destroy pairs.
-template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
-class SpawnSettings {
-public:
-    SpawnSettings() : m_error(init(&m_object)) {}
-    ~SpawnSettings()
-    {
-        if (m_error == 0)
-            destroy(&m_object);
-    }
-    SpawnSettings(const SpawnSettings&) = delete;
-    SpawnSettings& operator=(const SpawnSettings&) = delete;
-
-    int error() const { return m_error; }
-    Object* get() { return &m_object; }
-
-private:
-    Object m_object;
-    int m_error;
-};
-using SpawnAttributes = SpawnSettings<posix_spawnattr_t, posix_spawnattr_init, posix_spawnattr_destroy>;
-using SpawnFileActions = SpawnSettings<posix_spawn_file_actions_t, posix_spawn_file_actions_init, posix_spawn_file_actions_destroy>;
 
 // The probe starts clean: the player's ignored and blocked signals would carry over exec, and
 // it holds none of the player's files but the pipe it answers on (as its standard output).

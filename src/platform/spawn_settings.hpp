@@ -1,0 +1,27 @@
+#pragma once
+// posix_spawn's settings are C objects with init/destroy pairs: owned here, so that every path
+// out of a spawn destroys them.
+#include <spawn.h>
+
+template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
+class SpawnSettings {
+public:
+    SpawnSettings() : m_error(init(&m_object)) {}
+    ~SpawnSettings()
+    {
+        if (m_error == 0)
+            destroy(&m_object);
+    }
+    SpawnSettings(const SpawnSettings&) = delete;
+    SpawnSettings& operator=(const SpawnSettings&) = delete;
+
+    int error() const { return m_error; }
+    Object* get() { return &m_object; }
+
+private:
+    Object m_object;
+    int m_error;
+};
+
+using SpawnAttributes = SpawnSettings<posix_spawnattr_t, posix_spawnattr_init, posix_spawnattr_destroy>;
+using SpawnFileActions = SpawnSettings<posix_spawn_file_actions_t, posix_spawn_file_actions_init, posix_spawn_file_actions_destroy>;
