@@ -11,6 +11,7 @@
 //   <layout>.<transition>.change_max_ms
 // A frame is timed from Scene::draw to the end of SDL_RenderFlush. Medians over the runs; a
 // program that prints numbers, with no assertion on time, which a shared machine cannot promise.
+#include "bench_headlines.hpp"
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
 #include "render/scene.hpp"
@@ -34,29 +35,15 @@ constexpr double kRefreshHz = 60.0;
 constexpr double kDwellS = 8.0;
 constexpr double kTransitionS = 0.6;
 
-struct Headline {
-    std::string_view ko;
-    std::string_view en;
-};
-
-// The bundled feed's headlines and three more: most take two lines of the title, as in a lobby.
-constexpr std::array<Headline, 8> kHeadlines{{
-    {"행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화", "Korea fosters e-government cooperation with Peru and Paraguay"},
-    {"한-파라과이 전자정부 협력 포럼, 아순시온에서 개최", "Korea-Paraguay e-Government Cooperation Forum held in Asunción"},
-    {"리마에서 전자정부·스마트시티 포럼 열려… 관계기관 120명 참석", "e-Government & Smart City Forum in Lima draws 120 participants"},
-    {"한-페루 전자정부 세미나, 페루 국가공무원청(SERVIR)서 개최", "Korea-Peru e-Government Seminar held at SERVIR, Peru's civil service authority"},
-    {"산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원", "Korea to keep supporting San Isidro's Smart Safe City project"},
-    {"여름철 폭염 대비 무더위 쉼터 운영 시간 연장 안내 (7월 1일~8월 31일)", "Cooling shelters open longer during the summer heat (1 July – 31 August)"},
-    {"지진 대피 훈련 실시 예정(5월 15일 14:00), 방문객 여러분의 협조 부탁드립니다", "Earthquake drill on 15 May at 14:00: visitors, please follow the staff"},
-    {"민원실 운영 시간 변경: 평일 09:00~18:00, 토요일 휴무", "Service desk hours change: weekdays 9:00–18:00, closed on Saturdays"},
-}};
+// Eight notices: most take two lines of the title, as in a lobby.
+constexpr std::size_t kNotices = 8;
 
 std::vector<Notice> bench_notices()
 {
     using namespace std::chrono;
     std::vector<Notice> notices;
     const sys_days first = 2024y / June / 4;
-    for (std::size_t i = 0; i < kHeadlines.size(); ++i) {
+    for (std::size_t i = 0; i < kNotices; ++i) {
         Notice notice;
         notice.id = "bench-" + std::to_string(i);
         notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
@@ -108,7 +95,7 @@ void bench(const char* layout_name, ScreenLayout layout, const char* transition_
     auto notices = bench_notices();
     if (layout == ScreenLayout::list)  // enough rows for several pages
         for (int i = 0; i < 3; ++i)
-            notices.insert(notices.end(), notices.begin(), notices.begin() + static_cast<long>(kHeadlines.size()));
+            notices.insert(notices.end(), notices.begin(), notices.begin() + static_cast<long>(kNotices));
     scene.set_notices(notices);
 
     const auto frame_ms = [&](int refresh, FrameExtent extent) {

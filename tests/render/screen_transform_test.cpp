@@ -2,6 +2,7 @@
 // clockwise turn puts it, inside the safe area), only what changed, and on SDL's software
 // renderer without allocating anything per frame.
 #include "render/screen_transform.hpp"
+#include "support/sdl_allocations.hpp"
 
 #include <doctest/doctest.h>
 
@@ -65,40 +66,6 @@ void draw_pattern(SDL_Renderer* renderer, int width, int height)
             SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(x * 7 + y), static_cast<Uint8>(y * 5), static_cast<Uint8>(x ^ y), 255);
             SDL_RenderDrawPoint(renderer, x, y);
         }
-}
-
-std::atomic<std::uint64_t> sdl_allocations{0};
-
-// SDL's allocations are counted by wrapping its allocator; the wrappers forward to the one SDL
-// had (perhaps another test's wrapper), so memory taken before the wrap is freed by its own.
-SDL_malloc_func sdl_malloc = nullptr;
-SDL_calloc_func sdl_calloc = nullptr;
-SDL_realloc_func sdl_realloc = nullptr;
-SDL_free_func sdl_free = nullptr;
-
-void* counting_malloc(size_t size)
-{
-    sdl_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_malloc(size);
-}
-void* counting_calloc(size_t count, size_t size)
-{
-    sdl_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_calloc(count, size);
-}
-void* counting_realloc(void* memory, size_t size)
-{
-    sdl_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_realloc(memory, size);
-}
-void counting_free(void* memory) { sdl_free(memory); }
-
-void count_sdl_allocations()
-{
-    if (sdl_malloc)
-        return;
-    SDL_GetMemoryFunctions(&sdl_malloc, &sdl_calloc, &sdl_realloc, &sdl_free);
-    REQUIRE(SDL_SetMemoryFunctions(counting_malloc, counting_calloc, counting_realloc, counting_free) == 0);
 }
 
 }  // namespace
@@ -298,10 +265,10 @@ TEST_CASE("a turned picture on the software renderer allocates nothing per frame
         // The first frames may grow SDL's command queue to its working size.
         for (int i = 0; i < 60; ++i)
             frame(i);
-        const std::uint64_t before = sdl_allocations.load();
+        const std::uint64_t before = sdl_allocations();
         for (int i = 60; i < 360; ++i)
             frame(i);
-        CHECK(sdl_allocations.load() == before);
+        CHECK(sdl_allocations() == before);
     }
 }
 
@@ -319,7 +286,7 @@ TEST_CASE("the allocation count sees SDL_RenderCopyEx turning a picture on the s
     };
     for (int i = 0; i < 10; ++i)
         frame();
-    const std::uint64_t before = sdl_allocations.load();
+    const std::uint64_t before = sdl_allocations();
     frame();
-    CHECK(sdl_allocations.load() > before);
+    CHECK(sdl_allocations() > before);
 }

@@ -5,6 +5,7 @@
 #include "render/playback.hpp"
 #include "render/scene.hpp"
 #include "sample_notices.hpp"
+#include "support/sdl_allocations.hpp"
 #include "util/work_counters.hpp"
 
 #include <doctest/doctest.h>
@@ -21,44 +22,13 @@ namespace {
 
 std::atomic<std::uint64_t> heap_allocations{0};
 
-// SDL's allocations are counted by wrapping its allocator; the wrappers forward to the one SDL
-// had, so memory taken before the wrap is still freed by the allocator that gave it.
-SDL_malloc_func sdl_malloc = nullptr;
-SDL_calloc_func sdl_calloc = nullptr;
-SDL_realloc_func sdl_realloc = nullptr;
-SDL_free_func sdl_free = nullptr;
-
-void* counting_malloc(size_t size)
-{
-    heap_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_malloc(size);
-}
-void* counting_calloc(size_t count, size_t size)
-{
-    heap_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_calloc(count, size);
-}
-void* counting_realloc(void* memory, size_t size)
-{
-    heap_allocations.fetch_add(1, std::memory_order_relaxed);
-    return sdl_realloc(memory, size);
-}
-void counting_free(void* memory) { sdl_free(memory); }
-
-void count_sdl_allocations()
-{
-    if (sdl_malloc)
-        return;
-    SDL_GetMemoryFunctions(&sdl_malloc, &sdl_calloc, &sdl_realloc, &sdl_free);
-    REQUIRE(SDL_SetMemoryFunctions(counting_malloc, counting_calloc, counting_realloc, counting_free) == 0);
-}
-
 struct Work {
     WorkCounts counts;
     std::uint64_t allocations;
 };
 
-Work work_now() { return {WorkCounters::now(), heap_allocations.load()}; }
+// C++ allocations of the whole test program and SDL's.
+Work work_now() { return {WorkCounters::now(), heap_allocations.load() + sdl_allocations()}; }
 
 }  // namespace
 
