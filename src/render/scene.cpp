@@ -362,6 +362,7 @@ void Scene::show_content(Content content)
 {
     m_notices_set = true;
     m_redraw_all = true;
+    m_snapshot_turn = -1;  // a crossfade under way takes the coming notice again, as the new board has it
     ++m_boards_shown;
     m_featured = std::move(content.featured);
     m_crawl_items = std::move(content.crawl_items);

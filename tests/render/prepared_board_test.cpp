@@ -175,3 +175,26 @@ TEST_CASE("a scene loaded on another thread and created here draws as one create
     const auto bytes = static_cast<std::size_t>(surface->pitch) * 360;
     CHECK(std::memcmp(surface->pixels, at_once.surface->pixels, bytes) == 0);
 }
+
+TEST_CASE("a board that changes during a crossfade fades to the coming notice as the new board has it")
+{
+    SceneSettings settings;
+    settings.featured_dwell_s = 8.0;
+    settings.featured_max_dwell_s = 8.0;
+    settings.featured_transition_s = 0.6;
+    settings.screen.transition = NoticeTransition::crossfade;
+    auto old_board = sample_notices();
+    auto new_board = old_board;
+    new_board[1].titles.back().text += " (corrected)";  // the coming notice's English line only
+    SceneOnSurface changed(960, 540, settings), expected(960, 540, settings);
+    changed.scene->set_notices(old_board);
+    expected.scene->set_notices(new_board);
+    for (double seconds : {7.0, 7.5}) {  // the crossfade to the second notice runs from 7.4 s
+        changed.scene->draw(seconds);
+        expected.scene->draw(seconds);
+    }
+    changed.scene->set_notices(new_board);
+    changed.scene->draw(7.7);
+    expected.scene->draw(7.7);
+    CHECK(changed.pixels() == expected.pixels());
+}
