@@ -21,16 +21,6 @@ namespace {
 
 // ---- Small text helpers ----------------------------------------------------------------------
 
-bool is_ascii_letter(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-bool is_ascii_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 // Shortest text that reads back as the same double, so "9.5" and "5000" print as written.
 std::string format_number(double value)
 {

@@ -38,16 +38,6 @@ std::string_view view(const xmlChar* text)
     return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view{};
 }
 
-bool is_ascii_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool is_ascii_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 bool is_hex_digit(char c)
 {
     return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -47,8 +47,6 @@ bool all_of_class(std::string_view text, bool (*in_class)(char))
 {
     return !text.empty() && std::all_of(text.begin(), text.end(), in_class);
 }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The variety a BCP 47 tag denotes ("ko", "zh-Hant-HK", "zh_TW"), also in the forms a 'meta'
 // table and a name record use: a ScriptLangTag may be a bare script ("Kore", "Hant-HK"), and
@@ -67,11 +65,11 @@ std::optional<Variety> variety_of(std::string_view tag)
         start = end + 1;
         if (subtag.size() == 1)
             break;  // an extension or private use follows: nothing about the variety
-        if (subtag.size() == 4 && all_of_class(subtag, is_letter) && script.empty())
+        if (subtag.size() == 4 && all_of_class(subtag, is_ascii_letter) && script.empty())
             script = ascii_lower(subtag);
         else if (first)
             language = ascii_lower(subtag);
-        else if ((subtag.size() == 2 && all_of_class(subtag, is_letter)) || (subtag.size() == 3 && all_of_class(subtag, is_digit)))
+        else if ((subtag.size() == 2 && all_of_class(subtag, is_ascii_letter)) || (subtag.size() == 3 && all_of_class(subtag, is_ascii_digit)))
             region = ascii_lower(subtag);
         first = false;
     }
