@@ -17,6 +17,7 @@ packages=(
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
   libx11-dev libxext-dev
   python3 openssl libharfbuzz-bin
+  xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri
 )
 
 install_missing() {

@@ -2,6 +2,7 @@
 // and says what it is, so that the player never loads OpenGL (and Mesa's LLVM, ~60 MB that stay)
 // just to find it drawn in software. Stand-in probes play each answer and each failure.
 #include "platform/display.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -193,7 +194,7 @@ bool offscreen_opengl_is_software()
     const RendererProbe probe = probe_renderer();
     if (probe.outcome == RendererProbe::Outcome::software_opengl)
         return true;
-    MESSAGE("skipped: SDL's offscreen driver gives no OpenGL drawn in software here (" << probe.detail << ")");
+    skip_test("SDL's offscreen driver gives no OpenGL drawn in software here (" + probe.detail + "; Debian packages libegl-mesa0 libgl1-mesa-dri)");
     return false;
 }
 

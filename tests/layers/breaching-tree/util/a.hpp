@@ -1,0 +1,3 @@
+#pragma once
+// Two headers of one folder that include each other: a circle.
+#include "util/b.hpp"
