@@ -27,23 +27,6 @@ std::string error_text(int error_number)
 }
 
 
-// The child starts clean: the player's ignored signals (SIGPIPE, for its sockets) and blocked
-// ones would otherwise carry over exec and change how the program behaves.
-int set_up_attributes(SpawnAttributes& attributes)
-{
-    if (attributes.error() != 0)
-        return attributes.error();
-    sigset_t all;
-    sigset_t none;
-    sigfillset(&all);
-    sigemptyset(&none);
-    if (int error = posix_spawnattr_setsigdefault(attributes.get(), &all))
-        return error;
-    if (int error = posix_spawnattr_setsigmask(attributes.get(), &none))
-        return error;
-    return posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-}
-
 // No input to wait for, and its chatter kept out of the player's log; its errors (stderr) stay
 // in the log beside the player's own line about it. The player's sockets and files are closed:
 // a command that hangs must not hold them open.
@@ -85,7 +68,7 @@ Status BackgroundCommands::start(const std::vector<std::string>& argv, std::stri
         m_shared = std::make_shared<Shared>();
     SpawnAttributes attributes;
     SpawnFileActions actions;
-    if (int error = set_up_attributes(attributes); error != 0)
+    if (int error = reset_signals_in_child(attributes); error != 0)
         return Error{argv.front() + ": " + error_text(error)};
     if (int error = set_up_files(actions); error != 0)
         return Error{argv.front() + ": " + error_text(error)};

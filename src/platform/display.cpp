@@ -139,20 +139,10 @@ private:
 // it holds none of the player's files but the pipe it answers on (as its standard output).
 int set_up_probe(SpawnAttributes& attributes, SpawnFileActions& actions, int answer_fd)
 {
-    if (attributes.error() != 0)
-        return attributes.error();
+    if (const int error = reset_signals_in_child(attributes))
+        return error;
     if (actions.error() != 0)
         return actions.error();
-    sigset_t all;
-    sigset_t none;
-    sigfillset(&all);
-    sigemptyset(&none);
-    if (const int error = posix_spawnattr_setsigdefault(attributes.get(), &all))
-        return error;
-    if (const int error = posix_spawnattr_setsigmask(attributes.get(), &none))
-        return error;
-    if (const int error = posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        return error;
     if (const int error = posix_spawn_file_actions_adddup2(actions.get(), answer_fd, STDOUT_FILENO))
         return error;
     return posix_spawn_file_actions_addclosefrom_np(actions.get(), STDERR_FILENO + 1);

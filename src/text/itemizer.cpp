@@ -129,29 +129,29 @@ std::vector<std::size_t> grapheme_cluster_starts(std::string_view text)
     return starts;
 }
 
-std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage)
-{
-    auto clusters = split_clusters(text);
-    std::vector<bool> weak(clusters.size());
-    for (std::size_t i = 0; i < clusters.size(); ++i)
-        weak[i] = is_weak_script(clusters[i].script);
+namespace {
 
-    // Fonts: a cluster of a script of its own takes the first font that covers it, and so do
-    // digits, so that "2018" is set alike in Korean and English text (a Korean face's Latin
-    // digits are lighter than the Latin face's). Spaces and punctuation stay in the font of
-    // their neighbour (before, else after) when that font has them: the "·" and "," of a Korean
-    // title come from the Korean face.
-    std::vector<std::optional<std::size_t>> fonts(clusters.size());
+using FontChoice = std::optional<std::size_t>;  // an index into the chain; nullopt: no font has it
+
+// Fonts: a cluster of a script of its own takes the first font that covers it, and so do digits,
+// so that "2018" is set alike in Korean and English text (a Korean face's Latin digits are
+// lighter than the Latin face's). Spaces and punctuation stay in the font of their neighbour
+// (before, else after) when that font has them: the "·" and "," of a Korean title come from
+// the Korean face.
+std::vector<FontChoice> choose_fonts(std::string_view text, const std::vector<Cluster>& clusters, const std::vector<bool>& weak,
+                                     const FontCoverage& coverage)
+{
+    std::vector<FontChoice> fonts(clusters.size());
     std::vector<bool> own_font(clusters.size());
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         own_font[i] = !weak[i] || is_digit(decode_utf8(text, clusters[i].begin).value);
         if (own_font[i])
             fonts[i] = first_covering_font(coverage, text, clusters[i]);
     }
-    std::vector<std::optional<std::size_t>> next_strong_font(clusters.size() + 1);
+    std::vector<FontChoice> next_strong_font(clusters.size() + 1);
     for (std::size_t i = clusters.size(); i-- > 0;)
         next_strong_font[i] = own_font[i] ? fonts[i] : next_strong_font[i + 1];
-    std::optional<std::size_t> previous_font;
+    FontChoice previous_font;
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         if (!own_font[i]) {
             const auto next_font = next_strong_font[i + 1];
@@ -164,11 +164,15 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         }
         previous_font = fonts[i];
     }
+    return fonts;
+}
 
-    // Scripts: within each stretch of one bidi level, weak clusters take the script before them
-    // and a weak start takes the first strong one, so the space between "עולם" and "end" goes
-    // with the side it is read with. A stretch with no strong cluster (digits alone) keeps the
-    // script before it; text with none at all is shaped as Latin.
+// Scripts: within each stretch of one bidi level, weak clusters take the script before them and
+// a weak start takes the first strong one, so the space between "עולם" and "end" goes with the
+// side it is read with. A stretch with no strong cluster (digits alone) keeps the script before
+// it; text with none at all is shaped as Latin.
+void give_weak_clusters_a_script(std::vector<Cluster>& clusters, const std::vector<bool>& weak)
+{
     hb_script_t carried = HB_SCRIPT_LATIN;
     for (std::size_t i = 0; i < clusters.size(); ++i)
         if (!weak[i]) {
@@ -194,7 +198,11 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         carried = current;
         begin = end;
     }
+}
 
+// Neighbouring clusters share a run when they share font, script and bidi level.
+std::vector<TextRun> merge_into_runs(const std::vector<Cluster>& clusters, const std::vector<FontChoice>& fonts)
+{
     std::vector<TextRun> runs;
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         const hb_script_t script = clusters[i].script;
@@ -218,6 +226,19 @@ std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage
         runs.push_back(run);
     }
     return runs;
+}
+
+}  // namespace
+
+std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage)
+{
+    auto clusters = split_clusters(text);
+    std::vector<bool> weak(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i)
+        weak[i] = is_weak_script(clusters[i].script);
+    const auto fonts = choose_fonts(text, clusters, weak, coverage);
+    give_weak_clusters_a_script(clusters, weak);
+    return merge_into_runs(clusters, fonts);
 }
 
 std::vector<std::size_t> visual_run_order(const std::vector<TextRun>& runs)
