@@ -2,6 +2,7 @@
 // The player's settings. load_config() is the one place that knows the TOML keys; the settings
 // of each section live in headers of their own, for code that needs only one of them.
 #include "config/board_rules.hpp"
+#include "config/checks.hpp"
 #include "config/display_settings.hpp"
 #include "config/feed_settings.hpp"
 #include "config/font_settings.hpp"
@@ -43,10 +44,11 @@ struct Config {
     bool offline_cache = true;
 };
 
-// Reads and validates a TOML file. Errors read "path:line: key: what is wrong".
-Result<Config> load_config(const std::filesystem::path& path);
+// Reads and validates a TOML file. Errors read "path:line: key: what is wrong". `checks` judge
+// what other layers own (time zones, fonts); the app's real ones: app/config_checks.hpp.
+Result<Config> load_config(const std::filesystem::path& path, const ConfigChecks& checks);
 // The same for text already in memory; `origin` names it in errors and anchors relative paths.
-Result<Config> parse_config(std::string_view toml_text, const std::filesystem::path& origin);
+Result<Config> parse_config(std::string_view toml_text, const std::filesystem::path& origin, const ConfigChecks& checks);
 
 // What the player shows with no --config: the bundled sample feed.
 Config default_config(const std::filesystem::path& data_dir);
