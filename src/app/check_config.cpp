@@ -1,6 +1,6 @@
 #include "app/check_config.hpp"
 
-#include "config/config.hpp"
+#include "app/config_checks.hpp"
 
 #include <cstdio>
 

@@ -1,5 +1,6 @@
 #include "app/settings.hpp"
 
+#include "app/config_checks.hpp"
 #include "model/urgency.hpp"
 
 #include <algorithm>

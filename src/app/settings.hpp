@@ -2,6 +2,7 @@
 // The configuration a command runs with: --config, else the bundled default, with --feed
 // replacing the feeds when given.
 #include "app/cli.hpp"
+#include "app/config_checks.hpp"  // load_config(path): a config file read with the real checks
 #include "config/config.hpp"
 #include "render/scene.hpp"
 

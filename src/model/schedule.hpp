@@ -1,7 +1,7 @@
 #pragma once
 // When the screen is on, by the [schedule] of the config. Pure: the time is given, never read,
 // so the rules can be tested at any instant and the player decides when to ask.
-#include "config/config.hpp"
+#include "config/schedule_settings.hpp"
 #include "platform/local_time.hpp"
 
 #include <chrono>

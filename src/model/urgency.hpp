@@ -1,7 +1,7 @@
 #pragma once
 // Which notices are urgent now, by the [urgent] rules of the config: those preempt the rotation
 // with a banner. Pure: the time is given.
-#include "config/config.hpp"
+#include "config/urgent_settings.hpp"
 #include "model/notice.hpp"
 
 #include <chrono>

@@ -1,7 +1,7 @@
 #pragma once
 // The window and renderer: fullscreen on the display's native mode for the lobby, or a window
 // for desktop preview. Presents with vsync where the driver offers it.
-#include "config/config.hpp"
+#include "config/display_settings.hpp"
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 

@@ -3,7 +3,7 @@
 // first way that works here: the configured commands ([schedule] display_off_command and
 // display_on_command), else X11 DPMS, else none, which the log then says once per off period.
 // Nothing here waits: a command runs beside the player, and poll() notices how it ended.
-#include "config/config.hpp"
+#include "config/schedule_settings.hpp"
 #include "platform/background_command.hpp"
 #include "platform/log.hpp"
 #include "platform/x11_dpms.hpp"

@@ -2,7 +2,7 @@
 // The wall clock in the screen's time zone. libstdc++ 12 has no time zone database
 // (std::chrono::locate_zone), so the zone is the process's TZ and the C library reads the
 // system's /usr/share/zoneinfo, which Debian keeps up to date with its tzdata package.
-#include "config/config.hpp"
+#include "config/screen_settings.hpp"
 #include "util/result.hpp"
 
 #include <chrono>

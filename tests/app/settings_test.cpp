@@ -1,4 +1,5 @@
 #include "app/settings.hpp"
+#include "app/config_checks.hpp"
 #include "config/config.hpp"
 #include "feed/feed_parser.hpp"
 #include "model/notice_board.hpp"
@@ -30,7 +31,7 @@ TEST_CASE("each text role gets the chain of its weight, its configured weight, o
                                      "[fonts]\nregular = [\"" + (fonts / "NanumGothic.ttf").string() + "\"]\n"
                                      "crawl = \"bold\"\n"
                                      "date = [\"" + (fonts / "NotoSans-Regular.ttf").string() + "\"]\n",
-                                     "config.toml");
+                                     "config.toml", system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     const FontRoles roles = font_roles(loaded.value(), source_dir());
     const BundledFonts bundled = repository_fonts();
@@ -46,7 +47,7 @@ TEST_CASE("each text role gets the chain of its weight, its configured weight, o
 
 TEST_CASE("without [fonts] every role uses the bundled fonts in its usual weight")
 {
-    const auto loaded = parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n", "config.toml");
+    const auto loaded = parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n", "config.toml", system_config_checks());
     REQUIRE(loaded.ok());
     const FontRoles roles = font_roles(loaded.value(), source_dir());
     const BundledFonts bundled = repository_fonts();

@@ -1,5 +1,8 @@
 #pragma once
-// What the config tests share: the feed most cases start from, and error tables.
+// What the config tests share: the feed most cases start from, and error tables. The cases
+// read with the player's real checks (app/config_checks.hpp), so a font that does not open and
+// a zone the system does not have are refused as the player refuses them.
+#include "app/config_checks.hpp"
 #include "config/config.hpp"
 #include "test_support.hpp"
 
@@ -65,13 +68,13 @@ inline std::string before_feed(std::string_view before)
 // What parse_config says about a text, as one string a CHECK can show in full.
 inline std::string error_from(std::string_view toml)
 {
-    Result<Config> result = parse_config(toml, "config.toml");
+    Result<Config> result = parse_config(toml, "config.toml", system_config_checks());
     return result.ok() ? std::string("(loaded without error)") : result.error().message;
 }
 
 inline Config config_from(std::string_view toml, const std::filesystem::path& origin = "config.toml")
 {
-    Result<Config> result = parse_config(toml, origin);
+    Result<Config> result = parse_config(toml, origin, system_config_checks());
     if (!result.ok())
         FAIL(result.error().message);
     return std::move(result).value();

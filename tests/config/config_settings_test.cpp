@@ -31,7 +31,7 @@ struct PictureFolder {
 
     std::string error_from(const std::string& toml) const
     {
-        Result<Config> result = parse_config(toml, origin());
+        Result<Config> result = parse_config(toml, origin(), system_config_checks());
         return result.ok() ? std::string("(loaded without error)") : result.error().message;
     }
 };
@@ -400,7 +400,7 @@ display_on_command = ["./bin/../bin/panel", "on"]
 
     const auto refused = [&](const std::string& written) {
         Result<Config> result = parse_config(
-            with_feed("[schedule]\ndisplay_off_command = [\"" + written + "\"]\ndisplay_on_command = [\"bin/panel\"]\n"), origin);
+            with_feed("[schedule]\ndisplay_off_command = [\"" + written + "\"]\ndisplay_on_command = [\"bin/panel\"]\n"), origin, system_config_checks());
         return result ? std::string("(loaded without error)") : result.error().message;
     };
     const std::string where = origin.string() + ":6: schedule.display_off_command[0]: \"";

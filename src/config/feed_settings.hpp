@@ -1,0 +1,28 @@
+#pragma once
+// [[feed]]: where a feed comes from and how it is fetched.
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+// An extra HTTP request header, as configured: a valid token name, a value without line breaks.
+struct HeaderField {
+    std::string name;
+    std::string value;
+
+    bool operator==(const HeaderField&) const = default;
+};
+
+struct FeedSource {
+    std::string name;      // shown in log lines: feed "ministry-en": ...
+    std::string location;  // a URL: file://, http:// or https://
+    std::string language;  // "ko", "en": the language of titles that do not say
+    std::chrono::seconds poll_interval{300};
+    // HTTP(S) only. Defaults here are the documented config defaults.
+    std::vector<HeaderField> headers{};  // sent to the feed's own server only
+    std::string ca_file{};               // an absolute path; empty: the system's CAs
+    std::chrono::milliseconds connect_timeout{10'000};
+    std::chrono::milliseconds total_timeout{30'000};
+    std::size_t max_body_bytes = 8u * 1024u * 1024u;
+    bool urgent = false;  // an alerts source: every notice of this feed is urgent
+};
