@@ -1,14 +1,13 @@
 #include "render/header.hpp"
 
 #include "platform/log.hpp"
+#include "render/draw_helpers.hpp"
 
 #include <SDL_image.h>
 
 #include <algorithm>
 
 namespace {
-
-int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
 
 // The logo at `height` pixels tall. SVG is rasterized at that size, so it stays sharp; bitmaps
 // are scaled by the renderer. A logo that cannot be read is left out (and said once).

@@ -19,6 +19,19 @@ TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block)
     return uploaded;
 }
 
+Result<TextBlock> try_upload(SDL_Renderer* renderer, const ComposedBlock& block)
+{
+    TextBlock uploaded;
+    uploaded.pixel_size = block.pixel_size;
+    for (const auto& line : block.lines) {
+        auto sprite = TextSprite::try_upload(renderer, line);
+        if (!sprite)
+            return sprite.error();
+        uploaded.lines.push_back(std::move(sprite.value()));
+    }
+    return uploaded;
+}
+
 std::string describe(const TextCacheStats& stats)
 {
     return "text cache: " + std::to_string(stats.hits) + " hits, " + std::to_string(stats.misses) + " misses (" +

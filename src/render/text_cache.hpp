@@ -28,6 +28,8 @@ struct ComposedBlock {
 };
 
 TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block);
+// The same, or what failed (see TextSprite::try_upload).
+Result<TextBlock> try_upload(SDL_Renderer* renderer, const ComposedBlock& block);
 
 struct TextCacheStats {
     std::size_t hits = 0;

@@ -4,6 +4,7 @@
 #include "util/work_counters.hpp"
 
 #include <algorithm>
+#include <string>
 #include <cmath>
 
 namespace {
@@ -179,6 +180,12 @@ ComposedText compose_text(std::string_view text, const FontChain& chain, SDL_Col
 
 TextSprite TextSprite::upload(SDL_Renderer* renderer, const ComposedText& text)
 {
+    auto uploaded = try_upload(renderer, text);
+    return uploaded ? std::move(uploaded.value()) : TextSprite{};
+}
+
+Result<TextSprite> TextSprite::try_upload(SDL_Renderer* renderer, const ComposedText& text)
+{
     TextSprite sprite;
     sprite.m_height = text.height;
     sprite.m_baseline = text.baseline;
@@ -189,8 +196,9 @@ TextSprite TextSprite::upload(SDL_Renderer* renderer, const ComposedText& text)
         const int width = std::min(tile_width, text.width - tile_x);
         TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, text.height));
         if (!texture)
-            return TextSprite{};
-        SDL_UpdateTexture(texture.get(), nullptr, text.pixels.data() + tile_x, text.width * static_cast<int>(sizeof(Uint32)));
+            return Error{"SDL_CreateTexture " + std::to_string(width) + "x" + std::to_string(text.height) + ": " + SDL_GetError()};
+        if (SDL_UpdateTexture(texture.get(), nullptr, text.pixels.data() + tile_x, text.width * static_cast<int>(sizeof(Uint32))) != 0)
+            return Error{"SDL_UpdateTexture " + std::to_string(width) + "x" + std::to_string(text.height) + ": " + SDL_GetError()};
         WorkCounters::texture_uploaded();
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});

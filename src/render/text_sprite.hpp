@@ -3,6 +3,7 @@
 // (2048 px on some Raspberry Pi GPUs), drawn by its pen origin and baseline.
 #include "platform/sdl_handles.hpp"
 #include "text/raster.hpp"
+#include "util/result.hpp"
 
 #include <string_view>
 #include <vector>
@@ -37,6 +38,9 @@ public:
     TextSprite() = default;
     // Uploads composed text. Empty text gives an empty sprite.
     static TextSprite upload(SDL_Renderer* renderer, const ComposedText& text);
+    // The same, or what failed (the GPU out of memory, most likely) when a texture could not be
+    // made or filled.
+    static Result<TextSprite> try_upload(SDL_Renderer* renderer, const ComposedText& text);
     // Colours the coverage image, adds the effects under it and uploads it.
     static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
 

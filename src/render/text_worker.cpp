@@ -1,8 +1,39 @@
 #include "render/text_worker.hpp"
 
+#include "platform/log.hpp"
+
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include <exception>
+
+namespace {
+
+// A cache key ("title\x1f<text>") as a log line shows it: "title: <text>".
+std::string printable(std::string key)
+{
+    if (const auto separator = key.find('\x1f'); separator != std::string::npos)
+        key.replace(separator, 1, ": ");
+    return key;
+}
+
+// Nothing thrown by a job may leave the thread (that would end the process): it is logged, and
+// the job is handed back failed, so the screen keeps what it shows.
+TextWorker::Finished run_job(std::string key, const TextWorker::Job& job)
+{
+    try {
+        ComposedBlock block = job();
+        return {std::move(key), std::move(block), false};
+    } catch (const std::exception& error) {
+        log_line("text worker: making \"" + printable(key) + "\" failed (" + error.what() + "); the screen keeps what it shows");
+    } catch (...) {
+        log_line("text worker: making \"" + printable(key) + "\" failed (an unknown exception); the screen keeps what it shows");
+    }
+    return {std::move(key), ComposedBlock{}, true};
+}
+
+}  // namespace
 
 TextWorker::TextWorker()
     : m_thread([this] { run(); })
@@ -52,7 +83,7 @@ void TextWorker::run()
         auto [key, job] = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
-        Finished finished{std::move(key), job()};
+        Finished finished = run_job(std::move(key), job);
         lock.lock();
         m_finished.push_back(std::move(finished));
     }

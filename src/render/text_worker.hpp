@@ -20,6 +20,7 @@ public:
     struct Finished {
         std::string key;
         ComposedBlock block;
+        bool failed = false;  // the job threw (and was logged): `block` is empty
     };
 
     TextWorker();

@@ -1,0 +1,42 @@
+#pragma once
+// The featured notices: one at a time, large, in the upper area: its title (auto-fitted), its
+// English title, its date line, and its place in the rotation ("2 / 5").
+#include "render/featured_panel.hpp"
+#include "render/rotation.hpp"
+#include "render/scene_settings.hpp"
+#include "render/text_source.hpp"
+
+#include <string>
+#include <vector>
+
+struct FeaturedNotice {
+    SharedTextBlock title;  // in as many lines as it needs, at the size it fitted at
+    SharedTextBlock subtitle;
+    SharedTextBlock date;
+    SharedTextBlock counter;  // "2 / 5"
+};
+
+// The texts of a notice as the panel shows it, but its counter (make_counter). `secondary`: the
+// English title, or null; `date`: the date line, possibly empty.
+FeaturedNotice make_featured_notice(TextSource& text, const SceneContext& context, const std::string& primary,
+                                    const std::string* secondary, const std::string& date);
+
+class FeaturedNotices : public PanelPages {
+public:
+    explicit FeaturedNotices(SceneContext context) : m_context(context) {}
+
+    void show(std::vector<FeaturedNotice> notices, FeaturedRotation rotation);
+    bool empty() const { return m_notices.empty(); }
+    const FeaturedNotice& at(std::size_t index) const { return m_notices.at(index); }
+
+    const FeaturedRotation& rotation() const override { return m_rotation; }
+    std::size_t count() const override { return m_notices.size(); }
+    void draw_page(std::size_t index, int shift_x, Uint8 opacity) const override;
+    const TextSprite& counter(std::size_t index) const override;
+    SharedTextBlock identity(std::size_t index) const override { return m_notices[index].title; }
+
+private:
+    SceneContext m_context;
+    std::vector<FeaturedNotice> m_notices;
+    FeaturedRotation m_rotation;
+};

@@ -1,0 +1,33 @@
+#pragma once
+// Urgent notices: while there are any, a full-width banner in alert colours takes the place of
+// the featured notice, "긴급 · URGENT" above the title; several take turns, a dwell each.
+#include "model/notice.hpp"
+#include "render/scene_settings.hpp"
+#include "render/text_source.hpp"
+
+#include <vector>
+
+struct UrgentNotice {
+    SharedTextBlock title;
+    SharedTextBlock subtitle;
+};
+
+// The banners of the notices that have a title, in their order.
+std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneContext& context, const std::vector<const Notice*>& urgent);
+
+class UrgentBanner {
+public:
+    UrgentBanner(SceneContext context, TextSprite label) : m_context(context), m_label(std::move(label)) {}
+
+    void show(std::vector<UrgentNotice> notices) { m_notices = std::move(notices); }
+    bool empty() const { return m_notices.empty(); }
+    std::size_t count() const { return m_notices.size(); }
+    // Which banner shows at `seconds` of play.
+    std::size_t index_at(double seconds) const;
+    void draw(std::size_t index) const;
+
+private:
+    SceneContext m_context;
+    TextSprite m_label;  // "긴급 · URGENT"
+    std::vector<UrgentNotice> m_notices;
+};

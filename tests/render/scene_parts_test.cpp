@@ -1,0 +1,98 @@
+// The scene's parts on their own: the board a set of notices makes, the urgent banner's turns,
+// the featured panel's changes, the crawl band's items.
+#include "render/board.hpp"
+#include "render/crawl_band.hpp"
+#include "render/featured_panel.hpp"
+#include "render/urgent_banner.hpp"
+#include "sample_notices.hpp"
+#include "scene_parts.hpp"
+
+#include <doctest/doctest.h>
+
+TEST_CASE("a board leaves out notices without a title and counts each notice's place and cost")
+{
+    PartsOnSurface parts;
+    auto notices = sample_notices();
+    notices.push_back(Notice{});  // no title
+    MakeText text(parts.text);
+    const Board board = build_board(notices, text, parts.context);
+    CHECK(board.featured.size() == 5);
+    CHECK(board.crawl.size() == 5);
+    CHECK(board.rows.empty());
+    CHECK(board.notices_rasterized == 5);
+    CHECK(board.notices_reused == 0);
+    CHECK(board.featured[1].counter->lines.front().advance() > 0);
+
+    const Board again = build_board(notices, text, parts.context);
+    CHECK(again.notices_reused == 5);
+    CHECK(again.featured[0].title == board.featured[0].title);
+}
+
+TEST_CASE("in the ticker layout a board is the crawl alone; in the list layout, rows in pages")
+{
+    PartsOnSurface parts;
+    MakeText text(parts.text);
+    parts.settings.screen.layout = ScreenLayout::ticker;
+    const Board ticker = build_board(sample_notices(), text, parts.context);
+    CHECK(ticker.featured.empty());
+    CHECK(ticker.crawl.size() == 5);
+
+    parts.settings.screen.layout = ScreenLayout::list;
+    const Board list = build_board(sample_notices(), text, parts.context);
+    CHECK(list.rows.size() == 5);
+    CHECK(list.crawl.empty());
+    CHECK(list.page_counters.size() == (5 + rows_per_page(parts.context) - 1) / rows_per_page(parts.context));
+}
+
+TEST_CASE("urgent banners take turns of a dwell each, and a notice without a title has none")
+{
+    PartsOnSurface parts;
+    auto notices = sample_notices();
+    std::vector<const Notice*> urgent{&notices[0], &notices[1]};
+    const Notice untitled;
+    urgent.push_back(&untitled);
+    MakeText text(parts.text);
+    UrgentBanner banner(parts.context, TextSprite{});
+    banner.show(make_urgent_notices(text, parts.context, urgent));
+    REQUIRE(banner.count() == 2);
+    const double dwell = parts.settings.featured_dwell_s;
+    CHECK(banner.index_at(0.0) == 0);
+    CHECK(banner.index_at(dwell * 0.99) == 0);
+    CHECK(banner.index_at(dwell) == 1);
+    CHECK(banner.index_at(dwell * 2) == 0);
+    CHECK(banner.index_at(-5.0) == 0);
+}
+
+TEST_CASE("the panel's change is a crossfade's opacity or a slide's offset, and nothing outside a change")
+{
+    PartsOnSurface parts;
+    const BackgroundPicture none;
+    const Background background(parts.context, none);
+    FeaturedPanel panel(parts.context, background);
+    FeaturedRotation::Moment moment;
+    CHECK(panel.change_at(moment).kind == NoticeTransition::cut);
+    moment.progress = 0.5;
+    CHECK(panel.change_at(moment).kind == NoticeTransition::crossfade);
+    CHECK(panel.change_at(moment).amount == 128);
+    moment.progress = 1.0;
+    CHECK(panel.change_at(moment).amount == 254);  // never fully opaque while it lasts
+    parts.settings.screen.transition = NoticeTransition::slide;
+    moment.progress = 0.5;
+    CHECK(panel.change_at(moment).kind == NoticeTransition::slide);
+    CHECK(panel.change_at(moment).amount == slide_offset(0.5, PartsOnSurface::width));
+    parts.settings.screen.transition = NoticeTransition::cut;
+    CHECK(panel.change_at(moment).kind == NoticeTransition::cut);
+}
+
+TEST_CASE("a crawl item is as wide as its titles, the gaps and the separator between notices")
+{
+    PartsOnSurface parts;
+    MakeText text(parts.text);
+    const std::string korean = "공지";
+    const std::string english = "Notice";
+    const CrawlItem alone = make_crawl_item(text, parts.context, korean, nullptr);
+    const CrawlItem both = make_crawl_item(text, parts.context, korean, &english);
+    const SceneMetrics& metrics = parts.layout.metrics;
+    CHECK(alone.width == alone.primary->lines.front().advance() + 4 * metrics.crawl_gap + metrics.separator_size);
+    CHECK(both.width == alone.width + metrics.crawl_gap + both.secondary->lines.front().advance());
+}
