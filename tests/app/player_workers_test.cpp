@@ -24,6 +24,18 @@ SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = fal
     };
 }
 
+// A player whose scene loads after the first wait for `gate` (or throw), showing the four
+// notices of the test feed.
+std::unique_ptr<PlayerHarness> player_showing_the_feed(const std::string& config, std::shared_ptr<Gate> gate, bool throws = false)
+{
+    PlayerParts parts;
+    parts.load_scene = loader_after_the_first(std::move(gate), throws);
+    auto harness = std::make_unique<PlayerHarness>(config, 4, std::move(parts));
+    REQUIRE(harness->step_until([&] { return harness->log.has("feed \"test\": 4 notices"); }));
+    REQUIRE(harness->settle());
+    return harness;
+}
+
 // A fetcher that answers nothing, and whose destructor waits for `gate`.
 class SlowToStopFetcher final : public FeedUpdates {
 public:
@@ -48,11 +60,8 @@ private:
 
 TEST_CASE("a scene loader that throws on a reload leaves the screen as it was and says why")
 {
-    PlayerParts parts;
-    parts.load_scene = loader_after_the_first(std::make_shared<Gate>(), true);
-    PlayerHarness harness(featured, 4, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
-    REQUIRE(harness.settle());
+    const auto player = player_showing_the_feed(featured, std::make_shared<Gate>(), true);
+    PlayerHarness& harness = *player;
     harness.write_config(listed);
     harness.player->reload("R");
     bool said = false;
@@ -66,11 +75,8 @@ TEST_CASE("a scene loader that throws on a reload leaves the screen as it was an
 TEST_CASE("a reload whose scene is slow to load leaves the frames coming, and a second reload does not wait for it")
 {
     auto gate = std::make_shared<Gate>();
-    PlayerParts parts;
-    parts.load_scene = loader_after_the_first(gate);
-    PlayerHarness harness(featured, 4, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
-    REQUIRE(harness.settle());
+    const auto player = player_showing_the_feed(featured, gate);
+    PlayerHarness& harness = *player;
     GateWatchdog watchdog(*gate);
 
     harness.write_config(listed);
@@ -99,11 +105,8 @@ TEST_CASE("a reload whose scene is slow to load leaves the frames coming, and a 
 TEST_CASE("a resize lays the screen out anew off the render thread")
 {
     auto gate = std::make_shared<Gate>();
-    PlayerParts parts;
-    parts.load_scene = loader_after_the_first(gate);
-    PlayerHarness harness(listed, 4, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
-    REQUIRE(harness.settle());
+    const auto player = player_showing_the_feed(listed, gate);
+    PlayerHarness& harness = *player;
     GateWatchdog watchdog(*gate);
 
     SDL_SetWindowSize(harness.player->display().window(), 480, 300);
