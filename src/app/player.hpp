@@ -1,13 +1,117 @@
 #pragma once
-// The player on a real display: fetcher thread -> notice board -> scene -> screen.
+// The player on a real display: fetcher thread -> notice board -> scene -> screen. The main
+// loop is here; its parts are in board_state, config_watch, feed_updates, screens,
+// screen_schedule and screenshot.
+#include "app/board_state.hpp"
+#include "app/config_watch.hpp"
+#include "app/feed_updates.hpp"
+#include "app/screen_schedule.hpp"
+#include "app/screens.hpp"
 #include "config/config.hpp"
 #include "platform/display.hpp"
+#include "platform/log.hpp"
+#include "render/frame_clock.hpp"
+#include "render/playback.hpp"
 
+#include <SDL.h>
+
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
 
 // Runs until Esc, q or the window closes. Returns the process exit code. With `config_path`,
 // the config is read again on SIGHUP, on R and when the file changes; a file with a mistake
 // leaves the running configuration as it is.
 int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path = std::nullopt);
+
+struct PlayerClocks {
+    using Monotonic = std::chrono::steady_clock::time_point;
+    // Frames, the crawl and the once-a-second work: wall-clock jumps never jerk the crawl.
+    std::function<Monotonic()> monotonic = [] { return std::chrono::steady_clock::now(); };
+    // The header clock, the schedule, the ageing of notices, the freshness note.
+    std::function<std::chrono::sys_seconds()> wall = [] {
+        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    };
+};
+
+// What the player works with besides the display; tests put in their own.
+struct PlayerParts {
+    PlayerClocks clocks;
+    SceneLoader load_scene = ::load_scene;
+    FetcherFactory make_fetcher = make_feed_fetcher;
+    std::function<void(std::string_view line)> log = log_line;
+};
+
+class Player {
+public:
+    // `fullscreen`: the lobby screen, whose panel the schedule puts to sleep.
+    Player(Config config, std::optional<std::filesystem::path> config_path, Display display,
+           std::filesystem::path data_dir, bool fullscreen, PlayerParts parts = {});
+    ~Player();
+    Player(const Player&) = delete;
+    Player& operator=(const Player&) = delete;
+
+    // Builds the screen and starts the fetcher; false (with the reason logged) when the screen
+    // cannot be built at all.
+    bool start();
+    // One turn of the loop: the events, a config read again, the once-a-second work, and a
+    // frame unless it is off hours, where it waits up to `idle_wait_ms` for an event instead.
+    // An exit code when the player should stop.
+    std::optional<int> step(int idle_wait_ms = 0);
+    // Steps until it should stop, pacing frames where the display does not.
+    int run();
+    // What SIGHUP and R do: the config file is read again (on another thread).
+    void reload(const std::string& why);
+
+    Display& display() { return m_display; }
+    const Config& config() const { return m_config; }
+    // Nothing under way: no config being read, no screen being loaded or readied, no board
+    // being prepared.
+    bool settled() const;
+
+private:
+    std::optional<int> handle_event(const SDL_Event& event);
+    bool handle_key(const SDL_KeyboardEvent& key);
+    bool handle_resize();
+    void handle_second();
+    void apply_reading(ConfigReading reading);
+    void apply_time_zone();
+    void start_fetcher();
+    ScreenPlan plan_now() const;
+    void fill_new_scene(Scene& scene);
+    void show_board();
+    void update_urgent();
+    std::optional<int> frame();
+    void draw_frame(Scene& scene, ScreenTransform& transform);
+    void log_display() const;
+    void log_board_shown(const Scene& scene);
+    void update_overlay();
+    void log_crawl_speed() const;
+
+    Config m_config;
+    PlayerParts m_parts;
+    Display m_display;
+    std::filesystem::path m_data_dir;
+    Uint32 m_feed_event;
+    ConfigWatch m_watch;
+    ScreenSchedule m_schedule;  // after the display whose window it uses: goes before it
+    Screens m_screens;          // the same for the renderer
+    BoardState m_board;
+    FetcherSlot m_fetchers;
+    Playback m_playback;
+    FrameStats m_frame_stats;
+    std::optional<PlayerClocks::Monotonic> m_start;
+    PlayerClocks::Monotonic m_next_second{};
+    PlayerClocks::Monotonic m_next_stats_log{};
+    std::optional<PlayerClocks::Monotonic> m_previous_frame;
+    std::size_t m_boards_logged = 0;
+    bool m_whole_frame = true;
+    bool m_rebuild = false;
+    bool m_status_changed = false;
+    bool m_overlay_shown = false;
+    bool m_screenshot_requested = false;
+};

@@ -1,0 +1,92 @@
+#include "app/board_state.hpp"
+
+#include "app/freshness.hpp"
+#include "app/settings.hpp"
+
+namespace {
+
+std::vector<std::string> urgent_keys(const std::vector<const Notice*>& urgent)
+{
+    std::vector<std::string> keys;
+    for (const Notice* notice : urgent)
+        keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);
+    return keys;
+}
+
+std::vector<Notice> copies(const std::vector<const Notice*>& notices)
+{
+    std::vector<Notice> copied;
+    for (const Notice* notice : notices)
+        copied.push_back(*notice);
+    return copied;
+}
+
+}  // namespace
+
+bool BoardState::take(std::vector<SourceUpdate> updates, const LogSink& log)
+{
+    bool changed = false;
+    for (auto& update : updates) {
+        m_confirmed_at[update.source_name] = update.confirmed_at;
+        // Status-only updates (a 304, a failure) leave the notices as they are.
+        if (!update.notices)
+            continue;
+        const std::size_t count = update.notices->size();
+        if (m_board.apply(update.source_name, std::move(*update.notices))) {
+            log("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
+                std::to_string(m_board.notices().size()) + " from all feeds)");
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void BoardState::use_rules(const BoardRules& rules)
+{
+    m_board = NoticeBoard(rules);
+    m_confirmed_at.clear();
+}
+
+bool BoardState::remove_source(const std::string& name)
+{
+    m_confirmed_at.erase(name);
+    return m_board.apply(name, {});
+}
+
+std::optional<std::string> BoardState::freshness_change(std::chrono::sys_seconds now, std::chrono::seconds stale_after)
+{
+    std::optional<TimePoint> oldest;
+    for (const auto& [name, when] : m_confirmed_at)
+        if (when.time_since_epoch().count() != 0 && (!oldest || when < *oldest))
+            oldest = when;
+    std::string note = freshness_note(oldest, now, stale_after);
+    if (note == m_freshness)
+        return std::nullopt;
+    m_freshness = note;
+    return note;
+}
+
+std::vector<Notice> BoardState::urgent_for_new_scene(const Config& config, std::chrono::sys_seconds now)
+{
+    const auto urgent = configured_urgent_notices(config, m_board.notices(), now);
+    m_urgent_keys = urgent_keys(urgent);
+    return copies(urgent);
+}
+
+// Urgent notices preempt the rotation; they stop being urgent when they leave the feed or
+// grow older than [urgent] max_age_hours, so this runs at each board change and each second.
+std::optional<std::vector<Notice>> BoardState::urgent_change(const Config& config, std::chrono::sys_seconds now,
+                                                             const LogSink& log)
+{
+    const auto urgent = configured_urgent_notices(config, m_board.notices(), now);
+    std::vector<std::string> keys = urgent_keys(urgent);
+    if (keys == m_urgent_keys)
+        return std::nullopt;
+    m_urgent_keys = std::move(keys);
+    if (urgent.empty())
+        log("urgent: none now; the rotation resumes");
+    else
+        log("urgent: " + std::to_string(urgent.size()) + " notice(s) preempt the rotation, first \"" +
+            urgent.front()->titles.front().text + "\"");
+    return copies(urgent);
+}

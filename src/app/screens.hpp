@@ -1,0 +1,95 @@
+#pragma once
+// Building and swapping the player's screens: a scene and how it goes onto the panel. A new look
+// (a reload, a resize) is loaded on another thread and its text made on the scene's worker,
+// while the screen before it (if any) goes on showing; it replaces that one in one frame.
+#include "platform/display.hpp"
+#include "render/scene.hpp"
+#include "render/screen_transform.hpp"
+#include "text/font_roles.hpp"
+#include "util/result.hpp"
+
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What a screen is made for: its fonts, its size and place on the output, its settings.
+struct ScreenPlan {
+    FontRoles roles;
+    ScreenGeometry geometry;
+    SceneSettings settings;
+};
+
+// Opens the fonts, decodes the pictures and composes the fixed text of a scene (Scene::load),
+// on any thread. Tests put in their own.
+using SceneLoader =
+    std::function<Result<std::shared_ptr<Scene::Assets>>(const FontRoles& roles, int width, int height, SceneSettings settings)>;
+Result<std::shared_ptr<Scene::Assets>> load_scene(const FontRoles& roles, int width, int height, SceneSettings settings);
+
+class Screens {
+public:
+    // Gives a new scene what it is to show (with its prepare_ calls, which never stall).
+    using Fill = std::function<void(Scene& scene)>;
+
+    Screens(Display& display, SceneLoader loader);
+    ~Screens();  // waits for the loads still running: they only open files
+    Screens(const Screens&) = delete;
+    Screens& operator=(const Screens&) = delete;
+
+    // At start, before the first frame: loads here, and shows the scene at once.
+    Status build_now(const ScreenPlan& plan, const Fill& fill);
+    // A new look, loaded on another thread. `why` begins the log line should it fail. A load
+    // still running is left to finish on its own and its result dropped.
+    void build_later(ScreenPlan plan, std::string why);
+    // Before each frame: takes up a finished load, uploads some of the next screen's text, and
+    // shows it once all is there. An error (a line for the log) when a load failed: the
+    // screen shown, if any, stays.
+    Status advance(const Fill& fill);
+    // Every scene and transform, before the renderer they were made with goes.
+    void drop();
+
+    Scene* scene() { return m_scene.get(); }
+    const Scene* scene() const { return m_scene.get(); }
+    ScreenTransform* transform() { return m_transform ? &*m_transform : nullptr; }
+    bool loading() const { return m_loading.valid(); }
+    // Whether a new look is being loaded or readied.
+    bool swapping() const { return m_loading.valid() || m_next.has_value(); }
+    // Loads left running by a newer one and not finished yet.
+    std::size_t abandoned_loads() const { return m_abandoned.size(); }
+    // Whether a new screen went up since the last call: the next frame is drawn whole.
+    bool take_new_screen();
+    // The scene on screen, and the one being prepared to replace it.
+    template <typename Change>
+    void for_each_scene(const Change& change)
+    {
+        if (m_scene)
+            change(*m_scene);
+        if (m_next)
+            change(*m_next->scene);
+    }
+
+private:
+    struct Loaded {
+        ScreenGeometry geometry;
+        Result<std::shared_ptr<Scene::Assets>> assets;
+    };
+    struct Screen {
+        ScreenTransform transform;
+        std::unique_ptr<Scene> scene;
+    };
+    Status finish(const ScreenGeometry& geometry, Scene::Assets& assets, const Fill& fill);
+    void show(Screen screen);
+    void forget_finished_loads();
+
+    Display& m_display;
+    SceneLoader m_loader;
+    std::optional<ScreenTransform> m_transform;
+    std::unique_ptr<Scene> m_scene;
+    std::future<Loaded> m_loading;  // a new look's fonts and pictures
+    std::string m_loading_why;
+    std::vector<std::future<Loaded>> m_abandoned;
+    std::optional<Screen> m_next;  // a new look, shown when its text is ready
+    bool m_new_screen = true;
+};

@@ -1,0 +1,28 @@
+#include "app/screenshot.hpp"
+
+#include "app/headless.hpp"
+
+#include <ctime>
+#include <string>
+
+void save_screenshot(const Display& display, std::chrono::sys_seconds now,
+                     const std::function<void(std::string_view line)>& log)
+{
+    int width = 0, height = 0;
+    display.output_size(width, height);
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!surface ||
+        SDL_RenderReadPixels(display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0) {
+        log(std::string("screenshot: cannot read the screen: ") + SDL_GetError());
+        return;
+    }
+    char name[64];
+    const std::time_t time = static_cast<std::time_t>(now.time_since_epoch().count());
+    std::tm local{};
+    localtime_r(&time, &local);
+    std::strftime(name, sizeof name, "signage-%Y%m%d-%H%M%S.png", &local);
+    if (auto saved = save_png(surface.get(), name); !saved)
+        log("screenshot: " + saved.error().message);
+    else
+        log(std::string("screenshot: ") + name);
+}

@@ -1,0 +1,12 @@
+#pragma once
+// The S key: what is on the panel now, to a PNG in the current folder.
+#include "platform/display.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string_view>
+
+// Named after `now` in the screen's time zone: signage-20180604-140500.png. Logs the name, or
+// why there is none.
+void save_screenshot(const Display& display, std::chrono::sys_seconds now,
+                     const std::function<void(std::string_view line)>& log);

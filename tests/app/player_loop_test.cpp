@@ -1,0 +1,78 @@
+// The player's main loop, stepped on SDL's dummy video driver with clocks the test sets: what
+// the panel shows through a feed update, reloads good and bad, the schedule and a resize.
+#include "player_harness.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+const std::string featured_seoul = config_text("featured+ticker", "Asia/Seoul");
+const std::string list_utc = config_text("list", "UTC");
+
+}  // namespace
+
+TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a resize")
+{
+    PlayerHarness harness(featured_seoul, 5);
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.settle());
+    CHECK(differing_pixels(harness.frame().get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
+
+    // The feed file rewritten: the fetcher reads it again within its poll interval.
+    harness.write_feed(feed_of(3, "Update"));
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 3 notices"); }));
+    REQUIRE(harness.settle());
+    const SurfacePtr updated = harness.frame();
+    CHECK(differing_pixels(updated.get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
+    harness.write_feed(feed_of(5));
+    CHECK(differing_pixels(updated.get(), harness.still(featured_seoul).get(), kAboveCrawl) > 500);
+    harness.write_feed(feed_of(3, "Update"));
+
+    // A new zone and layout: the list of three rows, its clock at the new zone's hour.
+    harness.write_config(list_utc);
+    harness.player->reload("R");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
+    CHECK(harness.log.has(" applied"));
+    REQUIRE(harness.settle());
+    const SurfacePtr listed = harness.frame();
+    CHECK(harness.player->config().screen.layout == ScreenLayout::list);
+    CHECK(differing_pixels(listed.get(), harness.still(list_utc).get()) == 0);
+    REQUIRE(use_time_zone("Asia/Seoul").ok());
+    const SurfacePtr seoul_clock = harness.still(list_utc);
+    REQUIRE(use_time_zone("UTC").ok());
+    CHECK(differing_pixels(listed.get(), seoul_clock.get()) > 50);  // the clock's digits
+
+    // A file with a mistake: the running configuration and the screen stay.
+    harness.write_config(config_text("bogus", "UTC"));
+    harness.player->reload("SIGHUP");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): kept the running configuration"); }));
+    REQUIRE(harness.settle());
+    CHECK(harness.player->config().screen.layout == ScreenLayout::list);
+    CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc).get()) == 0);
+
+    // 23:00 UTC is off hours: a black screen, and no frames; 07:00 the next day, on again.
+    harness.write_config(list_utc);  // back as it was, so that the file's change reloads nothing new
+    harness.wall = kMorning + std::chrono::hours(13);
+    harness.next_second();
+    REQUIRE(harness.step_until([&] { return harness.log.has("schedule: off"); }));
+    CHECK(all_black(harness.frame().get()));
+    harness.wall = kMorning + std::chrono::hours(21);
+    harness.next_second();
+    REQUIRE(harness.step_until([&] { return harness.log.has("schedule: on"); }));
+    REQUIRE(harness.settle());
+    const SurfacePtr morning = harness.frame();
+    CHECK_FALSE(all_black(morning.get()));
+    CHECK(differing_pixels(morning.get(), harness.still(list_utc).get()) == 0);
+
+    // A smaller window: the list laid out again for it.
+    SDL_SetWindowSize(harness.player->display().window(), 480, 300);
+    SDL_Event resized{};
+    resized.type = SDL_WINDOWEVENT;
+    resized.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    resized.window.data1 = 480;
+    resized.window.data2 = 300;
+    SDL_PushEvent(&resized);
+    REQUIRE(harness.step_until([&] { return harness.frame()->w == 480; }));
+    REQUIRE(harness.settle());
+    CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc, 480, 300).get()) == 0);
+}

@@ -1,0 +1,151 @@
+// What runs beside the player's loop (the scene loader, the fetcher) never stops it: a worker
+// that throws leaves the screen as it was, and one that is slow leaves the frames coming.
+#include "player_harness.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+const std::string featured = config_text("featured+ticker", "Asia/Seoul");
+const std::string listed = config_text("list", "Asia/Seoul");
+const std::string named = config_text("list", "Asia/Seoul", "agency_name_en = \"Test agency\"\n");
+
+// Scene::load, except that the calls after the first wait for `gate` (or throw, with `throws`).
+SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = false)
+{
+    auto calls = std::make_shared<std::atomic<int>>(0);
+    return [gate, throws, calls](const FontRoles& roles, int width, int height, SceneSettings settings) {
+        const int call = ++*calls;
+        if (call > 1 && throws)
+            throw std::runtime_error("boom");
+        if (call == 2)
+            gate->wait();
+        return Scene::load(roles, width, height, std::move(settings));
+    };
+}
+
+// A player whose scene loads after the first wait for `gate` (or throw), showing the four
+// notices of the test feed.
+std::unique_ptr<PlayerHarness> player_showing_the_feed(const std::string& config, std::shared_ptr<Gate> gate, bool throws = false)
+{
+    PlayerParts parts;
+    parts.load_scene = loader_after_the_first(std::move(gate), throws);
+    auto harness = std::make_unique<PlayerHarness>(config, 4, std::move(parts));
+    REQUIRE(harness->step_until([&] { return harness->log.has("feed \"test\": 4 notices"); }));
+    REQUIRE(harness->settle());
+    return harness;
+}
+
+// A fetcher that answers nothing, and whose destructor waits for `gate`.
+class SlowToStopFetcher final : public FeedUpdates {
+public:
+    explicit SlowToStopFetcher(std::shared_ptr<Gate> gate, std::atomic<bool>& stopped_on_caller)
+        : m_gate(std::move(gate)), m_caller(std::this_thread::get_id()), m_stopped_on_caller(stopped_on_caller)
+    {
+    }
+    ~SlowToStopFetcher() override
+    {
+        m_stopped_on_caller = std::this_thread::get_id() == m_caller;
+        m_gate->wait();
+    }
+    std::vector<SourceUpdate> take_updates() override { return {}; }
+
+private:
+    std::shared_ptr<Gate> m_gate;
+    std::thread::id m_caller;
+    std::atomic<bool>& m_stopped_on_caller;
+};
+
+}  // namespace
+
+TEST_CASE("a scene loader that throws on a reload leaves the screen as it was and says why")
+{
+    const auto player = player_showing_the_feed(featured, std::make_shared<Gate>(), true);
+    PlayerHarness& harness = *player;
+    harness.write_config(listed);
+    harness.player->reload("R");
+    bool said = false;
+    CHECK_NOTHROW(said = harness.step_until([&] { return harness.log.has("loading the screen failed: boom"); }));
+    CHECK(said);
+    CHECK(harness.log.has("reload (R): the screen keeps its previous look: loading the screen failed: boom"));
+    REQUIRE(harness.settle());
+    CHECK(differing_pixels(harness.frame().get(), harness.still(featured).get(), kAboveCrawl) == 0);
+}
+
+TEST_CASE("a reload whose scene is slow to load leaves the frames coming, and a second reload does not wait for it")
+{
+    auto gate = std::make_shared<Gate>();
+    const auto player = player_showing_the_feed(featured, gate);
+    PlayerHarness& harness = *player;
+    GateWatchdog watchdog(*gate);
+
+    harness.write_config(listed);
+    harness.player->reload("R");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
+    // The crawl moves on while the new look loads: the loop draws.
+    const SurfacePtr before = harness.frame();
+    harness.monotonic += std::chrono::milliseconds(500);
+    harness.player->step(0);
+    CHECK(differing_pixels(before.get(), harness.frame().get()) > 0);
+    harness.write_config(named);
+    harness.player->reload("SIGHUP");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): "); }));
+    harness.player->step(0);
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+
+    gate->open();
+    REQUIRE(harness.settle());
+    CHECK(harness.player->config().screen.agency_name_en == "Test agency");
+    harness.scene_seconds = 0.5;
+    CHECK(differing_pixels(harness.frame().get(), harness.still(named).get()) == 0);
+    CHECK(differing_pixels(harness.frame().get(), harness.still(listed).get()) > 100);
+}
+
+TEST_CASE("a resize lays the screen out anew off the render thread")
+{
+    auto gate = std::make_shared<Gate>();
+    const auto player = player_showing_the_feed(listed, gate);
+    PlayerHarness& harness = *player;
+    GateWatchdog watchdog(*gate);
+
+    SDL_SetWindowSize(harness.player->display().window(), 480, 300);
+    SDL_Event resized{};
+    resized.type = SDL_WINDOWEVENT;
+    resized.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    SDL_PushEvent(&resized);
+    for (int i = 0; i < 3; ++i)
+        harness.player->step(0);
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+    CHECK(harness.frame()->w == 480);  // frames go on (black) while the new layout loads
+
+    gate->open();
+    REQUIRE(harness.settle());
+    CHECK(differing_pixels(harness.frame().get(), harness.still(listed, 480, 300).get()) == 0);
+}
+
+TEST_CASE("a fetcher slow to stop is stopped beside the loop, not in it")
+{
+    auto gate = std::make_shared<Gate>();
+    std::atomic<bool> stopped_on_loop = false;  // the first fetcher, the one a reload replaces
+    std::atomic<bool> last_stopped_on_loop = false;
+    int made = 0;
+    PlayerParts parts;
+    parts.make_fetcher = [&](const Config&, std::function<void()>) -> std::unique_ptr<FeedUpdates> {
+        return std::make_unique<SlowToStopFetcher>(gate, ++made == 1 ? stopped_on_loop : last_stopped_on_loop);
+    };
+    PlayerHarness harness(featured, 4, std::move(parts), false);
+    harness.player->step(0);
+    GateWatchdog watchdog(*gate);
+    harness.player->reload("R");  // without a config file: the feeds fetched again
+    harness.player->step(0);
+    harness.player->step(0);
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+    CHECK(harness.log.has("reload (R): no --config file; fetching the feeds again"));
+    gate->open();
+    harness.player.reset();
+    CHECK(made == 2);
+    CHECK_FALSE(stopped_on_loop);
+}
