@@ -1,5 +1,7 @@
 #include "app/config_watch.hpp"
 
+#include "app/config_checks.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <csignal>

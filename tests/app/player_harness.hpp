@@ -2,6 +2,7 @@
 // The player's real loop on SDL's dummy video driver, stepped by a test with clocks it sets:
 // a feed file and a config file in a folder of their own, the frame read back as pixels and
 // compared with the still the headless renderer makes of the same config, notices and time.
+#include "app/config_checks.hpp"
 #include "app/headless.hpp"
 #include "app/player.hpp"
 #include "app/settings.hpp"
@@ -201,7 +202,7 @@ public:
     // same wall-clock time and scene time, in the process's time zone.
     SurfacePtr still(const std::string& text, int width = 640, int height = 360)
     {
-        auto config = parse_config(text, config_path());
+        auto config = parse_config(text, config_path(), system_config_checks());
         REQUIRE_MESSAGE(config, problem(config));
         NoticeBoard board(config->notice_rules);
         board.set_now(wall);
