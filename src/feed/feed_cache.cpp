@@ -1,5 +1,7 @@
 #include "feed/feed_cache.hpp"
 
+#include "platform/unique_fd.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -32,30 +34,6 @@ std::uint64_t fnv1a(std::string_view bytes)
     }
     return hash;
 }
-
-class UniqueFd {
-public:
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    ~UniqueFd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-
-    int get() const { return m_fd; }
-    // Closing can report a delayed write error (NFS, a full disk): the caller must see it.
-    bool close()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
 
 bool write_all(int fd, std::string_view bytes)
 {
