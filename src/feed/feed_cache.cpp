@@ -1,6 +1,7 @@
 #include "feed/feed_cache.hpp"
 
 #include "platform/unique_fd.hpp"
+#include "util/ascii.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -56,7 +57,7 @@ std::string file_name_for(const std::string& source_name)
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string name;
     for (unsigned char c : source_name) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+        if (is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_')
             name += static_cast<char>(c);
         else
             name += {'%', hex[c >> 4], hex[c & 15]};

@@ -391,8 +391,8 @@ std::string xml_error_reason()
         if (c == '\n')
             c = ' ';
     }
-    if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z')
-        message.front() = static_cast<char>(message.front() - 'A' + 'a');
+    if (!message.empty())
+        message.front() = ascii_lower(message.front());
     return repair_utf8(message);
 }
 

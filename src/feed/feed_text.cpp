@@ -235,9 +235,8 @@ std::string language_tag(std::string_view raw)
 {
     std::string tag = clean_text(raw, kMaxLanguageBytes);
     for (char& c : tag) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        else if (c == '_')  // "ko_KR", as locale names are written
+        c = ascii_lower(c);
+        if (c == '_')  // "ko_KR", as locale names are written
             c = '-';
     }
     return tag;

@@ -78,7 +78,7 @@ std::string without_elapsed_time(std::string text)
     while ((at = text.find(marker, at)) != std::string::npos) {
         const std::size_t digits = at + marker.size();
         std::size_t end = digits;
-        while (end < text.size() && text[end] >= '0' && text[end] <= '9')
+        while (end < text.size() && is_ascii_digit(text[end]))
             ++end;
         const std::string_view rest = std::string_view(text).substr(end);
         std::size_t unit = 0;

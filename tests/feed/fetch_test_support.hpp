@@ -3,7 +3,9 @@
 // server, and SourceDriver, which polls one SourcePoller by hand on the test's own thread.
 #include "feed/fetcher.hpp"
 #include "feed/source_poller.hpp"
+#include "feed/http_client.hpp"
 #include "feed_fixtures.hpp"
+#include "feed_server.hpp"
 
 #include <doctest/doctest.h>
 
@@ -92,6 +94,21 @@ inline std::filesystem::path scratch_dir(const std::string& name)
     std::filesystem::create_directories(path);
     return path;
 }
+
+// For TEST_CASE_FIXTURE: curl set up, the test server started, and this process's stderr
+// captured in a scratch folder that goes when the test does.
+class ServerFixture {
+protected:
+    ServerFixture() : scratch(scratch_dir("signage-fetch-test")), log(scratch / "stderr.txt") {}
+    ~ServerFixture() { std::filesystem::remove_all(scratch); }
+    ServerFixture(const ServerFixture&) = delete;
+    ServerFixture& operator=(const ServerFixture&) = delete;
+
+    const CurlGlobal curl;
+    const FeedServer server;
+    const std::filesystem::path scratch;
+    StderrCapture log;
+};
 
 inline FeedSource http_source(std::string name, std::string url)
 {

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 using namespace std::chrono_literals;
 using feed_test::count_with_notices;
@@ -20,16 +21,25 @@ using feed_test::FeedServer;
 using feed_test::http_source;
 using feed_test::lines_about;
 using feed_test::new_year_2024;
-using feed_test::scratch_dir;
 using feed_test::SourceDriver;
-using feed_test::StderrCapture;
 
-TEST_CASE("SourcePoller: cached notices go on screen before any fetch, and their validators make it conditional")
+namespace {
+
+// What the server sends for `source` now, left out of the server's log of requests.
+FetchedBody fetch_unlogged(const FeedServer& server, const FeedSource& source)
 {
-    const CurlGlobal curl;
-    const FeedServer server;
+    auto fetched = fetch(request_for(source));
+    REQUIRE(fetched.ok());
+    server.clear_log();
+    return std::move(fetched.value());
+}
+
+}  // namespace
+using feed_test::ServerFixture;
+
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: cached notices go on screen before any fetch, and their validators make it conditional")
+{
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-cache-start-test");
     const FeedCache cache(scratch / "cache");
     const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     REQUIRE(cache.store(source.name, {feed_test::read_fixture("atom1-korean.xml"), "application/atom+xml", "\"cached-tag\"",
@@ -64,21 +74,15 @@ TEST_CASE("SourcePoller: cached notices go on screen before any fetch, and their
     CHECK(stored->last_modified == "Mon, 04 Jun 2018 09:00:00 GMT");
     CHECK(stored->url == source.location);
     CHECK(stored->fetched_at == driver.wall);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a 304 on the cached validators refreshes the cache and re-delivers nothing")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 on the cached validators refreshes the cache and re-delivers nothing")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-cache-304-test");
     const FeedCache cache(scratch / "cache");
     const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
-    auto first = fetch(request_for(source));
-    REQUIRE(first.ok());
-    server.clear_log();
-    REQUIRE(cache.store(source.name, {first->bytes, first->content_type, first->etag, first->last_modified, source.location,
+    const FetchedBody first = fetch_unlogged(server, source);
+    REQUIRE(cache.store(source.name, {first.bytes, first.content_type, first.etag, first.last_modified, source.location,
                                       new_year_2024()}).ok());
     SourceDriver driver(source, &cache);
     driver.start_from_cache();
@@ -92,22 +96,18 @@ TEST_CASE("SourcePoller: a 304 on the cached validators refreshes the cache and 
 
     const auto sent = server.requests();
     REQUIRE(sent.size() == 1);
-    CHECK(sent[0].header("if-none-match") == first->etag);
+    CHECK(sent[0].header("if-none-match") == first.etag);
     CHECK(sent[0].status == 304);
     const auto stored = cache.load(source.name);
     REQUIRE(stored);
-    CHECK(stored->body == first->bytes);
-    CHECK(stored->etag == first->etag);
+    CHECK(stored->body == first.bytes);
+    CHECK(stored->etag == first.etag);
     CHECK(stored->fetched_at == driver.wall);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a 304 rewrites the cache's confirmation once an hour, not on every poll")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 rewrites the cache's confirmation once an hour, not on every poll")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-cache-hourly-test");
     const FeedCache cache(scratch / "cache");
     FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     source.poll_interval = 10min;  // polls every 9.5 minutes at mid-range jitter
@@ -123,18 +123,14 @@ TEST_CASE("SourcePoller: a 304 rewrites the cache's confirmation once an hour, n
         CHECK(written == (poll < 7 ? first_write : driver.wall));
     }
     CHECK(driver.updates.size() == 8);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: offline at start, the cached notices stay and the status says failing")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: offline at start, the cached notices stay and the status says failing")
 {
-    const CurlGlobal curl;
-    const auto scratch = scratch_dir("signage-poller-cache-offline-test");
     const FeedCache cache(scratch / "cache");
     const FeedSource source = http_source("ministry", "http://nonexistent.invalid/rss.xml");
     REQUIRE(cache.store(source.name, {feed_test::read_fixture("rss2-bilingual.xml"), "application/xml", "\"v1\"", "",
                                       source.location, new_year_2024()}).ok());
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver driver(source, &cache);
     driver.start_from_cache();
     driver.poll(2);
@@ -148,24 +144,17 @@ TEST_CASE("SourcePoller: offline at start, the cached notices stay and the statu
     const auto stored = cache.load(source.name);
     REQUIRE(stored);
     CHECK(stored->fetched_at == new_year_2024());
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a cached copy that does not parse is ignored, validators and all")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cached copy that does not parse is ignored, validators and all")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-cache-bad-test");
     const FeedCache cache(scratch / "cache");
     const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
-    auto first = fetch(request_for(source));
-    REQUIRE(first.ok());
-    server.clear_log();
+    const FetchedBody first = fetch_unlogged(server, source);
     // Its validators would get a 304, which would leave the screen with nothing.
-    REQUIRE(cache.store(source.name, {feed_test::read_fixture("not-a-feed.html"), "text/html", first->etag,
-                                      first->last_modified, source.location, new_year_2024()}).ok());
-    StderrCapture log(scratch / "stderr.txt");
+    REQUIRE(cache.store(source.name, {feed_test::read_fixture("not-a-feed.html"), "text/html", first.etag,
+                                      first.last_modified, source.location, new_year_2024()}).ok());
     SourceDriver driver(source, &cache);
     driver.start_from_cache();
     CHECK(driver.updates.empty());
@@ -179,19 +168,14 @@ TEST_CASE("SourcePoller: a cached copy that does not parse is ignored, validator
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(text == "signage-player: feed \"ministry\": cached copy ignored: not a feed: root element <html>\n");
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a cache that cannot be written is logged once and costs no notices")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cache that cannot be written is logged once and costs no notices")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-cache-unwritable-test");
     const auto not_a_folder = scratch / "file";
     { std::ofstream{not_a_folder} << "in the way\n"; }
     const FeedCache cache(not_a_folder / "cache");
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver driver(http_source("ministry", server.url("/feed/rss2-bilingual.xml?etag=0&lm=0")), &cache);
     driver.poll(3);
     CHECK(count_with_notices(driver.updates) == 1);
@@ -200,13 +184,10 @@ TEST_CASE("SourcePoller: a cache that cannot be written is logged once and costs
     CAPTURE(text);
     CHECK(lines_about(text, "ministry") == 1);
     CHECK(text.starts_with("signage-player: feed \"ministry\": cache "));
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: file:// sources do not use the cache")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: file:// sources do not use the cache")
 {
-    const CurlGlobal curl;
-    const auto scratch = scratch_dir("signage-poller-cache-file-test");
     const auto cache_dir = scratch / "cache";
     const FeedCache cache(cache_dir);
     const FeedSource source{"mois", feed_test::file_url(std::filesystem::path(SIGNAGE_SOURCE_DIR) / "assets" / "sample-feed.xml"),
@@ -217,5 +198,4 @@ TEST_CASE("SourcePoller: file:// sources do not use the cache")
     CHECK(count_with_notices(driver.updates) == 1);
     CHECK_FALSE(cache.load("mois"));
     CHECK_FALSE(std::filesystem::exists(cache_dir));
-    std::filesystem::remove_all(scratch);
 }

@@ -25,9 +25,8 @@ using feed_test::fixture_path;
 using feed_test::http_source;
 using feed_test::lines_about;
 using feed_test::new_year_2024;
-using feed_test::scratch_dir;
 using feed_test::SourceDriver;
-using feed_test::StderrCapture;
+using feed_test::ServerFixture;
 
 namespace {
 
@@ -73,13 +72,10 @@ TEST_CASE("decide_response: what each response means, given the last good body")
     }
 }
 
-TEST_CASE("SourcePoller: a lasting failure logs once and sends one status; after a success it is news again")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status; after a success it is news again")
 {
-    const CurlGlobal curl;
-    const auto scratch = scratch_dir("signage-poller-later-test");
     const auto feed_file = scratch / "later.xml";
     FeedSource source{"later", file_url(feed_file), "ko", std::chrono::seconds{300}};
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver driver(source);
     driver.poll(3);
     const std::string failing = log.text();
@@ -104,16 +100,11 @@ TEST_CASE("SourcePoller: a lasting failure logs once and sends one status; after
     REQUIRE(driver.updates.size() == 3);
     CHECK(driver.updates[2].failing);
     CHECK(driver.updates[2].confirmed_at == driver.updates[1].confirmed_at);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: retries back off from 30 s to the poll interval, and honour Retry-After")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: retries back off from 30 s to the poll interval, and honour Retry-After")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-retry-test");
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver down(http_source("down", server.url("/status/503")));
     std::vector<std::chrono::milliseconds> waits;
     for (int i = 0; i < 6; ++i) {
@@ -136,13 +127,10 @@ TEST_CASE("SourcePoller: retries back off from 30 s to the poll interval, and ho
     SourceDriver busy(http_source("busy", server.url("/status/503?retry_after=120")));
     busy.poll();
     CHECK(busy.wait_before_next() == 120s);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a 304 re-delivers nothing, moves confirmed_at, and costs no body")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 re-delivers nothing, moves confirmed_at, and costs no body")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
     SourceDriver driver(http_source("ministry", server.url("/feed/rss2-bilingual.xml")));
     driver.poll();
@@ -170,10 +158,8 @@ TEST_CASE("SourcePoller: a 304 re-delivers nothing, moves confirmed_at, and cost
     }
 }
 
-TEST_CASE("SourcePoller: a server without validators sending the same feed changes nothing on screen")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a server without validators sending the same feed changes nothing on screen")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
     SourceDriver driver(http_source("plain", server.url("/feed/rss2-bilingual.xml?etag=0&lm=0")));
     driver.poll(3);
@@ -182,13 +168,9 @@ TEST_CASE("SourcePoller: a server without validators sending the same feed chang
     CHECK(server.count("/feed/rss2-bilingual.xml?etag=0&lm=0") == 3);
 }
 
-TEST_CASE("SourcePoller: a 410 stops polling the source and says so once")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 410 stops polling the source and says so once")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-gone-test");
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver driver(http_source("old", server.url("/gone")));
     REQUIRE(driver.poll());
     CHECK_FALSE(driver.poll());
@@ -203,15 +185,11 @@ TEST_CASE("SourcePoller: a 410 stops polling the source and says so once")
     CHECK(text.find("signage-player: feed \"old\": " + server.url("/gone")
                     + ": HTTP 410 Gone: the server says the feed was removed; no longer polled until restart\n")
           != std::string::npos);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: bad input of every kind is one log line per source and replaces no notices")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one log line per source and replaces no notices")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-bad-input-test");
 
     struct Bad {
         const char* name;
@@ -235,7 +213,6 @@ TEST_CASE("SourcePoller: bad input of every kind is one log line per source and 
         {"over-limit", server.url("/huge/2000000"), "body larger than 1048576 bytes"},
         {"gzip-bomb", server.url("/bomb/4000000"), "body larger than 1048576 bytes"},
     };
-    StderrCapture log(scratch / "stderr.txt");
     for (const Bad& b : bad) {
         CAPTURE(b.name);
         FeedSource source = http_source(b.name, b.url);
@@ -269,18 +246,13 @@ TEST_CASE("SourcePoller: bad input of every kind is one log line per source and 
         CHECK(notice.titles.at(0).text.size() < 100);
     }
     CHECK(lines_about(log.text(), "entity-bomb") == 0);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: when a feed breaks, the last good notices stay and the status says so")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: when a feed breaks, the last good notices stay and the status says so")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
     const std::string path = "/seq/breaks/feed:rss2-bilingual.xml,feed:not-a-feed.html,empty-feed,status:500,"
                              "feed:rss2-bilingual.xml";
-    const auto scratch = scratch_dir("signage-poller-breaks-test");
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver driver(http_source("breaks", server.url(path)));
     driver.poll(6);
     // The notices once; three failures in a row, shown as failing since the first success;
@@ -299,16 +271,11 @@ TEST_CASE("SourcePoller: when a feed breaks, the last good notices stay and the 
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(lines_about(text, "breaks") == 3);
-    std::filesystem::remove_all(scratch);
 }
 
-TEST_CASE("SourcePoller: a permanent redirect is remembered, a temporary one is not")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a permanent redirect is remembered, a temporary one is not")
 {
-    const CurlGlobal curl;
-    const FeedServer server;
     REQUIRE_SERVER(server);
-    const auto scratch = scratch_dir("signage-poller-redirect-test");
-    StderrCapture log(scratch / "stderr.txt");
     SourceDriver moved(http_source("moved", server.url("/r/301/feed/rss2-bilingual.xml")));
     SourceDriver visiting(http_source("visiting", server.url("/r/302/feed/atom1-korean.xml")));
     moved.poll(4);
@@ -331,5 +298,4 @@ TEST_CASE("SourcePoller: a permanent redirect is remembered, a temporary one is 
                     + "; polling the new address until restart (update the config)\n")
           != std::string::npos);
     CHECK(lines_about(text, "visiting") == 0);
-    std::filesystem::remove_all(scratch);
 }
