@@ -1,5 +1,8 @@
 #include "feed/feed_cache.hpp"
 
+#include "platform/unique_fd.hpp"
+#include "util/ascii.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -33,30 +36,6 @@ std::uint64_t fnv1a(std::string_view bytes)
     return hash;
 }
 
-class UniqueFd {
-public:
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    ~UniqueFd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-
-    int get() const { return m_fd; }
-    // Closing can report a delayed write error (NFS, a full disk): the caller must see it.
-    bool close()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
-
 bool write_all(int fd, std::string_view bytes)
 {
     while (!bytes.empty()) {
@@ -78,7 +57,7 @@ std::string file_name_for(const std::string& source_name)
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string name;
     for (unsigned char c : source_name) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+        if (is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_')
             name += static_cast<char>(c);
         else
             name += {'%', hex[c >> 4], hex[c & 15]};

@@ -1,5 +1,6 @@
 #pragma once
 // Feed bytes -> notices. Pure: no I/O, no global state.
+#include "feed/body_encoding.hpp"  // charset_from_content_type, for the callers that build a FeedContext
 #include "model/notice.hpp"
 #include "util/result.hpp"
 
@@ -18,7 +19,7 @@ struct ParsedFeed {
 struct FeedContext {
     std::string source_name{};       // copied into each Notice and named in errors
     std::string default_language{};  // for titles whose feed and item do not say
-    std::string http_charset{};      // the charset parameter of the HTTP Content-Type; empty if none
+    std::string http_charset{};      // charset_from_content_type(the HTTP Content-Type); empty if none
 };
 
 // What one feed may make the player hold. A field over its limit is cut at a UTF-8 character
@@ -42,7 +43,3 @@ inline constexpr std::size_t kMaxLanguageBytes = 64;
 // names what is wrong, one line. A document cut short still yields the items before the cut;
 // items without any title are left out, so a feed can parse to no notices at all.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);
-
-// The charset parameter of an HTTP Content-Type ("text/xml; charset=\"EUC-KR\"" -> "euc-kr"),
-// lower-cased and unquoted; empty when there is none.
-std::string charset_from_content_type(std::string_view content_type);

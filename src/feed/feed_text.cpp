@@ -1,6 +1,7 @@
 #include "feed/feed_text.hpp"
 
 #include "feed/feed_parser.hpp"
+#include "feed/feed_xml_repair.hpp"
 #include "feed/text_encoding.hpp"
 #include "platform/c_deleter.hpp"
 #include "util/ascii.hpp"
@@ -29,6 +30,9 @@ constexpr int kHtmlOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_
 // walk's stack small whatever the document looks like.
 constexpr int kMaxMarkupDepth = 32;
 
+// A numeric reference with more digits than this does not make text look like HTML.
+constexpr std::size_t kMaxReferenceDigits = 8;
+
 // HTML input read for a piece of text, per byte of text wanted: markup-heavy descriptions
 // (tables, inline styles) run to many bytes of tags per byte of text.
 constexpr std::size_t kHtmlBytesPerTextByte = 16;
@@ -36,11 +40,6 @@ constexpr std::size_t kHtmlBytesPerTextByte = 16;
 std::string_view view(const xmlChar* text)
 {
     return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view{};
-}
-
-bool is_hex_digit(char c)
-{
-    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 // Elements that end a line when a browser shows them: their text must not run into the next.
@@ -89,19 +88,11 @@ bool html_tag_at(std::string_view text, std::size_t i)
 // "&quot;", "&#8217;" or "&#x2019;" at `i` (which holds '&').
 bool character_reference_at(std::string_view text, std::size_t i)
 {
+    if (i + 1 < text.size() && text[i + 1] == '#')
+        return numeric_reference_at(text, i, kMaxReferenceDigits).has_value();
     std::size_t k = i + 1;
-    if (k < text.size() && text[k] == '#') {
-        ++k;
-        const bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
-        if (hex)
-            ++k;
-        const std::size_t digits_start = k;
-        while (k < text.size() && k - digits_start < 8 && (hex ? is_hex_digit(text[k]) : is_ascii_digit(text[k])))
-            ++k;
-        return k > digits_start && k < text.size() && text[k] == ';';
-    }
     const std::size_t name_start = k;
-    while (k < text.size() && k - name_start < 32 && (is_ascii_letter(text[k]) || is_ascii_digit(text[k])))
+    while (k < text.size() && k - name_start < 32 && is_ascii_alnum(text[k]))
         ++k;
     if (k == name_start || k >= text.size() || text[k] != ';')
         return false;
@@ -244,9 +235,8 @@ std::string language_tag(std::string_view raw)
 {
     std::string tag = clean_text(raw, kMaxLanguageBytes);
     for (char& c : tag) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        else if (c == '_')  // "ko_KR", as locale names are written
+        c = ascii_lower(c);
+        if (c == '_')  // "ko_KR", as locale names are written
             c = '-';
     }
     return tag;

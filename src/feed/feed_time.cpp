@@ -316,25 +316,37 @@ constexpr std::string_view kDayMark = "일";
 constexpr std::string_view kMorning = "오전";
 constexpr std::string_view kAfternoon = "오후";
 
-// 2018-06-04[(T| )09:00[:00[.123]][ zone]], the same with '.' or '/' between the parts
-// ("2018.06.04.", "2018/06/04 14:05"), and "2018년 06월 04일 [(월)] [오후 ]2:05[:00]".
-std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zoneless_offset)
+// "년 06월 04일 [(월)]" after the year of a Korean date.
+bool korean_month_day(Scanner& scan, int& month_number, int& day_number)
 {
-    Scanner scan(text);
-    WallClock clock;
+    scan.skip_spaces();
+    if (!scan.accept(kYearMark))
+        return false;
+    scan.skip_spaces();
+    if (!scan.number(1, 2, month_number) || (scan.skip_spaces(), !scan.accept(kMonthMark)))
+        return false;
+    scan.skip_spaces();
+    if (!scan.number(1, 2, day_number) || (scan.skip_spaces(), !scan.accept(kDayMark)))
+        return false;
+    scan.skip_spaces();
+    return scan.peek() != '(' || scan.skip_past(')', 12);  // the weekday: "(월)"
+}
+
+// The date of parse_numeric_date; `separator` is '\0' for the Korean form.
+std::optional<year_month_day> numeric_day(Scanner& scan, char& separator)
+{
     int year_number = 0;
     int month_number = 0;
     int day_number = 0;
     if (!scan.number(4, 4, year_number))
         return std::nullopt;
-    bool korean = false;
-    char separator = '\0';
-    if (scan.accept('-'))
-        separator = '-';
-    else if (scan.accept('.'))
-        separator = '.';
-    else if (scan.accept('/'))
-        separator = '/';
+    separator = '\0';
+    for (const char candidate : {'-', '.', '/'}) {
+        if (scan.accept(candidate)) {
+            separator = candidate;
+            break;
+        }
+    }
     if (separator != '\0') {
         // ISO 8601 wants two digits; Korean sites also write "2018-6-4".
         if (!scan.number(1, 2, month_number) || !scan.accept(separator) || !scan.number(1, 2, day_number))
@@ -342,30 +354,32 @@ std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zonel
         if (separator == '.')
             scan.accept('.');  // "2018.06.04." ends with a period in Korean usage
     }
-    else {
-        scan.skip_spaces();
-        if (!scan.accept(kYearMark))
-            return std::nullopt;
-        scan.skip_spaces();
-        if (!scan.number(1, 2, month_number) || (scan.skip_spaces(), !scan.accept(kMonthMark)))
-            return std::nullopt;
-        scan.skip_spaces();
-        if (!scan.number(1, 2, day_number) || (scan.skip_spaces(), !scan.accept(kDayMark)))
-            return std::nullopt;
-        korean = true;
-        scan.skip_spaces();
-        if (scan.peek() == '(' && !scan.skip_past(')', 12))  // the weekday: "(월)"
-            return std::nullopt;
-    }
-    clock.date = year{year_number} / month{static_cast<unsigned>(month_number)} / day{static_cast<unsigned>(day_number)};
-    clock.offset = korean ? kKoreaOffset : zoneless_offset;
-    const bool spaced = scan.skip_spaces() || korean;
-    if (scan.at_end())
-        return to_utc(clock);
-
-    const bool iso_time = !spaced && separator == '-' && scan.accept_either('T', 't');
-    if (!iso_time && !spaced)
+    else if (!korean_month_day(scan, month_number, day_number)) {
         return std::nullopt;
+    }
+    return year{year_number} / month{static_cast<unsigned>(month_number)} / day{static_cast<unsigned>(day_number)};
+}
+
+// ":00[.123]" after the minutes; the screen shows minutes, so fractions only have to be well-formed.
+bool seconds_part(Scanner& scan, int& second)
+{
+    if (!scan.accept(':'))
+        return true;
+    if (!scan.number(2, 2, second))
+        return false;
+    if (scan.accept_either('.', ',')) {
+        int ignored = 0;
+        if (!scan.number(1, 1, ignored))
+            return false;
+        while (scan.number(1, 1, ignored)) {
+        }
+    }
+    return true;
+}
+
+// The time after the date: "09:00[:00[.123]]" after a 'T', else "[오후 ]2:05[:00][ PM]".
+bool time_of_day(Scanner& scan, bool iso_time, WallClock& clock)
+{
     std::optional<bool> afternoon;
     if (!iso_time) {
         if (scan.accept(kMorning))
@@ -378,19 +392,9 @@ std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zonel
         }
     }
     if (!scan.number(iso_time ? 2 : 1, 2, clock.hour) || !scan.accept(':') || !scan.number(2, 2, clock.minute))
-        return std::nullopt;
-    if (scan.accept(':')) {
-        if (!scan.number(2, 2, clock.second))
-            return std::nullopt;
-        // The screen shows minutes; fractions only have to be well-formed.
-        if (scan.accept_either('.', ',')) {
-            int ignored = 0;
-            if (!scan.number(1, 1, ignored))
-                return std::nullopt;
-            while (scan.number(1, 1, ignored)) {
-            }
-        }
-    }
+        return false;
+    if (!seconds_part(scan, clock.second))
+        return false;
     if (!iso_time && !afternoon) {
         scan.skip_spaces();
         if (scan.accept("AM") || scan.accept("am"))
@@ -400,7 +404,31 @@ std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zonel
     }
     if (afternoon)
         clock.hour = twelve_hour(clock.hour, *afternoon);
+    return true;
+}
 
+// 2018-06-04[(T| )09:00[:00[.123]][ zone]], the same with '.' or '/' between the parts
+// ("2018.06.04.", "2018/06/04 14:05"), and "2018년 06월 04일 [(월)] [오후 ]2:05[:00]".
+std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zoneless_offset)
+{
+    Scanner scan(text);
+    WallClock clock;
+    char separator = '\0';
+    const auto date = numeric_day(scan, separator);
+    if (!date)
+        return std::nullopt;
+    const bool korean = separator == '\0';
+    clock.date = *date;
+    clock.offset = korean ? kKoreaOffset : zoneless_offset;
+    const bool spaced = scan.skip_spaces() || korean;
+    if (scan.at_end())
+        return to_utc(clock);
+
+    const bool iso_time = !spaced && separator == '-' && scan.accept_either('T', 't');
+    if (!iso_time && !spaced)
+        return std::nullopt;
+    if (!time_of_day(scan, iso_time, clock))
+        return std::nullopt;
     if (!zone_suffix(scan, false, clock.offset))
         return std::nullopt;
     return to_utc(clock);

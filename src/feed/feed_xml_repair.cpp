@@ -1,5 +1,7 @@
 #include "feed/feed_xml_repair.hpp"
 
+#include "util/ascii.hpp"
+
 #include <libxml/HTMLparser.h>
 
 #include <cstdint>
@@ -10,17 +12,27 @@ namespace {
 
 // Entity names longer than this are no HTML entity; the bound keeps the lookups cheap.
 constexpr std::size_t kMaxEntityName = 32;
+// More digits than this name no character (U+10FFFF is 1114111) and would only overflow.
+constexpr std::size_t kMaxReferenceDigits = 10;
+
+// The value of an ASCII digit in base 10 or 16; -1 for anything else.
+int digit_value(char c, bool hex)
+{
+    if (is_ascii_digit(c))
+        return c - '0';
+    const char lower = ascii_lower(c);
+    return hex && lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+}
 
 bool is_name_start(char ch)
 {
     const auto c = static_cast<unsigned char>(ch);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80;
+    return is_ascii_letter(ch) || c == '_' || c == ':' || c >= 0x80;
 }
 
 bool is_name_char(char ch)
 {
-    const auto c = static_cast<unsigned char>(ch);
-    return is_name_start(ch) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return is_name_start(ch) || is_ascii_digit(ch) || ch == '-' || ch == '.';
 }
 
 bool is_xml_char(std::uint32_t c)
@@ -55,37 +67,18 @@ std::uint32_t predefined_entity(std::string_view name)
 // what it consumed.
 std::size_t repair_reference(std::string_view text, std::size_t i, std::string& out)
 {
-    std::size_t k = i + 1;
-    if (k < text.size() && text[k] == '#') {
-        ++k;
-        const bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
-        if (hex)
-            ++k;
-        const std::size_t digits = k;
-        std::uint64_t value = 0;
-        while (k < text.size() && k - digits < 10) {
-            const char c = text[k];
-            int digit = -1;
-            if (c >= '0' && c <= '9')
-                digit = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                digit = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                digit = c - 'A' + 10;
-            if (digit < 0)
-                break;
-            value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(digit);
-            ++k;
-        }
-        if (k == digits || k >= text.size() || text[k] != ';') {
+    if (i + 1 < text.size() && text[i + 1] == '#') {
+        const auto reference = numeric_reference_at(text, i, kMaxReferenceDigits);
+        if (!reference) {
             out += "&amp;";
             return i + 1;
         }
-        if (value <= 0x10FFFF && is_xml_char(static_cast<std::uint32_t>(value)))
-            out.append(text.substr(i, k + 1 - i));
-        return k + 1;
+        if (reference->value <= 0x10FFFF && is_xml_char(static_cast<std::uint32_t>(reference->value)))
+            out.append(text.substr(i, reference->end - i));
+        return reference->end;
     }
 
+    std::size_t k = i + 1;
     if (k >= text.size() || !is_name_start(text[k])) {
         out += "&amp;";
         return i + 1;
@@ -178,4 +171,22 @@ std::string repair_xml_text(std::string_view text)
         }
     }
     return out;
+}
+
+std::optional<NumericReference> numeric_reference_at(std::string_view text, std::size_t at, std::size_t max_digits)
+{
+    std::size_t k = at + 1;
+    if (k >= text.size() || text[k] != '#')
+        return std::nullopt;
+    ++k;
+    const bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
+    if (hex)
+        ++k;
+    const std::size_t digits = k;
+    std::uint64_t value = 0;
+    for (int digit = 0; k < text.size() && k - digits < max_digits && (digit = digit_value(text[k], hex)) >= 0; ++k)
+        value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(digit);
+    if (k == digits || k >= text.size() || text[k] != ';')
+        return std::nullopt;
+    return NumericReference{value, k + 1};
 }

@@ -18,8 +18,20 @@
 // Entity references to names it does not know (declared in the document's DTD, or nowhere)
 // are left for libxml2, which does not expand them. This is a lexical pass over the
 // characters, not a parser: the document's structure is libxml2's to read.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 // `utf8` must be valid UTF-8; so is the result.
 std::string repair_xml_text(std::string_view utf8);
+
+// A numeric character reference ("&#8217;", "&#x2019;") at `at`, which holds '&': the value it
+// names (not checked to be a character) and the index after its ';'. nullopt when there is no
+// well-formed one with at most `max_digits` digits.
+struct NumericReference {
+    std::uint64_t value = 0;
+    std::size_t end = 0;
+};
+std::optional<NumericReference> numeric_reference_at(std::string_view text, std::size_t at, std::size_t max_digits);

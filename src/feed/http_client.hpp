@@ -15,10 +15,11 @@
 #include <string>
 #include <vector>
 
+// The defaults are a feed source's (config's FeedSource), written there once.
 struct FetchLimits {
-    std::chrono::milliseconds connect_timeout{10'000};
-    std::chrono::milliseconds total_timeout{30'000};  // for the whole fetch, redirects included
-    std::size_t max_body_bytes = 8u * 1024u * 1024u;  // counted after decompression
+    std::chrono::milliseconds connect_timeout = FeedSource{}.connect_timeout;
+    std::chrono::milliseconds total_timeout = FeedSource{}.total_timeout;  // for the whole fetch, redirects included
+    std::size_t max_body_bytes = FeedSource{}.max_body_bytes;               // counted after decompression
 };
 
 // Redirects followed per fetch; one more is an error.

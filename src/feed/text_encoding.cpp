@@ -82,16 +82,6 @@ void append_code_point(std::string& out, char32_t c)
     }
 }
 
-std::string ascii_upper(std::string_view text)
-{
-    std::string upper(text);
-    for (char& c : upper) {
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 'a' + 'A');
-    }
-    return upper;
-}
-
 struct LabelAlias {
     std::string_view label;
     std::string_view encoding;
@@ -211,7 +201,7 @@ std::string encoding_for_label(std::string_view label)
     if (label.size() > 40)
         return {};
     for (const char c : label) {
-        const bool name_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+        const bool name_char = is_ascii_alnum(c) || c == '-'
                             || c == '_' || c == '.' || c == ':';
         if (!name_char)
             return {};
@@ -221,7 +211,9 @@ std::string encoding_for_label(std::string_view label)
         if (alias.label == lower)
             return std::string(alias.encoding);
     }
-    std::string upper = ascii_upper(label);
+    std::string upper(label);
+    for (char& c : upper)
+        c = ascii_upper(c);
     return iconv_knows(upper) ? upper : std::string{};
 }
 

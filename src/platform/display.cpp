@@ -2,6 +2,7 @@
 
 #include "platform/log.hpp"
 #include "platform/spawn_settings.hpp"
+#include "platform/unique_fd.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -109,32 +110,6 @@ void start_probe_video()
         run_renderer_probe();
 }
 
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd = -1) : m_fd(fd) {}
-    ~FileDescriptor() { reset(); }
-    FileDescriptor(FileDescriptor&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    FileDescriptor& operator=(FileDescriptor&& other) noexcept
-    {
-        if (this != &other) {
-            reset();
-            m_fd = std::exchange(other.m_fd, -1);
-        }
-        return *this;
-    }
-    int get() const { return m_fd; }
-    void reset()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd;
-};
-
-
 // The probe starts clean: the player's ignored and blocked signals would carry over exec, and
 // it holds none of the player's files but the pipe it answers on (as its standard output).
 int set_up_probe(SpawnAttributes& attributes, SpawnFileActions& actions, int answer_fd)
@@ -210,7 +185,7 @@ RendererProbe parse_answer(std::string_view line)
 
 struct RendererProbeRun::Process {
     std::optional<Child> child;
-    FileDescriptor from_probe;
+    UniqueFd from_probe;
     std::chrono::steady_clock::time_point deadline;
     std::chrono::milliseconds timeout{0};
     std::string not_started;  // why it could not start, if it could not
@@ -234,8 +209,8 @@ RendererProbeRun RendererProbeRun::start(const ProbeCommand& command)
         process->not_started = std::string("could not start (no pipe: ") + std::strerror(errno) + ")";
         return RendererProbeRun(std::move(process));
     }
-    process->from_probe = FileDescriptor(ends[0]);
-    FileDescriptor to_parent(ends[1]);
+    process->from_probe = UniqueFd(ends[0]);
+    UniqueFd to_parent(ends[1]);
 
     SpawnAttributes attributes;
     SpawnFileActions actions;

@@ -484,31 +484,6 @@ TEST_CASE("parse_feed refuses a body over the size limit itself")
     CHECK(parse_error(body) == "body larger than 8388608 bytes");
 }
 
-TEST_CASE("charset_from_content_type finds the charset parameter")
-{
-    struct CharsetCase {
-        std::string_view content_type;
-        std::string_view charset;
-    };
-    constexpr CharsetCase cases[] = {
-        {"text/xml; charset=EUC-KR", "euc-kr"},
-        {"application/rss+xml;charset=utf-8", "utf-8"},
-        {"text/xml; CHARSET=\"ks_c_5601-1987\"", "ks_c_5601-1987"},
-        {"text/xml ; foo=bar ; charset = windows-949 ", "windows-949"},
-        {"text/xml; foo=\"a;charset=wrong\"; charset=utf-8", "utf-8"},
-        {"text/xml; charset=\"utf\\-8\"", "utf-8"},  // a quoted-pair
-        {"text/xml", ""},
-        {"text/xml;", ""},
-        {"text/xml; charset=", ""},
-        {"", ""},
-        {"text/xml; charsets=utf-8", ""},
-    };
-    for (const auto& c : cases) {
-        CAPTURE(c.content_type);
-        CHECK(charset_from_content_type(c.content_type) == c.charset);
-    }
-}
-
 TEST_CASE("parse_feed takes the updated time from each format's own element")
 {
     const auto feed = parse_ok(rss(R"(
@@ -583,55 +558,6 @@ TEST_CASE("parse_feed makes a plain-text summary from each format's description 
     CHECK(atom_feed.notices[2].summary == "x y");
     CHECK(atom_feed.notices[3].summary.empty());
     CHECK(atom_feed.notices[4].summary.empty());
-}
-
-TEST_CASE("parse_feed decides the encoding from the BOM, the HTTP charset, then the XML declaration")
-{
-    const std::string korean_utf8 = "공지";
-    const std::string korean_cp949 = "\xB0\xF8\xC1\xF6";  // 공지
-    const std::string cafe_latin1 = "Caf\xE9";
-    const auto doc = [](std::string_view declaration, std::string_view title) {
-        return std::string(declaration) + "<rss version=\"2.0\"><channel><item><title>" + std::string(title)
-             + "</title></item></channel></rss>";
-    };
-    const std::string utf8_decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-    const std::string euc_kr_decl = "<?xml version=\"1.0\" encoding=\"euc-kr\"?>";
-    const std::string latin1_decl = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
-    const std::string utf16_decl = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
-
-    struct EncodingCase {
-        std::string_view description;
-        std::string body;
-        std::string_view http_charset;
-        std::string_view title;
-        std::string_view encoding;
-    };
-    const EncodingCase cases[] = {
-        {"declaration alone", doc(euc_kr_decl, korean_cp949), "", "공지", "CP949"},
-        {"no declaration, no header: UTF-8", doc("", korean_utf8), "", "공지", "UTF-8"},
-        {"the header beats the declaration", doc(utf8_decl, korean_cp949), "ks_c_5601-1987", "공지", "CP949"},
-        {"the header alone", doc("", korean_cp949), "x-windows-949", "공지", "CP949"},
-        {"a header that names UTF-8 for bytes that are not: the declaration", doc(euc_kr_decl, korean_cp949), "utf-8",
-            "공지", "CP949"},
-        {"a legacy header on valid UTF-8 declared UTF-8: UTF-8", doc(utf8_decl, korean_utf8), "iso-8859-1", "공지", "UTF-8"},
-        {"a legacy header on valid UTF-8 without declaration: UTF-8", doc("", korean_utf8), "euc-kr", "공지", "UTF-8"},
-        {"a legacy header on ASCII: the header", doc(utf8_decl, "plain"), "iso-8859-1", "plain", "windows-1252"},
-        {"an unknown header charset is ignored", doc(latin1_decl, cafe_latin1), "x-unheard-of", "Café", "windows-1252"},
-        {"the BOM beats the header", "\xEF\xBB\xBF" + doc(euc_kr_decl, korean_utf8), "euc-kr", "공지", "UTF-8"},
-        {"latin1 labels are windows-1252", doc(latin1_decl, "\x93quoted\x94 \x80 5"), "", "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5",
-            "windows-1252"},
-        {"a UTF-16 declaration in a one-byte document: the bytes win", doc(utf16_decl, korean_utf8), "", "공지", "UTF-8"},
-        {"invalid UTF-8 becomes U+FFFD, the rest stays", doc(utf8_decl, "a\xFF" "b\xE2\x82"), "", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD",
-            "UTF-8"},
-        {"invalid CP949 becomes U+FFFD", doc(euc_kr_decl, "\xB0\xF8\xFF\xC1\xF6"), "", "공\xEF\xBF\xBD지", "CP949"},
-    };
-    for (const auto& c : cases) {
-        CAPTURE(c.description);
-        const auto feed = parse_ok(c.body, {"s", "ko", std::string(c.http_charset)});
-        CHECK(feed.encoding == c.encoding);
-        REQUIRE(feed.notices.size() == 1);
-        CHECK(feed.notices[0].titles.at(0).text == c.title);
-    }
 }
 
 TEST_CASE("parse_feed drops a translation that repeats a title already there")

@@ -1,5 +1,7 @@
 #include "feed/text_encoding.hpp"
 
+#include "feed/body_encoding.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -112,4 +114,123 @@ TEST_CASE("utf8_prefix cuts on a character boundary")
     CHECK(utf8_prefix(text, 5) == "가");
     CHECK(utf8_prefix(text, 2).empty());
     CHECK(utf8_prefix("abc", 2) == "ab");
+}
+
+TEST_CASE("charset_from_content_type finds the charset parameter")
+{
+    struct CharsetCase {
+        std::string_view content_type;
+        std::string_view charset;
+    };
+    constexpr CharsetCase cases[] = {
+        {"text/xml; charset=EUC-KR", "euc-kr"},
+        {"application/rss+xml;charset=utf-8", "utf-8"},
+        {"text/xml; CHARSET=\"ks_c_5601-1987\"", "ks_c_5601-1987"},
+        {"text/xml ; foo=bar ; charset = windows-949 ", "windows-949"},
+        {"text/xml; foo=\"a;charset=wrong\"; charset=utf-8", "utf-8"},
+        {"text/xml; charset=\"utf\\-8\"", "utf-8"},  // a quoted-pair
+        {"text/xml", ""},
+        {"text/xml;", ""},
+        {"text/xml; charset=", ""},
+        {"", ""},
+        {"text/xml; charsets=utf-8", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.content_type);
+        CHECK(charset_from_content_type(c.content_type) == c.charset);
+    }
+}
+
+TEST_CASE("body_to_utf8 decides an XML encoding from the BOM, the HTTP charset, the declaration, then the bytes")
+{
+    const std::string korean_utf8 = "공지";
+    const std::string korean_cp949 = "\xB0\xF8\xC1\xF6";  // 공지
+    const std::string cafe_latin1 = "Caf\xE9";
+    const auto doc = [](std::string_view declaration, std::string_view title) {
+        return std::string(declaration) + "<rss version=\"2.0\"><channel><item><title>" + std::string(title)
+             + "</title></item></channel></rss>";
+    };
+    const std::string utf8_decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    const std::string euc_kr_decl = "<?xml version=\"1.0\" encoding=\"euc-kr\"?>";
+    const std::string latin1_decl = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+    const std::string utf16_decl = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
+
+    struct EncodingCase {
+        std::string_view description;
+        std::string body;
+        std::string_view http_charset;
+        std::string_view title;
+        std::string_view encoding;
+    };
+    const EncodingCase cases[] = {
+        {"declaration alone", doc(euc_kr_decl, korean_cp949), "", "공지", "CP949"},
+        {"no declaration, no header: UTF-8", doc("", korean_utf8), "", "공지", "UTF-8"},
+        {"the header beats the declaration", doc(utf8_decl, korean_cp949), "ks_c_5601-1987", "공지", "CP949"},
+        {"the header alone", doc("", korean_cp949), "x-windows-949", "공지", "CP949"},
+        {"a header that names UTF-8 for bytes that are not: the declaration", doc(euc_kr_decl, korean_cp949), "utf-8",
+            "공지", "CP949"},
+        {"a legacy header on valid UTF-8 declared UTF-8: UTF-8", doc(utf8_decl, korean_utf8), "iso-8859-1", "공지", "UTF-8"},
+        {"a legacy header on valid UTF-8 without declaration: UTF-8", doc("", korean_utf8), "euc-kr", "공지", "UTF-8"},
+        {"a legacy header on ASCII: the header", doc(utf8_decl, "plain"), "iso-8859-1", "plain", "windows-1252"},
+        {"an unknown header charset is ignored", doc(latin1_decl, cafe_latin1), "x-unheard-of", "Café", "windows-1252"},
+        {"the BOM beats the header", "\xEF\xBB\xBF" + doc(euc_kr_decl, korean_utf8), "euc-kr", "공지", "UTF-8"},
+        {"latin1 labels are windows-1252", doc(latin1_decl, "\x93quoted\x94 \x80 5"), "", "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5",
+            "windows-1252"},
+        {"a UTF-16 declaration in a one-byte document: the bytes win", doc(utf16_decl, korean_utf8), "", "공지", "UTF-8"},
+        {"invalid UTF-8 becomes U+FFFD, the rest stays", doc(utf8_decl, "a\xFF" "b\xE2\x82"), "", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD",
+            "UTF-8"},
+        {"invalid CP949 becomes U+FFFD", doc(euc_kr_decl, "\xB0\xF8\xFF\xC1\xF6"), "", "공\xEF\xBF\xBD지", "CP949"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.description);
+        const auto decoded = body_to_utf8(c.body, c.http_charset);
+        REQUIRE_MESSAGE(decoded.ok(), (decoded.ok() ? std::string{} : decoded.error().message));
+        CHECK(decoded->syntax == BodySyntax::xml);
+        CHECK(decoded->encoding == c.encoding);
+        CHECK(decoded->text.find("<title>" + std::string(c.title) + "</title>") != std::string::npos);
+    }
+}
+
+TEST_CASE("body_to_utf8 reads JSON as UTF-8 whatever the header says, and names what it cannot read")
+{
+    const auto utf16le = [](std::string_view ascii) {
+        std::string out;
+        for (const char c : ascii) {
+            out += c;
+            out += '\0';
+        }
+        return out;
+    };
+    struct BodyCase {
+        std::string_view description;
+        std::string body;
+        std::string_view http_charset;
+        std::string_view encoding;  // empty: an error
+        std::string_view text_or_error;
+    };
+    const BodyCase cases[] = {
+        {"JSON in UTF-8 under a legacy header", "{\"title\":\"공지\"}", "euc-kr", "UTF-8", "{\"title\":\"공지\"}"},
+        {"JSON after white space", " \n{}", "", "UTF-8", " \n{}"},
+        {"JSON in UTF-16LE without a BOM", utf16le("{}"), "", "UTF-16LE", "{}"},
+        {"JSON with a UTF-8 BOM", "\xEF\xBB\xBF{}", "", "UTF-8", "{}"},
+        {"XML in UTF-16LE with a BOM", "\xFF\xFE" + utf16le("<a/>"), "utf-8", "UTF-16LE", "<a/>"},
+        {"nothing but white space", " \r\n\t", "", "", "empty body"},
+        {"nothing at all", "", "", "", "empty body"},
+        {"neither XML nor JSON", "Service \"down\"", "", "", "not a feed: neither xml nor json, starts with \"Service 'down'\""},
+        {"an unknown declared encoding", "<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>", "", "",
+            "not xml: unsupported encoding x-klingon"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.description);
+        const auto decoded = body_to_utf8(c.body, c.http_charset);
+        if (c.encoding.empty()) {
+            REQUIRE_FALSE(decoded.ok());
+            CHECK(decoded.error().message == c.text_or_error);
+            continue;
+        }
+        REQUIRE_MESSAGE(decoded.ok(), (decoded.ok() ? std::string{} : decoded.error().message));
+        CHECK(decoded->encoding == c.encoding);
+        CHECK(decoded->text == c.text_or_error);
+        CHECK(decoded->syntax == (c.text_or_error.find('{') != std::string_view::npos ? BodySyntax::json : BodySyntax::xml));
+    }
 }

@@ -1,0 +1,300 @@
+#include "feed/source_poller.hpp"
+
+#include "feed/feed_parser.hpp"
+#include "feed/poll_schedule.hpp"
+#include "platform/log.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <string_view>
+#include <utility>
+
+namespace {
+
+constexpr std::chrono::seconds kShortestInterval{1};
+
+// A 304 only moves the confirmation time. Writing that to the cache on every poll would be an
+// fsync per source every few minutes, for weeks, on an SD card; once an hour keeps the
+// "updated HH:MM" after a reboot close enough.
+constexpr std::chrono::hours kConfirmationWriteInterval{1};
+
+std::string source_prefix(const FeedSource& source)
+{
+    return "feed \"" + source.name + "\": ";
+}
+
+std::chrono::milliseconds interval_of(const FeedSource& source)
+{
+    return std::max<std::chrono::milliseconds>(source.poll_interval, kShortestInterval);
+}
+
+bool is_file_url(std::string_view url)
+{
+    return url.starts_with("file://");
+}
+
+Result<std::vector<Notice>> parse_notices(const FeedSource& source, std::string_view body, std::string_view content_type)
+{
+    const FeedContext context{source.name, source.language, charset_from_content_type(content_type)};
+    Result<ParsedFeed> parsed = parse_feed(body, context);
+    if (!parsed.ok())
+        return parsed.error();
+    return std::move(parsed.value().notices);
+}
+
+// What may replace a source's notices on screen. A feed that parses into no notices is refused
+// like a broken one: far more often a publishing mistake or a half-written file than an agency
+// withdrawing every notice at once, and refusing it keeps the last good notices on screen.
+Result<std::vector<Notice>> parse_for_screen(const FeedSource& source, std::string_view body, std::string_view content_type)
+{
+    Result<std::vector<Notice>> notices = parse_notices(source, body, content_type);
+    if (notices.ok() && notices.value().empty())
+        return Error{"no notices in the feed (no item has a title)"};
+    return notices;
+}
+
+// A response that will replace the last good one: its body moves out of `body`.
+CachedFeed good_body(FetchedBody& body, std::chrono::sys_seconds now)
+{
+    return {std::move(body.bytes), body.content_type, body.etag, body.last_modified, body.effective_url, now};
+}
+
+bool is_success(long status)
+{
+    return status == 0 || (status >= 200 && status < 300);
+}
+
+}  // namespace
+
+FetchRequest request_for(const FeedSource& source)
+{
+    FetchRequest request;
+    request.url = source.location;
+    request.limits.connect_timeout = source.connect_timeout;
+    request.limits.total_timeout = source.total_timeout;
+    request.limits.max_body_bytes = source.max_body_bytes;
+    request.headers = source.headers;
+    request.header_origin_url = source.location;
+    request.ca_file = source.ca_file;
+    return request;
+}
+
+Result<std::vector<Notice>> read_source(const FeedSource& source)
+{
+    return read_source(source, std::stop_token{});
+}
+
+Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_token stop)
+{
+    Result<FetchedBody> fetched = fetch(request_for(source), std::move(stop));
+    if (!fetched.ok())
+        return Error{source_prefix(source) + fetched.error().message};
+    const FetchedBody& body = fetched.value();
+    if (body.status >= 300)
+        return Error{source_prefix(source) + source.location + ": " + describe_status(body.status)};
+    Result<std::vector<Notice>> notices = parse_notices(source, body.bytes, body.content_type);
+    if (!notices.ok())
+        return Error{source_prefix(source) + source.location + ": " + notices.error().message};
+    return notices;
+}
+
+ResponseAction decide_response(const Result<FetchedBody>& result, const std::optional<CachedFeed>& last_good)
+{
+    if (!result.ok())
+        return ResponseAction::failed;
+    const FetchedBody& body = result.value();
+    if (body.status == 410)
+        return ResponseAction::gone;
+    if (body.status == 304 && last_good)
+        return ResponseAction::not_modified;
+    if (!is_success(body.status))
+        return ResponseAction::failed;
+    if (last_good && last_good->body == body.bytes && last_good->content_type == body.content_type)
+        return ResponseAction::same_body;
+    return ResponseAction::new_body;
+}
+
+SourcePoller::SourcePoller(FeedSource source, const FeedCache* cache)
+    : m_source(std::move(source)), m_cache(is_file_url(m_source.location) ? nullptr : cache), m_poll_url(m_source.location)
+{
+}
+
+std::optional<SourceUpdate> SourcePoller::start_from_cache()
+{
+    if (!uses_cache())
+        return std::nullopt;
+    try {
+        std::optional<CachedFeed> entry = m_cache->load(m_source.name);
+        if (!entry)
+            return std::nullopt;
+        Result<std::vector<Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);
+        if (!notices.ok()) {
+            log_line(source_prefix(m_source) + "cached copy ignored: " + notices.error().message);
+            return std::nullopt;
+        }
+        m_confirmed_at = entry->fetched_at;
+        m_cache_written_at = entry->fetched_at;
+        m_last_good = std::move(entry);
+        return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false};
+    }
+    catch (const std::exception& e) {
+        log_line(source_prefix(m_source) + "cached copy ignored: " + e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<std::chrono::steady_clock::time_point> SourcePoller::due() const
+{
+    if (m_in_flight || m_gone)
+        return std::nullopt;
+    return m_due;
+}
+
+FetchRequest SourcePoller::start_fetch()
+{
+    FetchRequest request = request_for(m_source);
+    request.url = m_poll_url;
+    if (m_last_good) {
+        request.etag = m_last_good->etag;
+        request.last_modified = m_last_good->last_modified;
+        request.validators_url = m_last_good->url;
+    }
+    m_in_flight = true;
+    return request;
+}
+
+std::optional<SourceUpdate> SourcePoller::on_response(Result<FetchedBody>& result, const PollMoment& moment)
+{
+    m_in_flight = false;
+    try {
+        return handle(result, moment);
+    }
+    catch (const std::exception& e) {
+        // An exception leaving the fetcher's thread would terminate the player.
+        return on_failure(e.what(), std::chrono::seconds{0}, moment);
+    }
+}
+
+std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, const PollMoment& moment)
+{
+    const ResponseAction action = decide_response(result, m_last_good);
+    if (!result.ok())
+        return on_failure(result.error().message, std::chrono::seconds{0}, moment);
+    FetchedBody& body = result.value();
+    std::string where = m_poll_url;
+    if (body.effective_url != m_poll_url)
+        where += " (redirected to " + body.effective_url + ")";
+    switch (action) {
+    case ResponseAction::gone:
+        return on_gone(where, body.status);
+    case ResponseAction::not_modified:
+        return on_not_modified(body, moment);
+    case ResponseAction::failed:
+        return on_failure(where + ": " + describe_status(body.status), body.retry_after, moment);
+    case ResponseAction::same_body:
+        return on_same_body(body, moment);
+    case ResponseAction::new_body:
+        break;
+    }
+    return on_new_body(body, where, moment);
+}
+
+std::optional<SourceUpdate> SourcePoller::on_gone(const std::string& where, long status)
+{
+    log_line(source_prefix(m_source) + where + ": " + describe_status(status)
+             + ": the server says the feed was removed; no longer polled until restart");
+    m_gone = true;
+    m_failing = true;
+    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, true};
+}
+
+std::optional<SourceUpdate> SourcePoller::on_not_modified(const FetchedBody& body, const PollMoment& moment)
+{
+    // Nothing to parse and nothing new to show; only the confirmation moves.
+    const bool validators_changed = (!body.etag.empty() && body.etag != m_last_good->etag)
+                                    || (!body.last_modified.empty() && body.last_modified != m_last_good->last_modified);
+    if (!body.etag.empty())
+        m_last_good->etag = body.etag;
+    if (!body.last_modified.empty())
+        m_last_good->last_modified = body.last_modified;
+    m_last_good->fetched_at = moment.wall;
+    on_success(body, moment);
+    if (validators_changed || moment.wall - m_cache_written_at >= kConfirmationWriteInterval)
+        store_in_cache();
+    return confirmation();
+}
+
+std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const PollMoment& moment)
+{
+    // A server without validators sent the same feed again: as good as a 304.
+    m_last_good = good_body(body, moment.wall);
+    on_success(body, moment);
+    store_in_cache();
+    return confirmation();
+}
+
+std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment)
+{
+    CachedFeed good = good_body(body, moment.wall);
+    Result<std::vector<Notice>> notices = parse_for_screen(m_source, good.body, good.content_type);
+    if (!notices.ok())
+        return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
+    m_last_good = std::move(good);
+    on_success(body, moment);
+    store_in_cache();
+    return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false};
+}
+
+void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment)
+{
+    m_failures = 0;
+    m_failing = false;
+    m_logged_error.clear();
+    m_confirmed_at = moment.wall;
+    m_due = moment.now + next_poll_delay(interval_of(m_source), moment.random_unit);
+    if (!body.permanent_url.empty() && body.permanent_url != m_poll_url) {
+        log_line(source_prefix(m_source) + m_poll_url + " moved permanently to " + body.permanent_url
+                 + "; polling the new address until restart (update the config)");
+        m_poll_url = body.permanent_url;
+    }
+}
+
+std::optional<SourceUpdate> SourcePoller::on_failure(const std::string& reason, std::chrono::seconds retry_after,
+                                                     const PollMoment& moment)
+{
+    const std::string message = source_prefix(m_source) + reason;
+    if (message != m_logged_error) {
+        log_line(message);
+        m_logged_error = message;
+    }
+    ++m_failures;
+    m_due = moment.now + next_retry_delay(m_failures, interval_of(m_source), moment.random_unit, retry_after);
+    if (m_failing)
+        return std::nullopt;
+    m_failing = true;
+    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, false};
+}
+
+SourceUpdate SourcePoller::confirmation() const
+{
+    return {m_source.name, std::nullopt, m_confirmed_at, false, false};
+}
+
+void SourcePoller::store_in_cache()
+{
+    if (!uses_cache() || !m_last_good)
+        return;
+    m_cache_written_at = m_last_good->fetched_at;
+    std::string error;
+    try {
+        const Status stored = m_cache->store(m_source.name, *m_last_good);
+        if (!stored.ok())
+            error = stored.error().message;
+    }
+    catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!error.empty() && error != m_logged_cache_error)
+        log_line(source_prefix(m_source) + error);  // FeedCache's errors start "cache <path>: "
+    m_logged_cache_error = error;
+}

@@ -1,0 +1,113 @@
+#pragma once
+// One feed source as the fetcher polls it: what it knows between polls, and what it does on a
+// response, on a failure and on start from the offline cache. No threads and no clocks: the
+// caller passes the time in with every call, so a test drives weeks of polling in a loop.
+#include "config/config.hpp"
+#include "feed/feed_cache.hpp"
+#include "feed/http_client.hpp"
+#include "model/notice.hpp"
+#include "util/result.hpp"
+
+#include <chrono>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+// What changed about one source. An update either carries the source's complete new set of
+// notices, or (notices == nullopt) only a change of the status fields below, which never
+// touches the notices on screen:
+//   - at start, from the offline cache: notices, confirmed_at = when the cache was last confirmed;
+//   - a 200 that parsed into at least one notice: notices, confirmed_at = now;
+//   - a 304 Not Modified (or a 200 with the very same body): no notices, confirmed_at = now;
+//   - the first failure after a success (or at start): no notices, failing = true;
+//   - a 410 Gone: no notices, gone = true (failing too): the source is not polled again.
+// A failure that lasts sends nothing more, so there is no update per retry.
+// The screen can show "updated HH:MM" from confirmed_at when failing is true, or when
+// confirmed_at is older than a few poll intervals.
+struct SourceUpdate {
+    std::string source_name;
+    std::optional<std::vector<Notice>> notices;
+    // When this source's notices were last known current (a 200 or a 304); epoch when never.
+    std::chrono::sys_seconds confirmed_at{};
+    bool failing = false;  // the latest attempt failed; the notices on screen are the last good ones
+    bool gone = false;     // the server answered 410 Gone: polling stopped until restart
+};
+
+// Fetch and parse one source, blocking (the `render` command). No cache, no conditional GET;
+// a feed without notices gives an empty list (only the fetcher refuses one, to keep the last
+// good notices on screen). Errors read `feed "<name>": <url>: <reason>`.
+Result<std::vector<Notice>> read_source(const FeedSource& source);
+// The same, cancelled (an error) soon after `stop` is requested.
+Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_token stop);
+
+// The request FeedFetcher and read_source() send for a source: its URL, limits and headers.
+FetchRequest request_for(const FeedSource& source);
+
+// What a fetch result means for a source, from the result and the last good body alone.
+enum class ResponseAction {
+    gone,          // 410 Gone: the feed was removed; poll it no more
+    not_modified,  // 304 on the validators of the last good body: the notices are current
+    same_body,     // a 200 with the very body (and type) of the last good one: as good as a 304
+    new_body,      // a 200 (or a file) with another body: parse it, show it if it has notices
+    failed,        // no response, or an HTTP status that is not a success: retry with backoff
+};
+ResponseAction decide_response(const Result<FetchedBody>& result, const std::optional<CachedFeed>& last_good);
+
+// The time of one step, passed in by whoever drives the poller.
+struct PollMoment {
+    std::chrono::steady_clock::time_point now;  // for the schedule
+    std::chrono::sys_seconds wall{};            // stamped on confirmations and cache entries
+    double random_unit = 0.5;                   // jitter of the next delay, in [0, 1)
+};
+
+class SourcePoller {
+public:
+    // `cache` (may be null: no offline cache) must outlive the poller; file:// sources never
+    // use it, their feed is already on this machine.
+    SourcePoller(FeedSource source, const FeedCache* cache);
+
+    // The cached notices go on screen before any fetch, so a screen that reboots without
+    // network shows what it showed before; their validators make the first poll conditional.
+    std::optional<SourceUpdate> start_from_cache();
+
+    // When the next poll is due; nullopt while a fetch is in flight or after a 410.
+    std::optional<std::chrono::steady_clock::time_point> due() const;
+    // The request for the next poll (conditional when there is a last good body); the poller
+    // then waits for on_response().
+    FetchRequest start_fetch();
+    // What the finished fetch changes for the screen, if anything. Never throws.
+    std::optional<SourceUpdate> on_response(Result<FetchedBody>& result, const PollMoment& moment);
+
+    const FeedSource& source() const { return m_source; }
+    const std::string& poll_url() const { return m_poll_url; }
+
+private:
+    std::optional<SourceUpdate> handle(Result<FetchedBody>& result, const PollMoment& moment);
+    std::optional<SourceUpdate> on_not_modified(const FetchedBody& body, const PollMoment& moment);
+    std::optional<SourceUpdate> on_same_body(FetchedBody& body, const PollMoment& moment);
+    std::optional<SourceUpdate> on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment);
+    std::optional<SourceUpdate> on_failure(const std::string& reason, std::chrono::seconds retry_after,
+                                           const PollMoment& moment);
+    std::optional<SourceUpdate> on_gone(const std::string& where, long status);
+    void on_success(const FetchedBody& body, const PollMoment& moment);
+    SourceUpdate confirmation() const;
+    void store_in_cache();
+    bool uses_cache() const { return m_cache != nullptr; }
+
+    FeedSource m_source;
+    const FeedCache* m_cache;
+    std::chrono::steady_clock::time_point m_due{};
+    bool m_in_flight = false;
+    bool m_gone = false;
+    int m_failures = 0;      // in a row, for the backoff
+    std::string m_poll_url;  // the configured location, or where a permanent redirect moved it
+    // The last good response: its body (to spot an unchanged one without parsing), its
+    // validators (for the next conditional GET) and the URL they belong to. Also the cache entry.
+    std::optional<CachedFeed> m_last_good;
+    std::chrono::sys_seconds m_confirmed_at{};
+    bool m_failing = false;
+    std::string m_logged_error;        // the last reason logged, so a lasting failure logs once
+    std::string m_logged_cache_error;  // the same for the cache
+    std::chrono::sys_seconds m_cache_written_at{};
+};
