@@ -63,7 +63,9 @@ bool TestXServer::start_xvfb()
     if (pid == 0) {
         ::close(pipe_ends[0]);
         const std::string fd = std::to_string(pipe_ends[1]);
-        ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-nolisten", "tcp", "-screen", "0", "640x480x24",
+        // -noreset: by default the server resets when its last client leaves, and refuses
+        // connections meanwhile (the check that it answers is such a client).
+        ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-nolisten", "tcp", "-noreset", "-screen", "0", "640x480x24",
                 static_cast<char*>(nullptr));
         ::_exit(127);
     }
