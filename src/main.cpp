@@ -15,6 +15,13 @@
 #include <string>
 #include <vector>
 
+// The program's entry point stands outside the library's namespaces and reads them all.
+using namespace signage;
+using namespace signage::app;
+using namespace signage::config;
+using namespace signage::feed;
+using namespace signage::platform;
+
 namespace {
 
 int render_command(const CommandLine& command_line, const Config& config, const std::filesystem::path& data_dir)

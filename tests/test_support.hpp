@@ -20,6 +20,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+namespace signage {
+
 // What went wrong, for a REQUIRE_MESSAGE: doctest builds the message even when the check
 // passes if run with -s, so it must not touch the error of a success.
 template <class T>
@@ -37,18 +39,18 @@ inline void skip_test(const std::string& why)
 }
 
 // The tests read dates and clocks as a Korean screen shows them, whatever the machine's zone.
-inline const bool tests_run_in_korea_time = use_time_zone("Asia/Seoul").ok();
+inline const bool tests_run_in_korea_time = platform::use_time_zone("Asia/Seoul").ok();
 
 inline std::filesystem::path source_dir() { return SIGNAGE_SOURCE_DIR; }
 inline std::filesystem::path test_data_dir() { return SIGNAGE_TEST_DATA_DIR; }
 // The repository root doubles as a data dir: it has fonts/ and assets/ like share/signage-player.
-inline BundledFonts repository_fonts() { return BundledFonts::in(source_dir()); }
-inline FontRoles repository_roles() { return FontRoles::bundled(repository_fonts()); }
+inline text::BundledFonts repository_fonts() { return text::BundledFonts::in(source_dir()); }
+inline text::FontRoles repository_roles() { return text::FontRoles::bundled(repository_fonts()); }
 
 // The bundled regular chain (Noto Sans, then Nanum Gothic) at 48 px.
 struct RegularChainFixture {
-    FreeTypeLibrary library = FreeTypeLibrary::create().value();
-    FontChain chain = FontChain::open(library, repository_fonts().regular_chain(), 48).value();
+    text::FreeTypeLibrary library = text::FreeTypeLibrary::create().value();
+    text::FontChain chain = text::FontChain::open(library, repository_fonts().regular_chain(), 48).value();
 };
 
 // Every title (Korean and English) of the bundled sample feed.
@@ -57,7 +59,7 @@ inline std::vector<std::string> sample_titles()
     std::ifstream file(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
     std::stringstream bytes;
     bytes << file.rdbuf();
-    const auto feed = parse_feed(bytes.str(), {"sample", "ko"});
+    const auto feed = feed::parse_feed(bytes.str(), {"sample", "ko"});
     REQUIRE(feed);
     std::vector<std::string> titles;
     for (const auto& notice : feed->notices)
@@ -157,3 +159,5 @@ inline PlayerOutcome run_player(const std::vector<std::string>& arguments, bool 
     }
     return outcome;
 }
+
+}  // namespace signage

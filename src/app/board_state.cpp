@@ -3,27 +3,29 @@
 #include "app/freshness.hpp"
 #include "app/settings.hpp"
 
+namespace signage::app {
+
 namespace {
 
-std::vector<std::string> urgent_keys(const std::vector<const Notice*>& urgent)
+std::vector<std::string> urgent_keys(const std::vector<const model::Notice*>& urgent)
 {
     std::vector<std::string> keys;
-    for (const Notice* notice : urgent)
+    for (const model::Notice* notice : urgent)
         keys.push_back(notice->source_name + '\x1f' + notice->id + '\x1f' + notice->titles.front().text);
     return keys;
 }
 
-std::vector<Notice> copies(const std::vector<const Notice*>& notices)
+std::vector<model::Notice> copies(const std::vector<const model::Notice*>& notices)
 {
-    std::vector<Notice> copied;
-    for (const Notice* notice : notices)
+    std::vector<model::Notice> copied;
+    for (const model::Notice* notice : notices)
         copied.push_back(*notice);
     return copied;
 }
 
 }  // namespace
 
-bool BoardState::take(std::vector<SourceUpdate> updates, const LogSink& log)
+bool BoardState::take(std::vector<feed::SourceUpdate> updates, const LogSink& log)
 {
     bool changed = false;
     for (auto& update : updates) {
@@ -41,9 +43,9 @@ bool BoardState::take(std::vector<SourceUpdate> updates, const LogSink& log)
     return changed;
 }
 
-void BoardState::use_rules(const BoardRules& rules)
+void BoardState::use_rules(const config::BoardRules& rules)
 {
-    m_board = NoticeBoard(rules);
+    m_board = model::NoticeBoard(rules);
     m_confirmed_at.clear();
 }
 
@@ -55,7 +57,7 @@ bool BoardState::remove_source(const std::string& name)
 
 std::optional<std::string> BoardState::freshness_change(std::chrono::sys_seconds now, std::chrono::seconds stale_after)
 {
-    std::optional<TimePoint> oldest;
+    std::optional<model::TimePoint> oldest;
     for (const auto& [name, when] : m_confirmed_at)
         if (when.time_since_epoch().count() != 0 && (!oldest || when < *oldest))
             oldest = when;
@@ -66,7 +68,7 @@ std::optional<std::string> BoardState::freshness_change(std::chrono::sys_seconds
     return note;
 }
 
-std::vector<Notice> BoardState::urgent_for_new_scene(const Config& config, std::chrono::sys_seconds now)
+std::vector<model::Notice> BoardState::urgent_for_new_scene(const config::Config& config, std::chrono::sys_seconds now)
 {
     const auto urgent = configured_urgent_notices(config, m_board.notices(), now);
     m_urgent_keys = urgent_keys(urgent);
@@ -75,7 +77,7 @@ std::vector<Notice> BoardState::urgent_for_new_scene(const Config& config, std::
 
 // Urgent notices preempt the rotation; they stop being urgent when they leave the feed or
 // grow older than [urgent] max_age_hours, so this runs at each board change and each second.
-std::optional<std::vector<Notice>> BoardState::urgent_change(const Config& config, std::chrono::sys_seconds now,
+std::optional<std::vector<model::Notice>> BoardState::urgent_change(const config::Config& config, std::chrono::sys_seconds now,
                                                              const LogSink& log)
 {
     const auto urgent = configured_urgent_notices(config, m_board.notices(), now);
@@ -90,3 +92,5 @@ std::optional<std::vector<Notice>> BoardState::urgent_change(const Config& confi
             urgent.front()->titles.front().text + "\"");
     return copies(urgent);
 }
+
+}  // namespace signage::app

@@ -13,35 +13,39 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::app {
+
 class BoardState {
 public:
     using LogSink = std::function<void(std::string_view line)>;
 
-    explicit BoardState(const BoardRules& rules) : m_board(rules) {}
+    explicit BoardState(const config::BoardRules& rules) : m_board(rules) {}
 
     // Updates from the fetcher. True when the board's notices changed.
-    bool take(std::vector<SourceUpdate> updates, const LogSink& log);
+    bool take(std::vector<feed::SourceUpdate> updates, const LogSink& log);
     // The board's notices age with the wall clock. True when they changed.
     bool set_now(std::chrono::sys_seconds now) { return m_board.set_now(now); }
     // New [notices] rules: the board starts over, and the fetcher fills it again.
-    void use_rules(const BoardRules& rules);
+    void use_rules(const config::BoardRules& rules);
     // A source no longer configured takes its notices with it. True when the board changed.
     bool remove_source(const std::string& name);
 
-    const std::vector<Notice>& notices() const { return m_board.notices(); }
+    const std::vector<model::Notice>& notices() const { return m_board.notices(); }
     // Whether there is anything to show yet: notices, or a feed that has answered.
     bool has_answer() const { return !m_board.notices().empty() || !m_confirmed_at.empty(); }
     // The freshness note at `now`, when it differs from the one shown.
     std::optional<std::string> freshness_change(std::chrono::sys_seconds now, std::chrono::seconds stale_after);
     const std::string& freshness() const { return m_freshness; }
     // The urgent notices at `now` for a new scene, which then shows them.
-    std::vector<Notice> urgent_for_new_scene(const Config& config, std::chrono::sys_seconds now);
+    std::vector<model::Notice> urgent_for_new_scene(const config::Config& config, std::chrono::sys_seconds now);
     // The urgent notices at `now` when they differ from what the banner shows (logged).
-    std::optional<std::vector<Notice>> urgent_change(const Config& config, std::chrono::sys_seconds now, const LogSink& log);
+    std::optional<std::vector<model::Notice>> urgent_change(const config::Config& config, std::chrono::sys_seconds now, const LogSink& log);
 
 private:
-    NoticeBoard m_board;
+    model::NoticeBoard m_board;
     std::map<std::string, std::chrono::sys_seconds> m_confirmed_at;  // per source; epoch: never
     std::string m_freshness;
     std::vector<std::string> m_urgent_keys;  // what the banner shows now
 };
+
+}  // namespace signage::app

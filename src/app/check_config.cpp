@@ -4,9 +4,11 @@
 
 #include <cstdio>
 
+namespace signage::app {
+
 ConfigCheck check_config_file(const std::filesystem::path& path)
 {
-    const Result<Config> config = load_config(path);
+    const Result<config::Config> config = load_checked_config(path);
     if (!config)
         return {1, config.error().message};
     const std::size_t feeds = config->feeds.size();
@@ -22,3 +24,5 @@ int run_check_config(const std::filesystem::path& path)
     std::fprintf(out, "%s\n", check.line.c_str());
     return check.exit_code;
 }
+
+}  // namespace signage::app

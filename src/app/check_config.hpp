@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+namespace signage::app {
+
 struct ConfigCheck {
     int exit_code = 0;  // 0: the player would start with it; 1: it would not
     std::string line;   // "FILE: ok (N feeds)", or the first mistake "FILE:LINE: key: what is wrong"
@@ -14,3 +16,5 @@ ConfigCheck check_config_file(const std::filesystem::path& path);
 // Prints check_config_file's line, on stdout when the file is good and on stderr when not, and
 // returns its exit status.
 int run_check_config(const std::filesystem::path& path);
+
+}  // namespace signage::app

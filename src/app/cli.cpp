@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+namespace signage::app {
+
 namespace {
 
 Result<WindowSize> parse_size(const std::string& option, const std::string& text)
@@ -217,3 +219,5 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
         return Error{"render: needs --at SECONDS and --out FILE.png; see --help"};
     return line;
 }
+
+}  // namespace signage::app

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 enum class Command { play, render, dump_feed, shape, check_config, help, version };
 
 struct WindowSize {
@@ -33,3 +35,5 @@ struct CommandLine {
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments);
 const char* usage_text();
+
+}  // namespace signage::app

@@ -8,11 +8,13 @@
 #include <optional>
 #include <string>
 
+namespace signage::app {
+
 namespace {
 
-FontFileCheck file_fault(std::string problem)
+config::FontFileCheck file_fault(std::string problem)
 {
-    return {FontFileCheck::Fault::file, std::move(problem), 0};
+    return {config::FontFileCheck::Fault::file, std::move(problem), 0};
 }
 
 std::string in_quotes(const std::filesystem::path& path)
@@ -22,15 +24,15 @@ std::string in_quotes(const std::filesystem::path& path)
 
 // The face asked for, else the one designed for `language`; then opened once, so that a font
 // the player cannot draw with is named with its line.
-FontFileCheck check_font_file(const FreeTypeLibrary* library, const std::filesystem::path& file, std::optional<unsigned> face,
+config::FontFileCheck check_font_file(const text::FreeTypeLibrary* library, const std::filesystem::path& file, std::optional<unsigned> face,
                               const std::string& language)
 {
-    const auto face_count = library ? font_face_count(*library, file) : Result<unsigned>(Error{"FreeType did not start"});
+    const auto face_count = library ? text::font_face_count(*library, file) : Result<unsigned>(Error{"FreeType did not start"});
     if (!face_count)
         return file_fault(in_quotes(file) + " is not a font file FreeType can open");
     const unsigned faces = face_count.value();
     if (face && *face >= faces)
-        return {FontFileCheck::Fault::face,
+        return {config::FontFileCheck::Fault::face,
                 std::to_string(*face) + " is not a face of " + in_quotes(file) + ", which has " + std::to_string(faces)
                     + (faces == 1 ? " face" : " faces"),
                 0};
@@ -39,26 +41,26 @@ FontFileCheck check_font_file(const FreeTypeLibrary* library, const std::filesys
         chosen = *face;
     } else {
         // A collection's face 0 is often Japanese: pick the face designed for the language.
-        const Result<unsigned> for_language = face_for_language(*library, file, language);
+        const Result<unsigned> for_language = text::face_for_language(*library, file, language);
         if (!for_language)
             return file_fault(for_language.error().message);
         chosen = for_language.value();
     }
-    if (auto usable = Font::open(*library, FontFile{file, chosen}, 16); !usable)
+    if (auto usable = text::Font::open(*library, text::FontFile{file, chosen}, 16); !usable)
         return file_fault(usable.error().message);
-    return {FontFileCheck::Fault::none, {}, chosen};
+    return {config::FontFileCheck::Fault::none, {}, chosen};
 }
 
 }  // namespace
 
-ConfigChecks system_config_checks()
+config::ConfigChecks system_config_checks()
 {
-    ConfigChecks checks;
-    checks.time_zone_exists = [](const std::string& name) { return check_time_zone(name).ok(); };
-    auto library = std::make_shared<std::optional<FreeTypeLibrary>>();
+    config::ConfigChecks checks;
+    checks.time_zone_exists = [](const std::string& name) { return platform::check_time_zone(name).ok(); };
+    auto library = std::make_shared<std::optional<text::FreeTypeLibrary>>();
     checks.font_file = [library](const std::filesystem::path& file, std::optional<unsigned> face, const std::string& language) {
         if (!*library) {
-            if (auto created = FreeTypeLibrary::create())
+            if (auto created = text::FreeTypeLibrary::create())
                 library->emplace(std::move(created.value()));
         }
         return check_font_file(*library ? &**library : nullptr, file, face, language);
@@ -66,7 +68,9 @@ ConfigChecks system_config_checks()
     return checks;
 }
 
-Result<Config> load_config(const std::filesystem::path& path)
+Result<config::Config> load_checked_config(const std::filesystem::path& path)
 {
-    return load_config(path, system_config_checks());
+    return config::load_config(path, system_config_checks());
 }
+
+}  // namespace signage::app

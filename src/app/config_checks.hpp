@@ -7,8 +7,12 @@
 
 #include <filesystem>
 
-// The real checks. Each call starts FreeType anew, on first use, as most configs name no fonts.
-ConfigChecks system_config_checks();
+namespace signage::app {
 
-// load_config with system_config_checks(): what the player, its reload and check-config read.
-Result<Config> load_config(const std::filesystem::path& path);
+// The real checks. Each call starts FreeType anew, on first use, as most configs name no fonts.
+config::ConfigChecks system_config_checks();
+
+// config::load_config with system_config_checks(): what the player, its reload and check-config read.
+Result<config::Config> load_checked_config(const std::filesystem::path& path);
+
+}  // namespace signage::app

@@ -8,6 +8,8 @@
 #include <exception>
 #include <system_error>
 
+namespace signage::app {
+
 namespace {
 
 volatile std::sig_atomic_t sighup_received = 0;
@@ -29,10 +31,10 @@ std::optional<std::filesystem::file_time_type> modification_time(const std::opti
 }
 
 // The one place the player reads its config file.
-Result<Config> read_config(const std::filesystem::path& path)
+Result<config::Config> read_config(const std::filesystem::path& path)
 {
     try {
-        return load_config(path);
+        return load_checked_config(path);
     } catch (const std::exception& error) {
         return Error{path.string() + ": the config could not be read: " + error.what()};
     } catch (...) {
@@ -41,14 +43,14 @@ Result<Config> read_config(const std::filesystem::path& path)
 }
 
 // The display settings that shape the picture; the renderer is compared on its own.
-bool picture_differs(const DisplaySettings& running, const DisplaySettings& next)
+bool picture_differs(const config::DisplaySettings& running, const config::DisplaySettings& next)
 {
     return running.rotation_degrees != next.rotation_degrees || running.safe_area_percent != next.safe_area_percent;
 }
 
 }  // namespace
 
-ConfigChanges compare_configs(const Config& running, const Config& next)
+ConfigChanges compare_configs(const config::Config& running, const config::Config& next)
 {
     ConfigChanges changes;
     changes.screen = running.fonts != next.fonts || running.text != next.text || running.screen != next.screen ||
@@ -64,7 +66,7 @@ ConfigChanges compare_configs(const Config& running, const Config& next)
     changes.notice_rules = running.notice_rules != next.notice_rules;
     for (const auto& old_source : running.feeds) {
         const bool kept = std::any_of(next.feeds.begin(), next.feeds.end(),
-                                      [&](const FeedSource& source) { return source.name == old_source.name; });
+                                      [&](const config::FeedSource& source) { return source.name == old_source.name; });
         if (!kept)
             changes.removed_feeds.push_back(old_source.name);
     }
@@ -125,3 +127,5 @@ std::optional<ConfigReading> ConfigWatch::take_reading()
     }
     return reading;
 }
+
+}  // namespace signage::app

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 // What a good file changes against the running configuration, so that each part is applied
 // by the part of the player that owns it.
 struct ConfigChanges {
@@ -21,12 +23,12 @@ struct ConfigChanges {
     bool notice_rules = false;
     std::vector<std::string> removed_feeds;  // their notices leave the screen
 };
-ConfigChanges compare_configs(const Config& running, const Config& next);
+ConfigChanges compare_configs(const config::Config& running, const config::Config& next);
 
 // A reading of the file that has finished: why it was asked for, and what came of it.
 struct ConfigReading {
     std::string why;  // "SIGHUP", "R", "the file changed"
-    Result<Config> config;
+    Result<config::Config> config;
 };
 
 class ConfigWatch {
@@ -58,3 +60,5 @@ private:
     std::future<ConfigReading> m_reading;
     std::optional<std::string> m_asked_meanwhile;
 };
+
+}  // namespace signage::app

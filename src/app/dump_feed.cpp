@@ -14,14 +14,16 @@
 #include <string>
 #include <string_view>
 
+namespace signage::app {
+
 namespace {
 
 // ordered_json: the keys come out in the documented order, not sorted.
 using Json = nlohmann::ordered_json;
 
-Json iso_utc(const std::optional<TimePoint>& time)
+Json iso_utc(const std::optional<model::TimePoint>& time)
 {
-    return time ? Json(format_iso8601_utc(*time)) : Json(nullptr);
+    return time ? Json(feed::format_iso8601_utc(*time)) : Json(nullptr);
 }
 
 Json text_or_null(const std::string& text)
@@ -29,12 +31,12 @@ Json text_or_null(const std::string& text)
     return text.empty() ? Json(nullptr) : Json(text);
 }
 
-Json notice_to_json(const Notice& notice)
+Json notice_to_json(const model::Notice& notice)
 {
     Json titles = Json::array();
     for (const auto& title : notice.titles)
         titles.push_back(Json{{"lang", text_or_null(title.lang)}, {"text", title.text}});
-    const LocalizedTitle* main = notice.titles.empty() ? nullptr : &notice.titles.front();
+    const model::LocalizedTitle* main = notice.titles.empty() ? nullptr : &notice.titles.front();
     return Json{
         {"id", notice.id},
         {"title", main ? main->text : std::string{}},
@@ -50,7 +52,7 @@ Json notice_to_json(const Notice& notice)
 
 }  // namespace
 
-std::string feed_to_json(const ParsedFeed& feed)
+std::string feed_to_json(const feed::ParsedFeed& feed)
 {
     Json items = Json::array();
     for (const auto& notice : feed.notices)
@@ -68,22 +70,24 @@ std::string feed_to_json(const ParsedFeed& feed)
 
 int run_dump_feed(const std::string& location, const std::string& language)
 {
-    CurlGlobal curl;
-    const std::string url = feed_location_to_url(location, std::filesystem::current_path());
+    feed::CurlGlobal curl;
+    const std::string url = config::feed_location_to_url(location, std::filesystem::current_path());
     // fetch_url and parse_feed rather than read_source(): dump-feed prints the feed's own title
     // and its format, and shows a feed with no items as one, where the player refuses it.
-    Result<FetchedBody> fetched = fetch_url(url);
+    Result<feed::FetchedBody> fetched = feed::fetch_url(url);
     if (!fetched) {
-        log_line(fetched.error().message);
+        platform::log_line(fetched.error().message);
         return 1;
     }
-    const FeedContext context{"dump-feed", language, charset_from_content_type(fetched->content_type)};
-    Result<ParsedFeed> parsed = parse_feed(fetched->bytes, context);
+    const feed::FeedContext context{"dump-feed", language, feed::charset_from_content_type(fetched->content_type)};
+    Result<feed::ParsedFeed> parsed = feed::parse_feed(fetched->bytes, context);
     if (!parsed) {
-        log_line(url + ": " + parsed.error().message);
+        platform::log_line(url + ": " + parsed.error().message);
         return 1;
     }
     const std::string json = feed_to_json(parsed.value());
     std::fwrite(json.data(), 1, json.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
+
+}  // namespace signage::app

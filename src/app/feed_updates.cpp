@@ -4,27 +4,29 @@
 
 #include <algorithm>
 
+namespace signage::app {
+
 namespace {
 
 class RealFetcher final : public FeedUpdates {
 public:
-    RealFetcher(std::vector<FeedSource> sources, std::function<void()> wake, FetcherOptions options)
+    RealFetcher(std::vector<config::FeedSource> sources, std::function<void()> wake, feed::FetcherOptions options)
         : m_fetcher(std::move(sources), std::move(wake), std::move(options))
     {
     }
-    std::vector<SourceUpdate> take_updates() override { return m_fetcher.take_updates(); }
+    std::vector<feed::SourceUpdate> take_updates() override { return m_fetcher.take_updates(); }
 
 private:
-    FeedFetcher m_fetcher;
+    feed::FeedFetcher m_fetcher;
 };
 
 }  // namespace
 
-std::unique_ptr<FeedUpdates> make_feed_fetcher(const Config& config, std::function<void()> wake)
+std::unique_ptr<FeedUpdates> make_feed_fetcher(const config::Config& config, std::function<void()> wake)
 {
-    FetcherOptions options;
+    feed::FetcherOptions options;
     if (config.offline_cache)
-        options.cache_directory = config.cache_directory.value_or(default_cache_directory());
+        options.cache_directory = config.cache_directory.value_or(feed::default_cache_directory());
     return std::make_unique<RealFetcher>(config.feeds, std::move(wake), std::move(options));
 }
 
@@ -35,7 +37,7 @@ FetcherSlot::~FetcherSlot()
         retiring.thread.join();
 }
 
-void FetcherSlot::start(const Config& config, std::function<void()> wake)
+void FetcherSlot::start(const config::Config& config, std::function<void()> wake)
 {
     join_finished();
     // The old fetcher may be mid-transfer or mid-fsync: it stops on its own thread. The new
@@ -44,9 +46,9 @@ void FetcherSlot::start(const Config& config, std::function<void()> wake)
     m_fetcher = m_factory(config, std::move(wake));
 }
 
-std::vector<SourceUpdate> FetcherSlot::take_updates()
+std::vector<feed::SourceUpdate> FetcherSlot::take_updates()
 {
-    return m_fetcher ? m_fetcher->take_updates() : std::vector<SourceUpdate>{};
+    return m_fetcher ? m_fetcher->take_updates() : std::vector<feed::SourceUpdate>{};
 }
 
 std::size_t FetcherSlot::retiring() const
@@ -77,3 +79,5 @@ void FetcherSlot::join_finished()
         }
     }
 }
+
+}  // namespace signage::app

@@ -12,18 +12,20 @@
 #include <thread>
 #include <vector>
 
+namespace signage::app {
+
 // What the player needs of a fetcher; tests put in their own.
 class FeedUpdates {
 public:
     virtual ~FeedUpdates() = default;
     // Never blocks (FeedFetcher::take_updates).
-    virtual std::vector<SourceUpdate> take_updates() = 0;
+    virtual std::vector<feed::SourceUpdate> take_updates() = 0;
 };
 
 // Makes the fetcher for a configuration; `wake` is called from any thread when updates wait.
-using FetcherFactory = std::function<std::unique_ptr<FeedUpdates>(const Config& config, std::function<void()> wake)>;
+using FetcherFactory = std::function<std::unique_ptr<FeedUpdates>(const config::Config& config, std::function<void()> wake)>;
 // The real one: a FeedFetcher with the config's sources and offline cache.
-std::unique_ptr<FeedUpdates> make_feed_fetcher(const Config& config, std::function<void()> wake);
+std::unique_ptr<FeedUpdates> make_feed_fetcher(const config::Config& config, std::function<void()> wake);
 
 class FetcherSlot {
 public:
@@ -33,8 +35,8 @@ public:
     FetcherSlot& operator=(const FetcherSlot&) = delete;
 
     // A new fetcher for `config`; the one before it goes to a retiring thread.
-    void start(const Config& config, std::function<void()> wake);
-    std::vector<SourceUpdate> take_updates();
+    void start(const config::Config& config, std::function<void()> wake);
+    std::vector<feed::SourceUpdate> take_updates();
     // Retiring threads still destroying their fetcher.
     std::size_t retiring() const;
 
@@ -50,3 +52,5 @@ private:
     std::unique_ptr<FeedUpdates> m_fetcher;
     std::list<Retiring> m_retiring;
 };
+
+}  // namespace signage::app

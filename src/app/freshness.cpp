@@ -4,12 +4,14 @@
 
 #include <cstdio>
 
-std::string freshness_note(std::optional<TimePoint> last_confirmed, TimePoint now, std::chrono::seconds stale_after)
+namespace signage::app {
+
+std::string freshness_note(std::optional<model::TimePoint> last_confirmed, model::TimePoint now, std::chrono::seconds stale_after)
 {
     using namespace std::chrono;
     if (!last_confirmed || now - *last_confirmed < stale_after)
         return {};
-    const LocalTime local = to_local(*last_confirmed);
+    const platform::LocalTime local = platform::to_local(*last_confirmed);
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(local.time_of_day.count() / 60),
                   static_cast<int>(local.time_of_day.count() % 60));
@@ -21,3 +23,5 @@ std::string freshness_note(std::optional<TimePoint> last_confirmed, TimePoint no
                   static_cast<unsigned>(date.day()), clock);
     return std::string("업데이트 ") + stamp + " · Updated " + stamp;
 }
+
+}  // namespace signage::app

@@ -7,6 +7,10 @@
 #include <optional>
 #include <string>
 
+namespace signage::app {
+
 // Empty while fresh (or before anything was ever fetched); else "업데이트 14:05 · Updated 14:05",
 // with the date too once it is a day old. Times in the screen's time zone (use_time_zone).
-std::string freshness_note(std::optional<TimePoint> last_confirmed, TimePoint now, std::chrono::seconds stale_after);
+std::string freshness_note(std::optional<model::TimePoint> last_confirmed, model::TimePoint now, std::chrono::seconds stale_after);
+
+}  // namespace signage::app

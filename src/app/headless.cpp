@@ -10,28 +10,30 @@
 
 #include <SDL_image.h>
 
-Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>& notices, const FontRoles& fonts,
+namespace signage::app {
+
+Result<platform::SurfacePtr> render_still(const config::Config& config, const std::vector<model::Notice>& notices, const text::FontRoles& fonts,
                                 const StillRequest& request)
 {
     const int width = request.width;
     const int height = request.height;
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
         return Error{std::string("unable to create a ") + std::to_string(width) + "x" + std::to_string(height) + " surface: " + SDL_GetError()};
-    const TimePoint now = request.wall_clock.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    const LocalTime local = to_local(now);
-    if (!is_on(config.schedule, local))
+    const model::TimePoint now = request.wall_clock.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    const platform::LocalTime local = platform::to_local(now);
+    if (!model::is_on(config.schedule, local))
         return surface;  // off hours: black, as the player shows them
     {
-        RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+        platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
         if (!renderer)
             return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
-        const ScreenGeometry geometry =
-            screen_geometry(width, height, config.display.rotation_degrees, config.display.safe_area_percent);
-        auto transform = ScreenTransform::create(renderer.get(), geometry);
+        const render::ScreenGeometry geometry =
+            render::screen_geometry(width, height, config.display.rotation_degrees, config.display.safe_area_percent);
+        auto transform = render::ScreenTransform::create(renderer.get(), geometry);
         if (!transform)
             return transform.error();
-        auto scene = Scene::create(renderer.get(), fonts, geometry.scene_width, geometry.scene_height, scene_settings(config));
+        auto scene = render::Scene::create(renderer.get(), fonts, geometry.scene_width, geometry.scene_height, scene_settings(config));
         if (!scene)
             return scene.error();
         scene.value()->set_notices(notices);
@@ -45,13 +47,13 @@ Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>&
     return surface;
 }
 
-Result<std::vector<Notice>> read_all_sources(const Config& config)
+Result<std::vector<model::Notice>> read_all_sources(const config::Config& config)
 {
-    NoticeBoard board(config.notice_rules);
+    model::NoticeBoard board(config.notice_rules);
     board.set_now(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     std::vector<std::string> failures;
     for (const auto& source : config.feeds) {
-        auto notices = read_source(source);
+        auto notices = feed::read_source(source);
         if (notices)
             board.apply(source.name, std::move(notices.value()));
         else
@@ -60,7 +62,7 @@ Result<std::vector<Notice>> read_all_sources(const Config& config)
     const bool nothing_read = !failures.empty() && failures.size() == config.feeds.size();
     // Each failure is said once: the last one becomes the error when nothing could be read.
     for (std::size_t i = 0; i + (nothing_read ? 1 : 0) < failures.size(); ++i)
-        log_line(failures[i]);
+        platform::log_line(failures[i]);
     if (nothing_read)
         return Error{failures.back()};
     return board.notices();
@@ -72,3 +74,5 @@ Status save_png(SDL_Surface* surface, const std::string& path)
         return Error{path + ": cannot write PNG: " + SDL_GetError()};
     return Done{};
 }
+
+}  // namespace signage::app

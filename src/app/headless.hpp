@@ -10,23 +10,27 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 // What a still shows besides the notices: the output's size, how long after start, and the
 // wall-clock time (for the header clock, the schedule and urgency).
 struct StillRequest {
     int width = 1920;
     int height = 1080;
     double at_seconds = 3.0;
-    std::optional<TimePoint> wall_clock;  // nullopt: now
+    std::optional<model::TimePoint> wall_clock;  // nullopt: now
 };
 
 // The frame the player would show with `config`: its layout, theme, rotation and safe area,
 // its urgent notices' banner, or black outside the schedule's on hours. Times are in the
 // process's time zone (use_time_zone).
-Result<SurfacePtr> render_still(const Config& config, const std::vector<Notice>& notices, const FontRoles& fonts,
+Result<platform::SurfacePtr> render_still(const config::Config& config, const std::vector<model::Notice>& notices, const text::FontRoles& fonts,
                                 const StillRequest& request);
 
 // Reads every configured feed once, in order, and merges them as the player would. Sources that
 // fail are logged and skipped; an error only when none could be read.
-Result<std::vector<Notice>> read_all_sources(const Config& config);
+Result<std::vector<model::Notice>> read_all_sources(const config::Config& config);
 
 Status save_png(SDL_Surface* surface, const std::string& path);
+
+}  // namespace signage::app

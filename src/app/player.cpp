@@ -13,6 +13,8 @@
 #include <string_view>
 #include <thread>
 
+namespace signage::app {
+
 namespace {
 
 std::string fixed(double value, int decimals)
@@ -22,7 +24,7 @@ std::string fixed(double value, int decimals)
     return text;
 }
 
-void draw_black(Display& display)
+void draw_black(platform::Display& display)
 {
     SDL_SetRenderDrawColor(display.renderer(), 0, 0, 0, 255);
     SDL_RenderSetViewport(display.renderer(), nullptr);
@@ -32,7 +34,7 @@ void draw_black(Display& display)
 
 }  // namespace
 
-Player::Player(Config config, std::optional<std::filesystem::path> config_path, Display display,
+Player::Player(config::Config config, std::optional<std::filesystem::path> config_path, platform::Display display,
                std::filesystem::path data_dir, bool fullscreen, PlayerParts parts)
     : m_config(std::move(config))
     , m_parts(std::move(parts))
@@ -44,7 +46,7 @@ Player::Player(Config config, std::optional<std::filesystem::path> config_path, 
     , m_screens(m_display, m_parts.load_scene)
     , m_board(m_config.notice_rules)
     , m_fetchers(m_parts.make_fetcher)
-    , m_playback(m_display.refresh_hz(), pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
+    , m_playback(m_display.refresh_hz(), render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
     , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
 {
 }
@@ -53,13 +55,13 @@ Player::~Player() = default;
 
 bool Player::start()
 {
-    if (auto built = m_screens.build_now(plan_now(), [this](Scene& scene) { fill_new_scene(scene); }); !built) {
+    if (auto built = m_screens.build_now(plan_now(), [this](render::Scene& scene) { fill_new_scene(scene); }); !built) {
         m_parts.log(built.error().message);
         return false;
     }
     log_display();
     m_schedule.use_commands(m_config.schedule);
-    if (m_schedule.apply(m_config.schedule, to_local(m_parts.clocks.wall()), true))
+    if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
         m_screens.scene()->invalidate();
     start_fetcher();
     return true;
@@ -142,7 +144,7 @@ void Player::apply_reading(ConfigReading reading)
         m_parts.log(said + "kept the running configuration: " + reading.config.error().message);
         return;
     }
-    Config next = std::move(reading.config.value());
+    config::Config next = std::move(reading.config.value());
     next.offline_cache = m_config.offline_cache;
     const ConfigChanges changes = compare_configs(m_config, next);
     m_config = std::move(next);
@@ -154,11 +156,11 @@ void Player::apply_reading(ConfigReading reading)
         m_screens.build_later(plan_now(), said + "the screen keeps its previous look");
     if (changes.display_power) {
         m_schedule.use_commands(m_config.schedule);
-        if (m_schedule.apply(m_config.schedule, to_local(m_parts.clocks.wall()), true))
-            m_screens.for_each_scene([](Scene& scene) { scene.invalidate(); });
+        if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
+            m_screens.for_each_scene([](render::Scene& scene) { scene.invalidate(); });
     }
     if (changes.crawl_speed)
-        m_playback.set_crawl_px_per_refresh(pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
+        m_playback.set_crawl_px_per_refresh(render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
     if (changes.notice_rules)
         m_board.use_rules(m_config.notice_rules);
     for (const auto& name : changes.removed_feeds)
@@ -175,7 +177,7 @@ void Player::apply_reading(ConfigReading reading)
 // zone under the lock every localtime_r takes. Nothing else in the player sets TZ.
 void Player::apply_time_zone()
 {
-    if (auto zone = use_time_zone(m_config.screen.time_zone); !zone)
+    if (auto zone = platform::use_time_zone(m_config.screen.time_zone); !zone)
         m_parts.log(zone.error().message + "; the clock keeps its time zone");
 }
 
@@ -197,18 +199,18 @@ ScreenPlan Player::plan_now() const
 {
     int width = 0, height = 0;
     m_display.output_size(width, height);
-    SceneSettings settings = scene_settings(m_config);
+    render::SceneSettings settings = scene_settings(m_config);
     settings.refresh_hz = m_display.refresh_hz();
     return {font_roles(m_config, m_data_dir),
-            screen_geometry(width, height, m_config.display.rotation_degrees, m_config.display.safe_area_percent), settings};
+            render::screen_geometry(width, height, m_config.display.rotation_degrees, m_config.display.safe_area_percent), settings};
 }
 
-void Player::fill_new_scene(Scene& scene)
+void Player::fill_new_scene(render::Scene& scene)
 {
     const auto now = m_parts.clocks.wall();
     scene.set_freshness_note(m_board.freshness());
-    std::vector<Notice> urgent = m_board.urgent_for_new_scene(m_config, now);
-    scene.prepare_time(to_local(now));
+    std::vector<model::Notice> urgent = m_board.urgent_for_new_scene(m_config, now);
+    scene.prepare_time(platform::to_local(now));
     // Before any feed answered, the scene waits a moment before it says "no notices".
     if (!m_board.has_answer())
         return;
@@ -240,7 +242,7 @@ void Player::log_crawl_speed() const
 // The desktop preview's keys. False: quit.
 bool Player::handle_key(const SDL_KeyboardEvent& key)
 {
-    Scene* scene = m_screens.scene();
+    render::Scene* scene = m_screens.scene();
     switch (key.keysym.sym) {
     case SDLK_ESCAPE:
     case SDLK_q:
@@ -302,12 +304,12 @@ void Player::handle_second()
     const auto now = m_parts.clocks.wall();
     m_rebuild |= m_board.set_now(now);
     if (auto note = m_board.freshness_change(now, m_config.stale_after))
-        m_screens.for_each_scene([&](Scene& scene) { scene.set_freshness_note(*note); });
+        m_screens.for_each_scene([&](render::Scene& scene) { scene.set_freshness_note(*note); });
     m_status_changed = false;
-    const LocalTime local = to_local(now);
+    const platform::LocalTime local = platform::to_local(now);
     if (m_schedule.apply(m_config.schedule, local, false))
-        m_screens.for_each_scene([](Scene& scene) { scene.invalidate(); });
-    m_screens.for_each_scene([&](Scene& scene) { scene.prepare_time(local); });
+        m_screens.for_each_scene([](render::Scene& scene) { scene.invalidate(); });
+    m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_time(local); });
     update_urgent();
     m_schedule.poll();
     if (m_watch.file_changed())
@@ -318,14 +320,14 @@ void Player::handle_second()
 void Player::update_urgent()
 {
     if (auto urgent = m_board.urgent_change(m_config, m_parts.clocks.wall(), m_parts.log))
-        m_screens.for_each_scene([&](Scene& scene) { scene.prepare_urgent(*urgent); });
+        m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_urgent(*urgent); });
 }
 
 // The board's text is made on the scene's worker; the new board shows when it is ready.
 void Player::show_board()
 {
     m_rebuild = false;
-    m_screens.for_each_scene([&](Scene& scene) { scene.prepare_notices(m_board.notices()); });
+    m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_notices(m_board.notices()); });
     update_urgent();
 }
 
@@ -341,11 +343,11 @@ std::optional<int> Player::frame()
     m_previous_frame = frame_start;
     if (frame_start >= m_next_stats_log) {
         m_next_stats_log += std::chrono::minutes(1);
-        m_parts.log(describe(m_frame_stats.summary()));
+        m_parts.log(render::describe(m_frame_stats.summary()));
         m_frame_stats.reset();
     }
     m_playback.frame(std::chrono::duration<double>(frame_start - *m_start).count());
-    if (auto advanced = m_screens.advance([this](Scene& scene) { fill_new_scene(scene); }); !advanced) {
+    if (auto advanced = m_screens.advance([this](render::Scene& scene) { fill_new_scene(scene); }); !advanced) {
         m_parts.log((m_screens.scene() || m_screens.loading() ? "" : "no screen: ") + advanced.error().message);
         if (!m_screens.scene() && !m_screens.loading())
             return 1;
@@ -355,18 +357,18 @@ std::optional<int> Player::frame()
         m_boards_logged = 0;
         update_overlay();
     }
-    if (Scene* scene = m_screens.scene())
+    if (render::Scene* scene = m_screens.scene())
         draw_frame(*scene, *m_screens.transform());
     else
         draw_black(m_display);  // the software path after a resize, until the new screen is loaded
     return std::nullopt;
 }
 
-void Player::draw_frame(Scene& scene, ScreenTransform& transform)
+void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform)
 {
-    const FrameExtent extent = m_display.keeps_last_frame() && !m_whole_frame ? FrameExtent::changes_only : FrameExtent::whole;
+    const render::FrameExtent extent = m_display.keeps_last_frame() && !m_whole_frame ? render::FrameExtent::changes_only : render::FrameExtent::whole;
     m_whole_frame = false;
-    transform.begin_frame(extent == FrameExtent::whole);
+    transform.begin_frame(extent == render::FrameExtent::whole);
     const auto changed = transform.end_frame(scene.draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
     if (m_screenshot_requested) {
         m_screenshot_requested = false;
@@ -387,63 +389,63 @@ void Player::log_display() const
                 std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s)");
 }
 
-void Player::log_board_shown(const Scene& scene)
+void Player::log_board_shown(const render::Scene& scene)
 {
     if (scene.boards_shown() == m_boards_logged)
         return;
     m_boards_logged = scene.boards_shown();
-    const SceneTextStats& stats = scene.text_stats();
+    const render::SceneTextStats& stats = scene.text_stats();
     if (stats.notices_rasterized + stats.notices_reused == 0)
         return;  // an empty board: the screen says so itself
     m_parts.log("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
-                std::to_string(stats.notices_reused) + " from the text cache; " + describe(stats.cache));
+                std::to_string(stats.notices_reused) + " from the text cache; " + render::describe(stats.cache));
 }
 
 void Player::update_overlay()
 {
-    Scene* scene = m_screens.scene();
+    render::Scene* scene = m_screens.scene();
     if (!scene)
         return;
     if (!m_overlay_shown) {
         scene->set_overlay({});
         return;
     }
-    const FrameSummary frames = m_frame_stats.summary();
+    const render::FrameSummary frames = m_frame_stats.summary();
     const WorkCounts work = WorkCounters::now();
     scene->set_overlay({
         std::string(m_display.renderer_name()) + " renderer, vsync " + (m_display.vsync() ? "on" : "off") + ", " +
             std::to_string(std::lround(m_display.refresh_hz())) + " Hz",
-        "this minute: " + describe(frames),
+        "this minute: " + render::describe(frames),
         "crawl " + std::to_string(m_playback.crawl_px_per_refresh()) + " px per refresh, " +
             std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s" + (m_playback.paused() ? " (paused)" : ""),
-        describe(scene->text_stats().cache),
+        render::describe(scene->text_stats().cache),
         "since start: " + std::to_string(work.lines_shaped) + " lines shaped, " + std::to_string(work.lines_rasterized) +
             " rasterized, " + std::to_string(work.textures_uploaded) + " textures uploaded",
         std::to_string(m_board.notices().size()) + " notices; scene time " + fixed(m_playback.scene_seconds(), 1) + " s",
     });
 }
 
-int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir,
+int run_player(const config::Config& config, const platform::DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path)
 {
     // Before any other thread runs: the zone is the process's TZ.
-    if (auto zone = use_time_zone(config.screen.time_zone); !zone)
-        log_line(zone.error().message + "; the clock shows the system's time zone");
+    if (auto zone = platform::use_time_zone(config.screen.time_zone); !zone)
+        platform::log_line(zone.error().message + "; the clock shows the system's time zone");
     // Before SDL video starts here, so that the renderer probe's own start runs beside ours.
-    std::optional<RendererProbeRun> probe;
-    if (config.display.renderer == RendererChoice::automatic)
-        probe = RendererProbeRun::start();
+    std::optional<platform::RendererProbeRun> probe;
+    if (config.display.renderer == config::RendererChoice::automatic)
+        probe = platform::RendererProbeRun::start();
     // Declared first, torn down last: everything below uses SDL or curl.
-    SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    platform::SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     if (!sdl.ok()) {
-        log_line(std::string("unable to start SDL video: ") + SDL_GetError());
+        platform::log_line(std::string("unable to start SDL video: ") + SDL_GetError());
         return 1;
     }
-    CurlGlobal curl;
+    feed::CurlGlobal curl;
 
-    auto display = Display::open(request, config.display.renderer, std::move(probe));
+    auto display = platform::Display::open(request, config.display.renderer, std::move(probe));
     if (!display) {
-        log_line(display.error().message);
+        platform::log_line(display.error().message);
         return 1;
     }
     ConfigWatch::install_sighup_handler();
@@ -452,3 +454,5 @@ int run_player(const Config& config, const DisplayRequest& request, const std::f
         return 1;
     return player.run();
 }
+
+}  // namespace signage::app

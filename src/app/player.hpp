@@ -22,10 +22,12 @@
 #include <string>
 #include <string_view>
 
+namespace signage::app {
+
 // Runs until Esc, q or the window closes. Returns the process exit code. With `config_path`,
 // the config is read again on SIGHUP, on R and when the file changes; a file with a mistake
 // leaves the running configuration as it is.
-int run_player(const Config& config, const DisplayRequest& request, const std::filesystem::path& data_dir,
+int run_player(const config::Config& config, const platform::DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path = std::nullopt);
 
 struct PlayerClocks {
@@ -41,15 +43,15 @@ struct PlayerClocks {
 // What the player works with besides the display; tests put in their own.
 struct PlayerParts {
     PlayerClocks clocks;
-    SceneLoader load_scene = ::load_scene;
+    SceneLoader load_scene = app::load_scene;
     FetcherFactory make_fetcher = make_feed_fetcher;
-    std::function<void(std::string_view line)> log = log_line;
+    std::function<void(std::string_view line)> log = platform::log_line;
 };
 
 class Player {
 public:
     // `fullscreen`: the lobby screen, whose panel the schedule puts to sleep.
-    Player(Config config, std::optional<std::filesystem::path> config_path, Display display,
+    Player(config::Config config, std::optional<std::filesystem::path> config_path, platform::Display display,
            std::filesystem::path data_dir, bool fullscreen, PlayerParts parts = {});
     ~Player();
     Player(const Player&) = delete;
@@ -67,8 +69,8 @@ public:
     // What SIGHUP and R do: the config file is read again (on another thread).
     void reload(const std::string& why);
 
-    Display& display() { return m_display; }
-    const Config& config() const { return m_config; }
+    platform::Display& display() { return m_display; }
+    const config::Config& config() const { return m_config; }
     // Nothing under way: no config being read, no screen being loaded or readied, no board
     // being prepared.
     bool settled() const;
@@ -82,19 +84,19 @@ private:
     void apply_time_zone();
     void start_fetcher();
     ScreenPlan plan_now() const;
-    void fill_new_scene(Scene& scene);
+    void fill_new_scene(render::Scene& scene);
     void show_board();
     void update_urgent();
     std::optional<int> frame();
-    void draw_frame(Scene& scene, ScreenTransform& transform);
+    void draw_frame(render::Scene& scene, render::ScreenTransform& transform);
     void log_display() const;
-    void log_board_shown(const Scene& scene);
+    void log_board_shown(const render::Scene& scene);
     void update_overlay();
     void log_crawl_speed() const;
 
-    Config m_config;
+    config::Config m_config;
     PlayerParts m_parts;
-    Display m_display;
+    platform::Display m_display;
     std::filesystem::path m_data_dir;
     Uint32 m_feed_event;
     ConfigWatch m_watch;
@@ -102,8 +104,8 @@ private:
     Screens m_screens;          // the same for the renderer
     BoardState m_board;
     FetcherSlot m_fetchers;
-    Playback m_playback;
-    FrameStats m_frame_stats;
+    render::Playback m_playback;
+    render::FrameStats m_frame_stats;
     std::optional<PlayerClocks::Monotonic> m_start;
     PlayerClocks::Monotonic m_next_second{};
     PlayerClocks::Monotonic m_next_stats_log{};
@@ -115,3 +117,5 @@ private:
     bool m_overlay_shown = false;
     bool m_screenshot_requested = false;
 };
+
+}  // namespace signage::app

@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <string>
 
+namespace signage::app {
+
 namespace {
 
-std::string until_next_change(const ScheduleSettings& schedule, const LocalTime& local)
+std::string until_next_change(const config::ScheduleSettings& schedule, const platform::LocalTime& local)
 {
-    const auto change = next_change(schedule, local);
+    const auto change = model::next_change(schedule, local);
     if (!change)
         return {};
     char when[40];
@@ -21,26 +23,26 @@ std::string until_next_change(const ScheduleSettings& schedule, const LocalTime&
 
 }  // namespace
 
-ScreenSchedule::ScreenSchedule(Display& display, bool controls_power, LogSink log)
+ScreenSchedule::ScreenSchedule(platform::Display& display, bool controls_power, LogSink log)
     : m_display(display)
     , m_controls_power(controls_power)
     , m_log(std::move(log))
 {
 }
 
-void ScreenSchedule::use_commands(const ScheduleSettings& schedule)
+void ScreenSchedule::use_commands(const config::ScheduleSettings& schedule)
 {
     // The lobby screen only: a preview window must not switch the desk's monitor off.
     if (!m_controls_power)
         return;
     m_power.reset();
-    m_power.emplace(DisplayPower::create(m_display.window(), schedule, m_log));
+    m_power.emplace(platform::DisplayPower::create(m_display.window(), schedule, m_log));
     m_log("display power: " + m_power->method());
 }
 
-bool ScreenSchedule::apply(const ScheduleSettings& schedule, const LocalTime& local, bool at_start)
+bool ScreenSchedule::apply(const config::ScheduleSettings& schedule, const platform::LocalTime& local, bool at_start)
 {
-    const bool on = is_on(schedule, local);
+    const bool on = model::is_on(schedule, local);
     if (!at_start && on == m_on)
         return false;
     m_on = on;
@@ -78,3 +80,5 @@ void ScreenSchedule::turn_off(const std::string& until)
     SDL_RenderClear(m_display.renderer());
     m_display.present();
 }
+
+}  // namespace signage::app

@@ -11,18 +11,20 @@
 #include <optional>
 #include <string_view>
 
+namespace signage::app {
+
 class ScreenSchedule {
 public:
     using LogSink = std::function<void(std::string_view line)>;
     // `controls_power`: the lobby screen (fullscreen), whose panel the schedule puts to sleep.
-    ScreenSchedule(Display& display, bool controls_power, LogSink log);
+    ScreenSchedule(platform::Display& display, bool controls_power, LogSink log);
 
     // Makes the way the panel sleeps anew, for `schedule`'s commands (at start, and when a
     // reload changes them); then call apply(..., true).
-    void use_commands(const ScheduleSettings& schedule);
+    void use_commands(const config::ScheduleSettings& schedule);
     // The schedule at `local`. Returns true when the screen has just turned on (it must then
     // be drawn whole). `at_start`: says so even when nothing changed, and wakes the panel.
-    bool apply(const ScheduleSettings& schedule, const LocalTime& local, bool at_start);
+    bool apply(const config::ScheduleSettings& schedule, const platform::LocalTime& local, bool at_start);
     bool screen_on() const { return m_on; }
     // Logs the display commands that failed. Never waits: once a second.
     void poll();
@@ -30,9 +32,11 @@ public:
 private:
     void turn_off(const std::string& until);
 
-    Display& m_display;
+    platform::Display& m_display;
     bool m_controls_power;
     LogSink m_log;
-    std::optional<DisplayPower> m_power;  // uses the display's window: goes first
+    std::optional<platform::DisplayPower> m_power;  // uses the display's window: goes first
     bool m_on = true;
 };
+
+}  // namespace signage::app

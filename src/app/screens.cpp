@@ -5,12 +5,14 @@
 #include <exception>
 #include <utility>
 
-Result<std::shared_ptr<Scene::Assets>> load_scene(const FontRoles& roles, int width, int height, SceneSettings settings)
+namespace signage::app {
+
+Result<std::shared_ptr<render::Scene::Assets>> load_scene(const text::FontRoles& roles, int width, int height, render::SceneSettings settings)
 {
-    return Scene::load(roles, width, height, std::move(settings));
+    return render::Scene::load(roles, width, height, std::move(settings));
 }
 
-Screens::Screens(Display& display, SceneLoader loader)
+Screens::Screens(platform::Display& display, SceneLoader loader)
     : m_display(display)
     , m_loader(std::move(loader))
 {
@@ -78,12 +80,12 @@ bool Screens::take_new_screen()
     return std::exchange(m_new_screen, false);
 }
 
-Status Screens::finish(const ScreenGeometry& geometry, Scene::Assets& assets, const Fill& fill)
+Status Screens::finish(const render::ScreenGeometry& geometry, render::Scene::Assets& assets, const Fill& fill)
 {
-    auto transform = ScreenTransform::create(m_display.renderer(), geometry);
+    auto transform = render::ScreenTransform::create(m_display.renderer(), geometry);
     if (!transform)
         return transform.error();
-    Screen screen{std::move(transform.value()), Scene::create(m_display.renderer(), assets)};
+    Screen screen{std::move(transform.value()), render::Scene::create(m_display.renderer(), assets)};
     fill(*screen.scene);
     m_next.reset();
     if (m_scene)
@@ -105,3 +107,5 @@ void Screens::forget_finished_loads()
     std::erase_if(m_abandoned,
                   [](const std::future<Loaded>& load) { return load.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
 }
+
+}  // namespace signage::app

@@ -15,25 +15,27 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 // What a screen is made for: its fonts, its size and place on the output, its settings.
 struct ScreenPlan {
-    FontRoles roles;
-    ScreenGeometry geometry;
-    SceneSettings settings;
+    text::FontRoles roles;
+    render::ScreenGeometry geometry;
+    render::SceneSettings settings;
 };
 
 // Opens the fonts, decodes the pictures and composes the fixed text of a scene (Scene::load),
 // on any thread. Tests put in their own.
 using SceneLoader =
-    std::function<Result<std::shared_ptr<Scene::Assets>>(const FontRoles& roles, int width, int height, SceneSettings settings)>;
-Result<std::shared_ptr<Scene::Assets>> load_scene(const FontRoles& roles, int width, int height, SceneSettings settings);
+    std::function<Result<std::shared_ptr<render::Scene::Assets>>(const text::FontRoles& roles, int width, int height, render::SceneSettings settings)>;
+Result<std::shared_ptr<render::Scene::Assets>> load_scene(const text::FontRoles& roles, int width, int height, render::SceneSettings settings);
 
 class Screens {
 public:
     // Gives a new scene what it is to show (with its prepare_ calls, which never stall).
-    using Fill = std::function<void(Scene& scene)>;
+    using Fill = std::function<void(render::Scene& scene)>;
 
-    Screens(Display& display, SceneLoader loader);
+    Screens(platform::Display& display, SceneLoader loader);
     ~Screens();  // waits for the loads still running: they only open files
     Screens(const Screens&) = delete;
     Screens& operator=(const Screens&) = delete;
@@ -50,9 +52,9 @@ public:
     // Every scene and transform, before the renderer they were made with goes.
     void drop();
 
-    Scene* scene() { return m_scene.get(); }
-    const Scene* scene() const { return m_scene.get(); }
-    ScreenTransform* transform() { return m_transform ? &*m_transform : nullptr; }
+    render::Scene* scene() { return m_scene.get(); }
+    const render::Scene* scene() const { return m_scene.get(); }
+    render::ScreenTransform* transform() { return m_transform ? &*m_transform : nullptr; }
     bool loading() const { return m_loading.valid(); }
     // Whether a new look is being loaded or readied.
     bool swapping() const { return m_loading.valid() || m_next.has_value(); }
@@ -72,24 +74,26 @@ public:
 
 private:
     struct Loaded {
-        ScreenGeometry geometry;
-        Result<std::shared_ptr<Scene::Assets>> assets;
+        render::ScreenGeometry geometry;
+        Result<std::shared_ptr<render::Scene::Assets>> assets;
     };
     struct Screen {
-        ScreenTransform transform;
-        std::unique_ptr<Scene> scene;
+        render::ScreenTransform transform;
+        std::unique_ptr<render::Scene> scene;
     };
-    Status finish(const ScreenGeometry& geometry, Scene::Assets& assets, const Fill& fill);
+    Status finish(const render::ScreenGeometry& geometry, render::Scene::Assets& assets, const Fill& fill);
     void show(Screen screen);
     void forget_finished_loads();
 
-    Display& m_display;
+    platform::Display& m_display;
     SceneLoader m_loader;
-    std::optional<ScreenTransform> m_transform;
-    std::unique_ptr<Scene> m_scene;
+    std::optional<render::ScreenTransform> m_transform;
+    std::unique_ptr<render::Scene> m_scene;
     std::future<Loaded> m_loading;  // a new look's fonts and pictures
     std::string m_loading_why;
     std::vector<std::future<Loaded>> m_abandoned;
     std::optional<Screen> m_next;  // a new look, shown when its text is ready
     bool m_new_screen = true;
 };
+
+}  // namespace signage::app

@@ -5,12 +5,14 @@
 #include <ctime>
 #include <string>
 
-void save_screenshot(const Display& display, std::chrono::sys_seconds now,
+namespace signage::app {
+
+void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
                      const std::function<void(std::string_view line)>& log)
 {
     int width = 0, height = 0;
     display.output_size(width, height);
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface ||
         SDL_RenderReadPixels(display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0) {
         log(std::string("screenshot: cannot read the screen: ") + SDL_GetError());
@@ -26,3 +28,5 @@ void save_screenshot(const Display& display, std::chrono::sys_seconds now,
     else
         log(std::string("screenshot: ") + name);
 }
+
+}  // namespace signage::app

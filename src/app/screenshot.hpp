@@ -6,7 +6,11 @@
 #include <functional>
 #include <string_view>
 
+namespace signage::app {
+
 // Named after `now` in the screen's time zone: signage-20180604-140500.png. Logs the name, or
 // why there is none.
-void save_screenshot(const Display& display, std::chrono::sys_seconds now,
+void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
                      const std::function<void(std::string_view line)>& log);
+
+}  // namespace signage::app

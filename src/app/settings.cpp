@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
-Result<Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir)
+namespace signage::app {
+
+Result<config::Config> resolve_config(const CommandLine& command_line, const std::filesystem::path& data_dir)
 {
-    Config config = default_config(data_dir);
+    config::Config config = config::default_config(data_dir);
     if (command_line.config_path) {
-        auto loaded = load_config(*command_line.config_path);
+        auto loaded = load_checked_config(*command_line.config_path);
         if (!loaded)
             return loaded.error();
         config = std::move(loaded.value());
@@ -17,9 +19,9 @@ Result<Config> resolve_config(const CommandLine& command_line, const std::filesy
     if (command_line.feed) {
         // A feed given on the command line is previewed alone, as Korean unless it says otherwise.
         const auto base_dir = std::filesystem::current_path();
-        FeedSource preview;
+        config::FeedSource preview;
         preview.name = "feed";
-        preview.location = feed_location_to_url(*command_line.feed, base_dir);
+        preview.location = config::feed_location_to_url(*command_line.feed, base_dir);
         preview.language = "ko";
         config.feeds = {preview};
         config.offline_cache = false;
@@ -27,58 +29,60 @@ Result<Config> resolve_config(const CommandLine& command_line, const std::filesy
     return config;
 }
 
-SceneSettings scene_settings(const Config& config)
+render::SceneSettings scene_settings(const config::Config& config)
 {
-    auto color = [](RgbaColor c) { return SDL_Color{c.r, c.g, c.b, c.a}; };
-    SceneSettings settings;
+    auto color = [](config::RgbaColor c) { return SDL_Color{c.r, c.g, c.b, c.a}; };
+    render::SceneSettings settings;
     settings.crawl_speed_px_per_s = config.crawl_speed_px_per_s;
     settings.featured_dwell_s = config.featured_dwell_s;
     settings.featured_max_dwell_s = config.featured_max_dwell_s;
     settings.featured_transition_s = config.featured_transition_s;
-    settings.text_effects = TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
+    settings.text_effects = render::TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
                                         color(config.text.shadow_color)};
     settings.text_cache_bytes = config.text.cache_bytes;
     settings.screen = config.screen;
     settings.alert_background = color(config.urgent.banner);
     settings.alert_text = color(config.urgent.banner_text);
-    settings.theme = Theme::from(color(config.screen.background), color(config.screen.band), color(config.screen.text),
+    settings.theme = render::Theme::from(color(config.screen.background), color(config.screen.band), color(config.screen.text),
                                  color(config.screen.accent));
     return settings;
 }
 
 namespace {
 
-std::vector<FontFile> font_files(const std::vector<FontFileSetting>& settings)
+std::vector<text::FontFile> font_files(const std::vector<config::FontFileSetting>& settings)
 {
-    std::vector<FontFile> files;
+    std::vector<text::FontFile> files;
     for (const auto& setting : settings)
-        files.push_back(FontFile{setting.path, setting.face_index});
+        files.push_back(text::FontFile{setting.path, setting.face_index});
     return files;
 }
 
 }  // namespace
 
-FontRoles font_roles(const Config& config, const std::filesystem::path& data_dir)
+text::FontRoles font_roles(const config::Config& config, const std::filesystem::path& data_dir)
 {
-    const BundledFonts bundled = BundledFonts::in(data_dir);
+    const text::BundledFonts bundled = text::BundledFonts::in(data_dir);
     const auto regular = config.fonts.regular.empty() ? bundled.regular_chain() : font_files(config.fonts.regular);
     const auto bold = config.fonts.bold.empty() ? bundled.bold_chain() : font_files(config.fonts.bold);
-    FontRoles roles = FontRoles::in_weights(regular, bold);
+    text::FontRoles roles = text::FontRoles::in_weights(regular, bold);
     for (const auto& [role, weight] : config.fonts.role_weights)
         if (auto* chain = roles.find(role))
-            *chain = weight == FontWeight::bold ? bold : regular;
+            *chain = weight == config::FontWeight::bold ? bold : regular;
     for (const auto& [role, files] : config.fonts.role_chains)
         if (auto* chain = roles.find(role))
             *chain = font_files(files);
     return roles;
 }
 
-std::vector<const Notice*> configured_urgent_notices(const Config& config, const std::vector<Notice>& notices,
+std::vector<const model::Notice*> configured_urgent_notices(const config::Config& config, const std::vector<model::Notice>& notices,
                                                      std::chrono::sys_seconds now)
 {
     const auto is_alert_feed = [&](std::string_view source) {
         return std::any_of(config.feeds.begin(), config.feeds.end(),
-                           [&](const FeedSource& feed) { return feed.urgent && feed.name == source; });
+                           [&](const config::FeedSource& feed) { return feed.urgent && feed.name == source; });
     };
-    return urgent_notices(notices, config.urgent, is_alert_feed, now);
+    return model::urgent_notices(notices, config.urgent, is_alert_feed, now);
 }
+
+}  // namespace signage::app

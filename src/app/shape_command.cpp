@@ -7,6 +7,8 @@
 
 #include <cstdio>
 
+namespace signage::app {
+
 namespace {
 
 std::string script_tag(hb_script_t script)
@@ -18,29 +20,29 @@ std::string script_tag(hb_script_t script)
 
 }  // namespace
 
-int run_shape_command(const std::string& text, int font_px, const std::string& role, const FontRoles& fonts)
+int run_shape_command(const std::string& text, int font_px, const std::string& role, const text::FontRoles& fonts)
 {
     using Json = nlohmann::ordered_json;
-    const std::vector<FontFile>* files = fonts.find(role);
+    const std::vector<text::FontFile>* files = fonts.find(role);
     if (!files) {
-        log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert");
+        platform::log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert");
         return 2;
     }
-    auto library = FreeTypeLibrary::create();
+    auto library = text::FreeTypeLibrary::create();
     if (!library) {
-        log_line(library.error().message);
+        platform::log_line(library.error().message);
         return 1;
     }
-    auto chain = FontChain::open(library.value(), *files, font_px);
+    auto chain = text::FontChain::open(library.value(), *files, font_px);
     if (!chain) {
-        log_line(chain.error().message);
+        platform::log_line(chain.error().message);
         return 1;
     }
 
-    const ShapedLine line = shape_line(text, chain.value());
+    const text::ShapedLine line = text::shape_line(text, chain.value());
     Json runs = Json::array();
     for (const auto& run : line.runs) {
-        const Font& font = chain->font(run.font_index);
+        const text::Font& font = chain->font(run.font_index);
         Json glyphs = Json::array();
         for (const auto& glyph : line.glyphs) {
             if (glyph.cluster < run.begin || glyph.cluster >= run.end)
@@ -72,3 +74,5 @@ int run_shape_command(const std::string& text, int font_px, const std::string& r
     std::puts(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return 0;
 }
+
+}  // namespace signage::app

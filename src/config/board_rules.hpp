@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <optional>
 
+namespace signage::config {
+
 // Which notices of different sources are the same notice, so that a Korean feed and an English
 // feed of one agency show each notice once, with both titles.
 // The same id always means the same notice; publishers who control both feeds pair them by
@@ -23,3 +25,5 @@ struct BoardRules {
 
     bool operator==(const BoardRules&) const = default;
 };
+
+}  // namespace signage::config

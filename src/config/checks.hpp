@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::config {
+
 // What a font layer found out about a font file named in [fonts].
 struct FontFileCheck {
     enum class Fault {
@@ -29,3 +31,5 @@ struct ConfigChecks {
     std::function<FontFileCheck(const std::filesystem::path& file, std::optional<unsigned> face, const std::string& language)>
         font_file;
 };
+
+}  // namespace signage::config

@@ -10,6 +10,8 @@
 #include <iterator>
 #include <system_error>
 
+namespace signage::config {
+
 namespace {
 
 constexpr KeyRule<Config> top_level_keys[] = {
@@ -94,3 +96,5 @@ std::string feed_location_to_url(std::string_view location, const std::filesyste
     }
     return "file://" + percent_encode_path(config_relative_path(location, base_dir).generic_string());
 }
+
+}  // namespace signage::config

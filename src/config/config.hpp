@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::config {
+
 struct Config {
     std::vector<FeedSource> feeds;
     double crawl_speed_px_per_s = 120.0;
@@ -55,3 +57,5 @@ Config default_config(const std::filesystem::path& data_dir);
 
 // A feed location as written in a config (a path, relative to `base_dir`, or a URL) as a URL.
 std::string feed_location_to_url(std::string_view location, const std::filesystem::path& base_dir);
+
+}  // namespace signage::config

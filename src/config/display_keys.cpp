@@ -1,6 +1,8 @@
 // [display]: how the picture reaches the panel.
 #include "config/section_keys.hpp"
 
+namespace signage::config {
+
 namespace {
 
 constexpr Word<RendererChoice> renderer_words[] = {
@@ -41,3 +43,5 @@ void read_display(ConfigReader& reader, const toml::node& value, const std::stri
 {
     read_table(reader, value, key, display_keys, config);
 }
+
+}  // namespace signage::config

@@ -1,4 +1,7 @@
 #pragma once
+
+namespace signage::config {
+
 // [display]: how the picture reaches the panel.
 
 enum class RendererChoice {
@@ -14,3 +17,5 @@ struct DisplaySettings {
 
     bool operator==(const DisplaySettings&) const = default;
 };
+
+}  // namespace signage::config

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 struct FeedDraft {
@@ -177,3 +179,5 @@ void read_feeds(ConfigReader& reader, const toml::node& value, const std::string
     for (FeedDraft& draft : drafts)
         config.feeds.push_back(std::move(draft.source));
 }
+
+}  // namespace signage::config

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::config {
+
 // An extra HTTP request header, as configured: a valid token name, a value without line breaks.
 struct HeaderField {
     std::string name;
@@ -26,3 +28,5 @@ struct FeedSource {
     std::size_t max_body_bytes = 8u * 1024u * 1024u;
     bool urgent = false;  // an alerts source: every notice of this feed is urgent
 };
+
+}  // namespace signage::config

@@ -3,6 +3,8 @@
 
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 // An entry of a fallback chain as written: a path, or { file = "...", face = N } to pick one
@@ -158,3 +160,5 @@ void read_text(ConfigReader& reader, const toml::node& value, const std::string&
 {
     read_table(reader, value, key, text_keys, config);
 }
+
+}  // namespace signage::config

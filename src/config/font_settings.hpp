@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::config {
+
 // A font file of a text role's fallback chain, as configured.
 struct FontFileSetting {
     std::filesystem::path path;  // absolute
@@ -30,3 +32,5 @@ struct FontSettings {
 
     bool operator==(const FontSettings&) const = default;
 };
+
+}  // namespace signage::config

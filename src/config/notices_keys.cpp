@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 constexpr Word<PairingKey> pairing_words[] = {
@@ -127,3 +129,5 @@ void read_featured(ConfigReader& reader, const toml::node& value, const std::str
     if (dwell_usable && featured.max_dwell_s < featured.dwell_s)
         report_dwell_order(reader, featured, key);
 }
+
+}  // namespace signage::config

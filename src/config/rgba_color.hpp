@@ -3,8 +3,12 @@
 // the urgent banner.
 #include <cstdint>
 
+namespace signage::config {
+
 struct RgbaColor {
     std::uint8_t r = 0, g = 0, b = 0, a = 255;
 
     bool operator==(const RgbaColor&) const = default;
 };
+
+}  // namespace signage::config

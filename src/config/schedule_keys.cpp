@@ -3,6 +3,8 @@
 
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 template <std::size_t day>
@@ -148,3 +150,5 @@ void read_schedule(ConfigReader& reader, const toml::node& value, const std::str
     lone("display_off_command", config.schedule.display_off_command, "display_on_command");
     lone("display_on_command", config.schedule.display_on_command, "display_off_command");
 }
+
+}  // namespace signage::config

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::config {
+
 struct DayHours {
     std::chrono::minutes on{0};   // since midnight, local time
     std::chrono::minutes off{0};  // after `on`; may be 24:00 (1440)
@@ -29,3 +31,5 @@ struct ScheduleSettings {
 
     bool operator==(const ScheduleSettings&) const = default;
 };
+
+}  // namespace signage::config

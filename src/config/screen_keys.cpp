@@ -7,6 +7,8 @@
 #include <span>
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 bool has_extension(const std::filesystem::path& path, std::span<const std::string_view> extensions)
@@ -123,3 +125,5 @@ void read_screen(ConfigReader& reader, const toml::node& value, const std::strin
 {
     read_table(reader, value, key, screen_keys, config);
 }
+
+}  // namespace signage::config

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::config {
+
 enum class ScreenLayout {
     featured_ticker,  // "featured+ticker": one notice large, the crawl along the bottom (default)
     ticker,           // "ticker": the crawl band only, over the background
@@ -38,3 +40,5 @@ struct ScreenSettings {
 
     bool operator==(const ScreenSettings&) const = default;
 };
+
+}  // namespace signage::config

@@ -7,6 +7,8 @@
 
 #include <string>
 
+namespace signage::config {
+
 // feed_keys.cpp: [[feed]]
 void read_feeds(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 // font_keys.cpp: [fonts], [text]
@@ -33,3 +35,5 @@ void read_color_of(ConfigReader& reader, const toml::node& value, const std::str
     if (std::optional<RgbaColor> color = reader.color(value, key))
         (config.*section).*member = *color;
 }
+
+}  // namespace signage::config

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+namespace signage::config {
+
 struct TextSettings {
     int outline_px = 0;  // 0: no outline
     RgbaColor outline_color{0, 0, 0, 255};
@@ -13,3 +15,5 @@ struct TextSettings {
 
     bool operator==(const TextSettings&) const = default;
 };
+
+}  // namespace signage::config

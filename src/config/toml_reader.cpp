@@ -6,6 +6,8 @@
 #include <system_error>
 #include <utility>
 
+namespace signage::config {
+
 std::string format_number(double value)
 {
     char buffer[64];
@@ -203,3 +205,5 @@ bool ConfigReader::in_range(const toml::node& node, std::string_view key, double
            written + " is out of range (" + format_number(range.min) + ".." + format_number(range.max) + ")");
     return false;
 }
+
+}  // namespace signage::config

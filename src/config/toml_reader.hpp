@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::config {
+
 // Shortest text that reads back as the same double, so "9.5" and "5000" print as written.
 std::string format_number(double value);
 // Keys are shown as TOML would write them, so a key with a dot or space stays unambiguous.
@@ -164,3 +166,5 @@ void read_word(ConfigReader& reader, const toml::node& value, const std::string&
         choices.push_back(in_quotes(word.text));
     reader.report(value.source(), key, in_quotes(*written) + " is not " + std::string(noun) + "; use " + listed(choices));
 }
+
+}  // namespace signage::config

@@ -3,6 +3,8 @@
 
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 // Words to match notices by: an empty one would match every notice.
@@ -45,3 +47,5 @@ void read_urgent(ConfigReader& reader, const toml::node& value, const std::strin
 {
     read_table(reader, value, key, urgent_keys, config);
 }
+
+}  // namespace signage::config

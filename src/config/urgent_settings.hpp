@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::config {
+
 struct UrgentSettings {
     std::vector<std::string> categories{"긴급", "urgent", "alert"};  // a notice in one of these (any case)
     std::vector<std::string> keywords;                              // or whose title contains one
@@ -15,3 +17,5 @@ struct UrgentSettings {
 
     bool operator==(const UrgentSettings&) const = default;
 };
+
+}  // namespace signage::config

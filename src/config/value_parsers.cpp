@@ -7,6 +7,8 @@
 #include <system_error>
 #include <utility>
 
+namespace signage::config {
+
 namespace {
 
 // A subtag in the case BCP 47 writes it: the region upper case, the script capitalised, the
@@ -203,3 +205,5 @@ std::string percent_encode_path(std::string_view path)
     }
     return encoded;
 }
+
+}  // namespace signage::config

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::config {
+
 // `text` between double quotes, as errors show what was written.
 std::string in_quotes(std::string_view text);
 
@@ -44,3 +46,5 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
 std::filesystem::path config_relative_path(std::string_view written, const std::filesystem::path& base_dir);
 // A path's bytes as a URL's path: unreserved characters and '/' stay, the rest is %XX.
 std::string percent_encode_path(std::string_view path);
+
+}  // namespace signage::config

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 // The first characters of a body that an error quotes when it is neither XML nor JSON.
@@ -253,3 +255,5 @@ std::string charset_from_content_type(std::string_view content_type)
     }
     return {};
 }
+
+}  // namespace signage::feed

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 enum class BodySyntax { xml, json };
 
 struct Utf8Body {
@@ -27,3 +29,5 @@ Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view http_chars
 // The charset parameter of an HTTP Content-Type ("text/xml; charset=\"EUC-KR\"" -> "euc-kr"),
 // lower-cased and unquoted; empty when there is none.
 std::string charset_from_content_type(std::string_view content_type);
+
+}  // namespace signage::feed

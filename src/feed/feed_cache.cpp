@@ -15,6 +15,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace signage::feed {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -146,7 +148,7 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
     remove_abandoned_temporaries(final_path);
     // Same folder as the entry, so rename() is atomic; the pid keeps two players apart.
     const fs::path temp_path = final_path.string() + std::string(temp_marker) + std::to_string(::getpid());
-    UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    platform::UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
         return fail("cannot create " + temp_path.filename().string(), errno);
     if (!write_all(fd.get(), header_line) || !write_all(fd.get(), entry.body) || ::fsync(fd.get()) != 0) {
@@ -165,7 +167,7 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
         return fail("cannot replace the entry", error);
     }
     // The rename is durable only once the folder itself is on disk.
-    UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    platform::UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (directory.get() >= 0)
         ::fsync(directory.get());
     return Done{};
@@ -179,3 +181,5 @@ fs::path default_cache_directory()
         return fs::path(home) / ".cache" / "signage-player";
     return "/var/cache/signage-player";
 }
+
+}  // namespace signage::feed

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::feed {
+
 struct CachedFeed {
     std::string body;          // exactly as received (before parsing), decompressed
     std::string content_type;  // as the server sent it; empty for file://
@@ -37,3 +39,5 @@ private:
 };
 
 std::filesystem::path default_cache_directory();
+
+}  // namespace signage::feed

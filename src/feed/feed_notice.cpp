@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 // An id over the limit keeps its start and a hash of the whole, so two long ids that share
@@ -35,9 +37,9 @@ bool same_language(std::string_view a, std::string_view b)
 
 }  // namespace
 
-std::optional<Notice> finish_notice(NoticeDraft draft, const FeedContext& context)
+std::optional<model::Notice> finish_notice(NoticeDraft draft, const FeedContext& context)
 {
-    Notice notice;
+    model::Notice notice;
     notice.source_name = context.source_name;
 
     std::string title = clean_text(draft.title, kMaxTitleBytes);
@@ -46,13 +48,13 @@ std::optional<Notice> finish_notice(NoticeDraft draft, const FeedContext& contex
     for (auto& translation : draft.translations) {
         if (notice.titles.size() == kMaxTitles)
             break;
-        LocalizedTitle cleaned{language_tag(translation.lang), clean_text(translation.text, kMaxTitleBytes)};
+        model::LocalizedTitle cleaned{language_tag(translation.lang), clean_text(translation.text, kMaxTitleBytes)};
         // A translation in no stated language cannot be picked by language: leave it out. One
         // that repeats a title already there (the item's own, in a feed that lists every
         // language, "ko" beside the feed's "ko-kr") adds nothing.
         if (cleaned.lang.empty() || cleaned.text.empty())
             continue;
-        const bool repeated = std::any_of(notice.titles.begin(), notice.titles.end(), [&](const LocalizedTitle& title) {
+        const bool repeated = std::any_of(notice.titles.begin(), notice.titles.end(), [&](const model::LocalizedTitle& title) {
             return title.text == cleaned.text && same_language(title.lang, cleaned.lang);
         });
         if (!repeated)
@@ -94,3 +96,5 @@ std::string feed_title(const std::string& raw)
 {
     return clean_text(raw, kMaxTitleBytes);
 }
+
+}  // namespace signage::feed

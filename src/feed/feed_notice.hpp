@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+namespace signage::feed {
+
 // A date as written is a few dozen bytes; more is not a date.
 inline constexpr std::size_t kMaxDateBytes = 100;
 
 struct NoticeDraft {
     std::string title;           // the item's own title, markup already removed
     std::string lang;            // the language of the item and its title, fallbacks applied
-    std::vector<LocalizedTitle> translations;  // sp:title / _signage_player titles, in order
+    std::vector<model::LocalizedTitle> translations;  // sp:title / _signage_player titles, in order
     std::string id;
     std::string link;
     std::string published;  // as written
@@ -28,7 +30,9 @@ struct NoticeDraft {
 // nullopt for an item with no title in any language. Dates without a zone are read as Korean
 // time when the item is in Korean, else as UTC (docs/feeds.md); a notice with only an updated
 // date is published then too.
-std::optional<Notice> finish_notice(NoticeDraft draft, const FeedContext& context);
+std::optional<model::Notice> finish_notice(NoticeDraft draft, const FeedContext& context);
 
 // The feed's own title as a screen shows it.
 std::string feed_title(const std::string& raw);
+
+}  // namespace signage::feed

@@ -23,9 +23,11 @@
 #include <utility>
 #include <vector>
 
+namespace signage::feed {
+
 namespace {
 
-using XmlDocPtr = std::unique_ptr<xmlDoc, CDeleter<xmlFreeDoc>>;
+using XmlDocPtr = std::unique_ptr<xmlDoc, platform::CDeleter<xmlFreeDoc>>;
 
 constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr std::string_view kAtom03Ns = "http://purl.org/atom/ns#";
@@ -217,7 +219,7 @@ bool read_urgent_flag(const xmlNode* item)
     if (!flag)
         return false;
     const std::string text = clean_text(raw_text(flag, 64), 64);
-    return text.empty() || is_urgent_flag_text(text);
+    return text.empty() || model::is_urgent_flag_text(text);
 }
 
 // Dublin Core subjects: how RSS 1.0 and Atom 0.3 feeds give categories.
@@ -439,3 +441,5 @@ Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
         parsed->encoding = std::move(decoded->encoding);
     return parsed;
 }
+
+}  // namespace signage::feed

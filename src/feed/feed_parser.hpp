@@ -9,9 +9,11 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::feed {
+
 struct ParsedFeed {
     std::string title;
-    std::vector<Notice> notices;  // in document order
+    std::vector<model::Notice> notices;  // in document order
     std::string format;           // "rss 2.0", "rss 0.91", "rss 1.0", "atom 1.0", "atom 0.3", "json feed 1.1"
     std::string encoding;         // what the bytes were decoded from: "UTF-8", "CP949", "windows-1252"...
 };
@@ -43,3 +45,5 @@ inline constexpr std::size_t kMaxLanguageBytes = 64;
 // names what is wrong, one line. A document cut short still yields the items before the cut;
 // items without any title are left out, so a feed can parse to no notices at all.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);
+
+}  // namespace signage::feed

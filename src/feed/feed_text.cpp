@@ -17,9 +17,11 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 namespace {
 
-using XmlDocPtr = std::unique_ptr<xmlDoc, CDeleter<xmlFreeDoc>>;
+using XmlDocPtr = std::unique_ptr<xmlDoc, platform::CDeleter<xmlFreeDoc>>;
 
 // NONET: an <img src> or a DOCTYPE must never make the parser reach out. IGNORE_ENC: the
 // fragment is UTF-8 already, whatever a <meta charset> inside it claims.
@@ -261,3 +263,5 @@ std::string fnv1a_hex(std::string_view data)
     }
     return "fnv1a:" + hex;
 }
+
+}  // namespace signage::feed

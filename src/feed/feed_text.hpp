@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 // One line of plain text: runs of white space (including no-break and ideographic spaces)
 // become one space, control characters and byte order marks go, and the result is cut at a
 // character boundary to at most `max_bytes`. `raw` must be valid UTF-8.
@@ -37,3 +39,5 @@ std::string language_tag(std::string_view raw);
 bool is_korean(std::string_view language_tag);
 
 std::string fnv1a_hex(std::string_view data);
+
+}  // namespace signage::feed

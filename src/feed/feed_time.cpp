@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string_view>
 
+namespace signage::feed {
+
 namespace {
 
 using namespace std::chrono;
@@ -119,12 +121,12 @@ struct WallClock {
     minutes offset{0};  // local time minus UTC
 };
 
-std::optional<TimePoint> to_utc(const WallClock& clock)
+std::optional<model::TimePoint> to_utc(const WallClock& clock)
 {
     // A leap second (60) is allowed and lands on the next minute: sys_seconds cannot hold it.
     if (!clock.date.ok() || clock.hour > 23 || clock.minute > 59 || clock.second > 60)
         return std::nullopt;
-    return TimePoint{sys_days{clock.date}} + hours{clock.hour} + minutes{clock.minute}
+    return model::TimePoint{sys_days{clock.date}} + hours{clock.hour} + minutes{clock.minute}
          + seconds{clock.second} - clock.offset;
 }
 
@@ -256,7 +258,7 @@ bool is_weekday(std::string_view name)
 }
 
 // [Mon, ]04 Jun [20]18 09:00[:00] [zone]
-std::optional<TimePoint> parse_rfc822(std::string_view text, minutes zoneless_offset)
+std::optional<model::TimePoint> parse_rfc822(std::string_view text, minutes zoneless_offset)
 {
     Scanner scan(text);
     WallClock clock;
@@ -409,7 +411,7 @@ bool time_of_day(Scanner& scan, bool iso_time, WallClock& clock)
 
 // 2018-06-04[(T| )09:00[:00[.123]][ zone]], the same with '.' or '/' between the parts
 // ("2018.06.04.", "2018/06/04 14:05"), and "2018년 06월 04일 [(월)] [오후 ]2:05[:00]".
-std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zoneless_offset)
+std::optional<model::TimePoint> parse_numeric_date(std::string_view text, minutes zoneless_offset)
 {
     Scanner scan(text);
     WallClock clock;
@@ -436,7 +438,7 @@ std::optional<TimePoint> parse_numeric_date(std::string_view text, minutes zonel
 
 }  // namespace
 
-std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset)
+std::optional<model::TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset)
 {
     text = trim(text);
     if (text.empty())
@@ -451,7 +453,7 @@ std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::min
     return parse_rfc822(text, zoneless_offset);
 }
 
-std::string format_iso8601_utc(TimePoint time)
+std::string format_iso8601_utc(model::TimePoint time)
 {
     using namespace std::chrono;
     const auto day_start = floor<days>(time);
@@ -463,3 +465,5 @@ std::string format_iso8601_utc(TimePoint time)
         static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
     return text;
 }
+
+}  // namespace signage::feed

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 // Korea Standard Time, the zone of dates written in Korean (no daylight saving since 1988).
 inline constexpr std::chrono::minutes kKoreaOffset{9 * 60};
 
@@ -19,7 +21,9 @@ inline constexpr std::chrono::minutes kKoreaOffset{9 * 60};
 // name counts as none, as RFC 2822 section 4.3 says); the caller knows whose clock the feed
 // keeps. The Korean forms name Korea by their script and are always read as +09:00 unless they
 // state a zone.
-std::optional<TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset = std::chrono::minutes{0});
+std::optional<model::TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset = std::chrono::minutes{0});
 
 // "2018-06-04T05:05:00Z": how dump-feed (and the tests) write a time.
-std::string format_iso8601_utc(TimePoint time);
+std::string format_iso8601_utc(model::TimePoint time);
+
+}  // namespace signage::feed

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 namespace {
 
 // Entity names longer than this are no HTML entity; the bound keeps the lookups cheap.
@@ -190,3 +192,5 @@ std::optional<NumericReference> numeric_reference_at(std::string_view text, std:
         return std::nullopt;
     return NumericReference{value, k + 1};
 }
+
+}  // namespace signage::feed

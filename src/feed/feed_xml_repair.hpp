@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 // `utf8` must be valid UTF-8; so is the result.
 std::string repair_xml_text(std::string_view utf8);
 
@@ -35,3 +37,5 @@ struct NumericReference {
     std::size_t end = 0;
 };
 std::optional<NumericReference> numeric_reference_at(std::string_view text, std::size_t at, std::size_t max_digits);
+
+}  // namespace signage::feed

@@ -7,6 +7,8 @@
 #include <random>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -29,7 +31,7 @@ Clock::time_point start_due(std::vector<SourcePoller>& pollers, FetchPool& pool,
 
 }  // namespace
 
-FeedFetcher::FeedFetcher(std::vector<FeedSource> sources, std::function<void()> wake, FetcherOptions options)
+FeedFetcher::FeedFetcher(std::vector<config::FeedSource> sources, std::function<void()> wake, FetcherOptions options)
     : m_sources(std::move(sources)), m_wake(std::move(wake)), m_options(std::move(options))
 {
     m_worker = std::thread(&FeedFetcher::run, this);
@@ -77,7 +79,7 @@ void FeedFetcher::run()
         cache.emplace(*m_options.cache_directory);
     std::vector<SourcePoller> pollers;
     pollers.reserve(m_sources.size());
-    for (const FeedSource& source : m_sources)
+    for (const config::FeedSource& source : m_sources)
         pollers.emplace_back(source, cache ? &*cache : nullptr);
 
     for (SourcePoller& poller : pollers) {
@@ -102,3 +104,5 @@ void FeedFetcher::run()
         }
     }
 }
+
+}  // namespace signage::feed

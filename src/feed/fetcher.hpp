@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+namespace signage::feed {
+
 struct FetcherOptions {
     // Where each source's last good body is kept (FeedCache); nullopt: no cache. Only http and
     // https sources use it: a file:// feed is already on this machine.
@@ -28,7 +30,7 @@ struct FetcherOptions {
 class FeedFetcher {
 public:
     // `wake` is called on the worker thread after an update is queued (push an SDL event, say).
-    FeedFetcher(std::vector<FeedSource> sources, std::function<void()> wake, FetcherOptions options = {});
+    FeedFetcher(std::vector<config::FeedSource> sources, std::function<void()> wake, FetcherOptions options = {});
     // Stops and joins the worker, abandoning transfers in flight; waits at most for a cache
     // write in progress. Safe on any thread but the worker's own (that is, not from `wake`):
     // nothing of the fetcher belongs to the thread that created it.
@@ -44,7 +46,7 @@ private:
     void run();
     void deliver(SourceUpdate update);
 
-    std::vector<FeedSource> m_sources;
+    std::vector<config::FeedSource> m_sources;
     std::function<void()> m_wake;
     FetcherOptions m_options;
     std::mutex m_mutex;
@@ -53,3 +55,5 @@ private:
     FetchPool m_pool;      // used by the worker only, but woken from the destructor
     std::thread m_worker;  // last: starts after everything it uses exists
 };
+
+}  // namespace signage::feed

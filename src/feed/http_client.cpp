@@ -13,6 +13,8 @@
 #include <string>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -259,3 +261,5 @@ CurlGlobal::~CurlGlobal()
 {
     curl_global_cleanup();
 }
+
+}  // namespace signage::feed

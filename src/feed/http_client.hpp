@@ -15,11 +15,13 @@
 #include <string>
 #include <vector>
 
+namespace signage::feed {
+
 // The defaults are a feed source's (config's FeedSource), written there once.
 struct FetchLimits {
-    std::chrono::milliseconds connect_timeout = FeedSource{}.connect_timeout;
-    std::chrono::milliseconds total_timeout = FeedSource{}.total_timeout;  // for the whole fetch, redirects included
-    std::size_t max_body_bytes = FeedSource{}.max_body_bytes;               // counted after decompression
+    std::chrono::milliseconds connect_timeout = config::FeedSource{}.connect_timeout;
+    std::chrono::milliseconds total_timeout = config::FeedSource{}.total_timeout;  // for the whole fetch, redirects included
+    std::size_t max_body_bytes = config::FeedSource{}.max_body_bytes;               // counted after decompression
 };
 
 // Redirects followed per fetch; one more is an error.
@@ -30,7 +32,7 @@ struct FetchRequest {
     FetchLimits limits;
     // Sent only to the origin (scheme, host, port) of `header_origin_url`, or of `url` when that
     // is empty: a redirect to another server must not carry an Authorization token there.
-    std::vector<HeaderField> headers;
+    std::vector<config::HeaderField> headers;
     std::string header_origin_url;
     std::string ca_file;  // trust only these certificate authorities; empty: the system's
     // Validators of an earlier response from `validators_url`; sent only to that URL, so a 304
@@ -112,3 +114,5 @@ public:
     CurlGlobal(const CurlGlobal&) = delete;
     CurlGlobal& operator=(const CurlGlobal&) = delete;
 };
+
+}  // namespace signage::feed

@@ -7,11 +7,13 @@
 #include <string_view>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using UrlPtr = std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>>;
-using CurlText = std::unique_ptr<char, CDeleter<curl_free>>;
+using UrlPtr = std::unique_ptr<CURLU, platform::CDeleter<curl_url_cleanup>>;
+using CurlText = std::unique_ptr<char, platform::CDeleter<curl_free>>;
 
 // What servers of the formats the parser reads label them as, most specific first; anything
 // else is still taken, so a feed served as text/plain works.
@@ -119,9 +121,9 @@ bool is_tls_error(CURLcode code)
 
 
 
-bool has_header(const std::vector<HeaderField>& headers, std::string_view name)
+bool has_header(const std::vector<config::HeaderField>& headers, std::string_view name)
 {
-    return std::ranges::any_of(headers, [&](const HeaderField& h) { return ascii_iequals(h.name, name); });
+    return std::ranges::any_of(headers, [&](const config::HeaderField& h) { return ascii_iequals(h.name, name); });
 }
 
 // Builds the header list for the transfer's current hop. Returns false when out of memory.
@@ -141,7 +143,7 @@ bool build_header_list(HttpTransfer& transfer)
     if (!(own_server && has_header(request.headers, "Accept")))
         add(kAcceptHeader);
     if (own_server) {
-        for (const HeaderField& header : request.headers) {
+        for (const config::HeaderField& header : request.headers) {
             // "Name;" is curl's way to send a header with an empty value ("Name:" removes one).
             add(header.value.empty() ? header.name + ";" : header.name + ": " + header.value);
         }
@@ -277,3 +279,5 @@ std::string response_header(CURL* easy, const char* name)
         return header->value;
     return {};
 }
+
+}  // namespace signage::feed

@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
-using CurlPtr = std::unique_ptr<CURL, CDeleter<curl_easy_cleanup>>;
-using CurlMultiPtr = std::unique_ptr<CURLM, CDeleter<curl_multi_cleanup>>;
-using CurlSlistPtr = std::unique_ptr<curl_slist, CDeleter<curl_slist_free_all>>;
+namespace signage::feed {
+
+using CurlPtr = std::unique_ptr<CURL, platform::CDeleter<curl_easy_cleanup>>;
+using CurlMultiPtr = std::unique_ptr<CURLM, platform::CDeleter<curl_multi_cleanup>>;
+using CurlSlistPtr = std::unique_ptr<curl_slist, platform::CDeleter<curl_slist_free_all>>;
 
 // Scheme, host and port: what decides whether configured headers may go to a URL.
 struct UrlOrigin {
@@ -61,3 +63,5 @@ std::string timeout_reason(bool connected, const FetchLimits& limits);
 std::string curl_reason(CURLcode code, const char* error_buffer);
 // The value of the last response's header `name`; empty when it sent none.
 std::string response_header(CURL* easy, const char* name);
+
+}  // namespace signage::feed

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+namespace signage::feed {
+
 namespace {
 
 // ordered_json keeps an object's members in document order: the order of the translations in
@@ -63,7 +65,7 @@ bool is_urgent_value(const Json& value)
         return value.get<bool>();
     if (value.is_number_integer())
         return value == 1;
-    return value.is_string() && is_urgent_flag_text(value.get<std::string>());
+    return value.is_string() && model::is_urgent_flag_text(value.get<std::string>());
 }
 
 JsonItem read_item(const Json& item)
@@ -271,3 +273,5 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
     }
     return feed;
 }
+
+}  // namespace signage::feed

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace signage::feed {
+
 namespace {
 
 double unit_interval(double random_unit)
@@ -36,3 +38,5 @@ std::chrono::milliseconds next_poll_delay(std::chrono::milliseconds poll_interva
     const auto interval = std::max(poll_interval, std::chrono::milliseconds{1});
     return std::max(scaled(interval, 1.0 - 0.1 * unit_interval(random_unit)), std::chrono::milliseconds{1});
 }
+
+}  // namespace signage::feed

@@ -3,6 +3,8 @@
 // random number, so the schedule is tested without clocks or threads.
 #include <chrono>
 
+namespace signage::feed {
+
 // The first retry after a failure comes after at most this long (or the poll interval, if
 // shorter), so a screen that booted before the network came up shows notices soon after it does.
 inline constexpr std::chrono::milliseconds kFirstRetry{30'000};
@@ -21,3 +23,5 @@ std::chrono::milliseconds next_retry_delay(int attempt, std::chrono::millisecond
 // random, so screens switched on together drift apart instead of polling in step forever;
 // never later than the configured interval.
 std::chrono::milliseconds next_poll_delay(std::chrono::milliseconds poll_interval, double random_unit);
+
+}  // namespace signage::feed

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+namespace signage::feed {
+
 namespace {
 
 constexpr std::chrono::seconds kShortestInterval{1};
@@ -18,12 +20,12 @@ constexpr std::chrono::seconds kShortestInterval{1};
 // "updated HH:MM" after a reboot close enough.
 constexpr std::chrono::hours kConfirmationWriteInterval{1};
 
-std::string source_prefix(const FeedSource& source)
+std::string source_prefix(const config::FeedSource& source)
 {
     return "feed \"" + source.name + "\": ";
 }
 
-std::chrono::milliseconds interval_of(const FeedSource& source)
+std::chrono::milliseconds interval_of(const config::FeedSource& source)
 {
     return std::max<std::chrono::milliseconds>(source.poll_interval, kShortestInterval);
 }
@@ -33,7 +35,7 @@ bool is_file_url(std::string_view url)
     return url.starts_with("file://");
 }
 
-Result<std::vector<Notice>> parse_notices(const FeedSource& source, std::string_view body, std::string_view content_type)
+Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type)
 {
     const FeedContext context{source.name, source.language, charset_from_content_type(content_type)};
     Result<ParsedFeed> parsed = parse_feed(body, context);
@@ -45,9 +47,9 @@ Result<std::vector<Notice>> parse_notices(const FeedSource& source, std::string_
 // What may replace a source's notices on screen. A feed that parses into no notices is refused
 // like a broken one: far more often a publishing mistake or a half-written file than an agency
 // withdrawing every notice at once, and refusing it keeps the last good notices on screen.
-Result<std::vector<Notice>> parse_for_screen(const FeedSource& source, std::string_view body, std::string_view content_type)
+Result<std::vector<model::Notice>> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type)
 {
-    Result<std::vector<Notice>> notices = parse_notices(source, body, content_type);
+    Result<std::vector<model::Notice>> notices = parse_notices(source, body, content_type);
     if (notices.ok() && notices.value().empty())
         return Error{"no notices in the feed (no item has a title)"};
     return notices;
@@ -66,7 +68,7 @@ bool is_success(long status)
 
 }  // namespace
 
-FetchRequest request_for(const FeedSource& source)
+FetchRequest request_for(const config::FeedSource& source)
 {
     FetchRequest request;
     request.url = source.location;
@@ -79,12 +81,12 @@ FetchRequest request_for(const FeedSource& source)
     return request;
 }
 
-Result<std::vector<Notice>> read_source(const FeedSource& source)
+Result<std::vector<model::Notice>> read_source(const config::FeedSource& source)
 {
     return read_source(source, std::stop_token{});
 }
 
-Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_token stop)
+Result<std::vector<model::Notice>> read_source(const config::FeedSource& source, std::stop_token stop)
 {
     Result<FetchedBody> fetched = fetch(request_for(source), std::move(stop));
     if (!fetched.ok())
@@ -92,7 +94,7 @@ Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_toke
     const FetchedBody& body = fetched.value();
     if (body.status >= 300)
         return Error{source_prefix(source) + source.location + ": " + describe_status(body.status)};
-    Result<std::vector<Notice>> notices = parse_notices(source, body.bytes, body.content_type);
+    Result<std::vector<model::Notice>> notices = parse_notices(source, body.bytes, body.content_type);
     if (!notices.ok())
         return Error{source_prefix(source) + source.location + ": " + notices.error().message};
     return notices;
@@ -114,7 +116,7 @@ ResponseAction decide_response(const Result<FetchedBody>& result, const std::opt
     return ResponseAction::new_body;
 }
 
-SourcePoller::SourcePoller(FeedSource source, const FeedCache* cache)
+SourcePoller::SourcePoller(config::FeedSource source, const FeedCache* cache)
     : m_source(std::move(source)), m_cache(is_file_url(m_source.location) ? nullptr : cache), m_poll_url(m_source.location)
 {
 }
@@ -127,9 +129,9 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         std::optional<CachedFeed> entry = m_cache->load(m_source.name);
         if (!entry)
             return std::nullopt;
-        Result<std::vector<Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);
+        Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);
         if (!notices.ok()) {
-            log_line(source_prefix(m_source) + "cached copy ignored: " + notices.error().message);
+            platform::log_line(source_prefix(m_source) + "cached copy ignored: " + notices.error().message);
             return std::nullopt;
         }
         m_confirmed_at = entry->fetched_at;
@@ -138,7 +140,7 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false};
     }
     catch (const std::exception& e) {
-        log_line(source_prefix(m_source) + "cached copy ignored: " + e.what());
+        platform::log_line(source_prefix(m_source) + "cached copy ignored: " + e.what());
     }
     return std::nullopt;
 }
@@ -201,7 +203,7 @@ std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, co
 
 std::optional<SourceUpdate> SourcePoller::on_gone(const std::string& where, long status)
 {
-    log_line(source_prefix(m_source) + where + ": " + describe_status(status)
+    platform::log_line(source_prefix(m_source) + where + ": " + describe_status(status)
              + ": the server says the feed was removed; no longer polled until restart");
     m_gone = true;
     m_failing = true;
@@ -236,7 +238,7 @@ std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const 
 std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment)
 {
     CachedFeed good = good_body(body, moment.wall);
-    Result<std::vector<Notice>> notices = parse_for_screen(m_source, good.body, good.content_type);
+    Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, good.body, good.content_type);
     if (!notices.ok())
         return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
     m_last_good = std::move(good);
@@ -253,7 +255,7 @@ void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment)
     m_confirmed_at = moment.wall;
     m_due = moment.now + next_poll_delay(interval_of(m_source), moment.random_unit);
     if (!body.permanent_url.empty() && body.permanent_url != m_poll_url) {
-        log_line(source_prefix(m_source) + m_poll_url + " moved permanently to " + body.permanent_url
+        platform::log_line(source_prefix(m_source) + m_poll_url + " moved permanently to " + body.permanent_url
                  + "; polling the new address until restart (update the config)");
         m_poll_url = body.permanent_url;
     }
@@ -264,7 +266,7 @@ std::optional<SourceUpdate> SourcePoller::on_failure(const std::string& reason, 
 {
     const std::string message = source_prefix(m_source) + reason;
     if (message != m_logged_error) {
-        log_line(message);
+        platform::log_line(message);
         m_logged_error = message;
     }
     ++m_failures;
@@ -295,6 +297,8 @@ void SourcePoller::store_in_cache()
         error = e.what();
     }
     if (!error.empty() && error != m_logged_cache_error)
-        log_line(source_prefix(m_source) + error);  // FeedCache's errors start "cache <path>: "
+        platform::log_line(source_prefix(m_source) + error);  // FeedCache's errors start "cache <path>: "
     m_logged_cache_error = error;
 }
+
+}  // namespace signage::feed

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::feed {
+
 // What changed about one source. An update either carries the source's complete new set of
 // notices, or (notices == nullopt) only a change of the status fields below, which never
 // touches the notices on screen:
@@ -27,7 +29,7 @@
 // confirmed_at is older than a few poll intervals.
 struct SourceUpdate {
     std::string source_name;
-    std::optional<std::vector<Notice>> notices;
+    std::optional<std::vector<model::Notice>> notices;
     // When this source's notices were last known current (a 200 or a 304); epoch when never.
     std::chrono::sys_seconds confirmed_at{};
     bool failing = false;  // the latest attempt failed; the notices on screen are the last good ones
@@ -37,12 +39,12 @@ struct SourceUpdate {
 // Fetch and parse one source, blocking (the `render` command). No cache, no conditional GET;
 // a feed without notices gives an empty list (only the fetcher refuses one, to keep the last
 // good notices on screen). Errors read `feed "<name>": <url>: <reason>`.
-Result<std::vector<Notice>> read_source(const FeedSource& source);
+Result<std::vector<model::Notice>> read_source(const config::FeedSource& source);
 // The same, cancelled (an error) soon after `stop` is requested.
-Result<std::vector<Notice>> read_source(const FeedSource& source, std::stop_token stop);
+Result<std::vector<model::Notice>> read_source(const config::FeedSource& source, std::stop_token stop);
 
 // The request FeedFetcher and read_source() send for a source: its URL, limits and headers.
-FetchRequest request_for(const FeedSource& source);
+FetchRequest request_for(const config::FeedSource& source);
 
 // What a fetch result means for a source, from the result and the last good body alone.
 enum class ResponseAction {
@@ -65,7 +67,7 @@ class SourcePoller {
 public:
     // `cache` (may be null: no offline cache) must outlive the poller; file:// sources never
     // use it, their feed is already on this machine.
-    SourcePoller(FeedSource source, const FeedCache* cache);
+    SourcePoller(config::FeedSource source, const FeedCache* cache);
 
     // The cached notices go on screen before any fetch, so a screen that reboots without
     // network shows what it showed before; their validators make the first poll conditional.
@@ -79,7 +81,7 @@ public:
     // What the finished fetch changes for the screen, if anything. Never throws.
     std::optional<SourceUpdate> on_response(Result<FetchedBody>& result, const PollMoment& moment);
 
-    const FeedSource& source() const { return m_source; }
+    const config::FeedSource& source() const { return m_source; }
     const std::string& poll_url() const { return m_poll_url; }
 
 private:
@@ -95,7 +97,7 @@ private:
     void store_in_cache();
     bool uses_cache() const { return m_cache != nullptr; }
 
-    FeedSource m_source;
+    config::FeedSource m_source;
     const FeedCache* m_cache;
     std::chrono::steady_clock::time_point m_due{};
     bool m_in_flight = false;
@@ -111,3 +113,5 @@ private:
     std::string m_logged_cache_error;  // the same for the cache
     std::chrono::sys_seconds m_cache_written_at{};
 };
+
+}  // namespace signage::feed

@@ -12,9 +12,11 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 namespace {
 
-using IconvHandle = std::unique_ptr<void, CDeleter<iconv_close>>;
+using IconvHandle = std::unique_ptr<void, platform::CDeleter<iconv_close>>;
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
@@ -316,3 +318,5 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes)
         --cut;
     return text.substr(0, cut);
 }
+
+}  // namespace signage::feed

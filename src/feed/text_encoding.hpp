@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 // Canonical names this module hands out; any other name is one iconv accepted as given.
 inline constexpr std::string_view kUtf8 = "UTF-8";
 inline constexpr std::string_view kUtf16Le = "UTF-16LE";
@@ -54,3 +56,5 @@ Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding);
 
 // The longest prefix of `text` of at most `max_bytes` that ends on a UTF-8 character boundary.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
+}  // namespace signage::feed

@@ -1,5 +1,7 @@
 #include "model/notice.hpp"
 
+namespace signage::model {
+
 const LocalizedTitle* Notice::title_in(std::string_view lang) const
 {
     for (const auto& title : titles) {
@@ -9,3 +11,5 @@ const LocalizedTitle* Notice::title_in(std::string_view lang) const
     }
     return nullptr;
 }
+
+}  // namespace signage::model

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::model {
+
 using TimePoint = std::chrono::sys_seconds;
 
 struct LocalizedTitle {
@@ -35,3 +37,5 @@ struct Notice {
 
     bool operator==(const Notice&) const = default;
 };
+
+}  // namespace signage::model

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <utility>
 
+namespace signage::model {
+
 namespace {
 
 bool has_language(const Notice& notice, std::string_view lang)
@@ -77,11 +79,11 @@ void NoticeBoard::merge()
     const auto pairing_key = [this](const Notice& notice) -> const std::string& {
         static const std::string none;
         switch (m_rules.pair_by) {
-        case PairingKey::link:
+        case config::PairingKey::link:
             return notice.link;
-        case PairingKey::pair:
+        case config::PairingKey::pair:
             return notice.pair_id;
-        case PairingKey::id:
+        case config::PairingKey::id:
             break;
         }
         return none;
@@ -118,3 +120,5 @@ void NoticeBoard::merge()
     if (m_merged.size() > m_rules.max_notices)
         m_merged.resize(m_rules.max_notices);
 }
+
+}  // namespace signage::model

@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+namespace signage::model {
+
 class NoticeBoard {
 public:
-    explicit NoticeBoard(BoardRules rules = {}) : m_rules(rules) {}
+    explicit NoticeBoard(config::BoardRules rules = {}) : m_rules(rules) {}
 
     // Replaces one source's notices. Returns whether what the screen shows changed.
     bool apply(const std::string& source_name, std::vector<Notice> notices);
@@ -29,9 +31,11 @@ private:
     bool remerge();
     void merge();
 
-    BoardRules m_rules;
+    config::BoardRules m_rules;
     std::optional<TimePoint> m_now;
     std::map<std::string, std::vector<Notice>> m_by_source;
     std::vector<Notice> m_merged;
     std::uint64_t m_revision = 0;
 };
+
+}  // namespace signage::model

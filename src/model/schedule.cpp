@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+namespace signage::model {
+
 namespace {
 
 using namespace std::chrono;
@@ -13,14 +15,14 @@ constexpr minutes kDay{1440};
 constexpr days kWeekAndADay{8};
 constexpr days kMaxSearch{3 * 366};
 
-bool is_date_off(const ScheduleSettings& schedule, sys_days date)
+bool is_date_off(const config::ScheduleSettings& schedule, sys_days date)
 {
     return std::any_of(schedule.dates_off.begin(), schedule.dates_off.end(),
         [&](const year_month_day& off) { return off.ok() && sys_days{off} == date; });
 }
 
 // The state through the minute that starts `time_of_day` after the midnight of `date`.
-bool is_on_at(const ScheduleSettings& schedule, sys_days date, minutes time_of_day)
+bool is_on_at(const config::ScheduleSettings& schedule, sys_days date, minutes time_of_day)
 {
     if (is_date_off(schedule, date))
         return false;
@@ -29,7 +31,7 @@ bool is_on_at(const ScheduleSettings& schedule, sys_days date, minutes time_of_d
 }
 
 // The minutes of a day where the state can differ from the minute before.
-std::array<minutes, 3> boundaries(const ScheduleSettings& schedule, sys_days date)
+std::array<minutes, 3> boundaries(const config::ScheduleSettings& schedule, sys_days date)
 {
     const auto& hours = schedule.week[weekday{date}.iso_encoding() - 1];
     std::array<minutes, 3> found{minutes{0}, minutes{0}, minutes{0}};
@@ -43,12 +45,12 @@ std::array<minutes, 3> boundaries(const ScheduleSettings& schedule, sys_days dat
 
 }  // namespace
 
-bool is_on(const ScheduleSettings& schedule, const LocalTime& now)
+bool is_on(const config::ScheduleSettings& schedule, const platform::LocalTime& now)
 {
     return is_on_at(schedule, sys_days{now.date}, now.time_of_day);
 }
 
-std::optional<ScheduleChange> next_change(const ScheduleSettings& schedule, const LocalTime& now)
+std::optional<ScheduleChange> next_change(const config::ScheduleSettings& schedule, const platform::LocalTime& now)
 {
     const sys_days today{now.date};
     const bool on_now = is_on(schedule, now);
@@ -73,3 +75,5 @@ std::optional<ScheduleChange> next_change(const ScheduleSettings& schedule, cons
     }
     return std::nullopt;
 }
+
+}  // namespace signage::model

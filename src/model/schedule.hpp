@@ -7,11 +7,13 @@
 #include <chrono>
 #include <optional>
 
+namespace signage::model {
+
 // Whether the screen is on at `now`: inside the day's hours, `on` included and `off` not
 // (on 09:00, off 18:00: on at 09:00, off at 18:00), and not on a date off, which wins over
 // the hours. A day whose `off` is not after its `on` is off all day. The weekday is taken from
 // now.date.
-bool is_on(const ScheduleSettings& schedule, const LocalTime& now);
+bool is_on(const config::ScheduleSettings& schedule, const platform::LocalTime& now);
 
 // The next time the screen turns on or off.
 struct ScheduleChange {
@@ -29,4 +31,6 @@ struct ScheduleChange {
 // sleep until the change instead of asking every second. Days run on into one another, so
 // off at 24:00 followed by on at 00:00 is no change. The search reaches 8 days past the last
 // date off to come, and gives up 3 years ahead (a date off further away is not looked for).
-std::optional<ScheduleChange> next_change(const ScheduleSettings& schedule, const LocalTime& now);
+std::optional<ScheduleChange> next_change(const config::ScheduleSettings& schedule, const platform::LocalTime& now);
+
+}  // namespace signage::model

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::model {
+
 namespace {
 
 // Configured words and feed text may carry spaces at either end; the meaning is the rest.
@@ -18,7 +20,7 @@ std::string_view trim(std::string_view text)
     return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
 }
 
-bool has_urgent_category(const Notice& notice, const UrgentSettings& settings)
+bool has_urgent_category(const Notice& notice, const config::UrgentSettings& settings)
 {
     return std::any_of(notice.categories.begin(), notice.categories.end(), [&](const std::string& category) {
         const std::string_view name = trim(category);
@@ -27,7 +29,7 @@ bool has_urgent_category(const Notice& notice, const UrgentSettings& settings)
     });
 }
 
-bool has_urgent_keyword(const Notice& notice, const UrgentSettings& settings)
+bool has_urgent_keyword(const Notice& notice, const config::UrgentSettings& settings)
 {
     // Lower-casing ASCII leaves UTF-8 sequences whole, so a plain find still only matches on
     // character boundaries ("긴급" inside "[긴급]").
@@ -48,7 +50,7 @@ std::optional<TimePoint> dated(const Notice& notice)
 
 }  // namespace
 
-bool is_urgent(const Notice& notice, const UrgentSettings& settings, bool from_urgent_feed, std::chrono::sys_seconds now)
+bool is_urgent(const Notice& notice, const config::UrgentSettings& settings, bool from_urgent_feed, std::chrono::sys_seconds now)
 {
     if (const auto date = dated(notice); date && now - *date > settings.max_age)
         return false;
@@ -56,7 +58,7 @@ bool is_urgent(const Notice& notice, const UrgentSettings& settings, bool from_u
         || has_urgent_keyword(notice, settings);
 }
 
-std::vector<const Notice*> urgent_notices(const std::vector<Notice>& notices, const UrgentSettings& settings,
+std::vector<const Notice*> urgent_notices(const std::vector<Notice>& notices, const config::UrgentSettings& settings,
     const std::function<bool(std::string_view source_name)>& is_alert_feed, std::chrono::sys_seconds now)
 {
     std::vector<const Notice*> urgent;
@@ -81,3 +83,5 @@ bool is_urgent_flag_text(std::string_view text)
     const std::string_view word = trim(text);
     return ascii_iequals(word, "true") || ascii_iequals(word, "yes") || word == "1";
 }
+
+}  // namespace signage::model

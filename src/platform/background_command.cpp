@@ -14,6 +14,8 @@
 
 extern char** environ;
 
+namespace signage::platform {
+
 struct BackgroundCommands::Shared {
     std::mutex mutex;
     std::vector<CommandEnd> ended;
@@ -103,3 +105,5 @@ std::vector<CommandEnd> BackgroundCommands::take_ended()
     std::lock_guard lock(m_shared->mutex);
     return std::exchange(m_shared->ended, {});
 }
+
+}  // namespace signage::platform

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::platform {
+
 // How a program started by BackgroundCommands ended.
 struct CommandEnd {
     std::string label;   // as given to start()
@@ -33,3 +35,5 @@ private:
     // running when the object goes is still reaped, so it never lingers as a zombie.
     std::shared_ptr<Shared> m_shared;
 };
+
+}  // namespace signage::platform

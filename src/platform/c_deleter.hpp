@@ -2,6 +2,8 @@
 // Ownership of C handles: std::unique_ptr<T, CDeleter<free_function>>.
 #include <memory>
 
+namespace signage::platform {
+
 template <auto Fn>
 struct CDeleter {
     template <class T>
@@ -11,3 +13,5 @@ struct CDeleter {
             Fn(p);
     }
 };
+
+}  // namespace signage::platform

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <memory>
 
+namespace signage::platform {
+
 Result<std::filesystem::path> find_data_dir()
 {
     namespace fs = std::filesystem;
@@ -27,3 +29,5 @@ Result<std::filesystem::path> find_data_dir()
         return candidate;
     return Error{"fonts and assets not found at " + candidate.string() + "; reinstall, or set SIGNAGE_PLAYER_DATA_DIR"};
 }
+
+}  // namespace signage::platform

@@ -5,4 +5,8 @@
 
 #include <filesystem>
 
+namespace signage::platform {
+
 Result<std::filesystem::path> find_data_dir();
+
+}  // namespace signage::platform

@@ -20,6 +20,8 @@
 
 extern char** environ;
 
+namespace signage::platform {
+
 namespace {
 
 constexpr std::string_view probe_variable = "SIGNAGE_PLAYER_RENDERER_PROBE";
@@ -313,10 +315,10 @@ RendererDecision decide_renderer(const RendererProbe& probe)
     return {RendererPath::check_here, "the renderer probe " + probe.detail + ", so OpenGL was checked in this process"};
 }
 
-Result<Display> Display::open(const DisplayRequest& request, RendererChoice choice, std::optional<RendererProbeRun> probe)
+Result<Display> Display::open(const DisplayRequest& request, config::RendererChoice choice, std::optional<RendererProbeRun> probe)
 {
     // Started before the window, so that the two are made side by side.
-    if (choice == RendererChoice::automatic && !probe)
+    if (choice == config::RendererChoice::automatic && !probe)
         probe = RendererProbeRun::start();
 
     const bool fullscreen = !request.window_width;
@@ -336,8 +338,8 @@ Result<Display> Display::open(const DisplayRequest& request, RendererChoice choi
     if (!display.m_window)
         return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
 
-    RendererDecision decision{choice == RendererChoice::software ? RendererPath::software : RendererPath::gpu, ""};
-    if (choice == RendererChoice::automatic)
+    RendererDecision decision{choice == config::RendererChoice::software ? RendererPath::software : RendererPath::gpu, ""};
+    if (choice == config::RendererChoice::automatic)
         decision = decide_renderer(probe->answer());
     if (decision.path != RendererPath::check_here && !decision.log.empty())
         log_line(decision.log);
@@ -428,3 +430,5 @@ void Display::present(const SDL_Rect* changed)
     else
         SDL_UpdateWindowSurface(m_window.get());
 }
+
+}  // namespace signage::platform

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::platform {
+
 struct DisplayRequest {
     std::optional<int> window_width;  // set: a window of this size; unset: fullscreen
     std::optional<int> window_height;
@@ -80,7 +82,7 @@ public:
     // `renderer`: the GPU, SDL's software renderer, or (automatic) the GPU unless OpenGL is itself
     // drawn in software (Mesa llvmpipe), where SDL's own software renderer costs far less CPU.
     // Automatic asks a probe: `probe` if one was started early, else one started here.
-    static Result<Display> open(const DisplayRequest& request, RendererChoice renderer,
+    static Result<Display> open(const DisplayRequest& request, config::RendererChoice renderer,
                                 std::optional<RendererProbeRun> probe = std::nullopt);
 
     SDL_Renderer* renderer() const { return m_renderer.get(); }
@@ -109,3 +111,5 @@ private:
 
     Status make_surface_renderer();
 };
+
+}  // namespace signage::platform

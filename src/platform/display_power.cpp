@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+namespace signage::platform {
+
 namespace {
 
 constexpr std::string_view how_to_configure =
@@ -51,7 +53,7 @@ std::string how_it_ended(const CommandEnd& end)
 
 }  // namespace
 
-DisplayPower DisplayPower::create(SDL_Window* window, const ScheduleSettings& schedule, LogSink log)
+DisplayPower DisplayPower::create(SDL_Window* window, const config::ScheduleSettings& schedule, LogSink log)
 {
     if (!schedule.display_off_command.empty() && !schedule.display_on_command.empty()) {
         DisplayPower power(std::move(log), "display_off_command / display_on_command");
@@ -130,3 +132,5 @@ void DisplayPower::run(const std::vector<std::string>& command, std::string_view
     else
         m_log("display power: running " + label);
 }
+
+}  // namespace signage::platform

@@ -10,6 +10,8 @@
 #include <string>
 #include <system_error>
 
+namespace signage::platform {
+
 namespace {
 
 using namespace std::chrono;
@@ -182,17 +184,19 @@ std::string format_english_clock(const LocalTime& time)
     return text;
 }
 
-std::string format_clock(const LocalTime& time, ClockStyle style)
+std::string format_clock(const LocalTime& time, config::ClockStyle style)
 {
     switch (style) {
-    case ClockStyle::korean:
+    case config::ClockStyle::korean:
         return format_korean_clock(time);
-    case ClockStyle::english:
+    case config::ClockStyle::english:
         return format_english_clock(time);
-    case ClockStyle::both:
+    case config::ClockStyle::both:
         return format_korean_clock(time) + "  ·  " + format_english_clock(time);
-    case ClockStyle::off:
+    case config::ClockStyle::off:
         break;
     }
     return {};
 }
+
+}  // namespace signage::platform

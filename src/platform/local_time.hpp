@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::platform {
+
 // A moment as a clock on the wall in the configured zone shows it.
 struct LocalTime {
     std::chrono::year_month_day date{};
@@ -43,4 +45,6 @@ std::string format_korean_clock(const LocalTime& time);
 std::string format_english_clock(const LocalTime& time);
 // The clock as one line: korean or english as above, both joined by "  ·  ", off empty.
 // A screen that sets the two languages on lines of their own calls the two above instead.
-std::string format_clock(const LocalTime& time, ClockStyle style);
+std::string format_clock(const LocalTime& time, config::ClockStyle style);
+
+}  // namespace signage::platform

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <mutex>
 
+namespace signage::platform {
+
 void log_line(std::string_view message)
 {
     // The fetcher thread logs too; keep lines whole.
@@ -11,3 +13,5 @@ void log_line(std::string_view message)
     std::fprintf(stderr, "signage-player: %.*s\n", static_cast<int>(message.size()), message.data());
     std::fflush(stderr);
 }
+
+}  // namespace signage::platform

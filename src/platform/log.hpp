@@ -3,4 +3,8 @@
 // both read that well.
 #include <string_view>
 
+namespace signage::platform {
+
 void log_line(std::string_view message);
+
+}  // namespace signage::platform

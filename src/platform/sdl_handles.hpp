@@ -6,6 +6,8 @@
 
 #include <memory>
 
+namespace signage::platform {
+
 using WindowPtr = std::unique_ptr<SDL_Window, CDeleter<SDL_DestroyWindow>>;
 using RendererPtr = std::unique_ptr<SDL_Renderer, CDeleter<SDL_DestroyRenderer>>;
 using TexturePtr = std::unique_ptr<SDL_Texture, CDeleter<SDL_DestroyTexture>>;
@@ -29,3 +31,5 @@ private:
     Uint32 m_flags;
     bool m_ok;
 };
+
+}  // namespace signage::platform

@@ -4,6 +4,8 @@
 #include <csignal>
 #include <spawn.h>
 
+namespace signage::platform {
+
 template <typename Object, int (*init)(Object*), int (*destroy)(Object*)>
 class SpawnSettings {
 public:
@@ -43,3 +45,5 @@ inline int reset_signals_in_child(SpawnAttributes& attributes)
         return error;
     return posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 }
+
+}  // namespace signage::platform

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+namespace signage::platform {
+
 class UniqueFd {
 public:
     explicit UniqueFd(int fd = -1) : m_fd(fd) {}
@@ -37,3 +39,5 @@ public:
 private:
     int m_fd;
 };
+
+}  // namespace signage::platform

@@ -9,6 +9,8 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/dpms.h>
 
+namespace signage::platform {
+
 #ifndef SDL_VIDEO_DRIVER_X11
 #error "SDL2 was built without X11; the player needs an SDL2 with X11 support (Debian's libsdl2-dev)"
 #endif
@@ -102,3 +104,5 @@ Result<Done> X11Dpms::force_on()
         return true;
     });
 }
+
+}  // namespace signage::platform

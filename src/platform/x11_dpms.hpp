@@ -8,6 +8,8 @@
 
 struct _XDisplay;  // Xlib's Display, kept out of this header: Xlib's macros (Status, None) clash with ours
 
+namespace signage::platform {
+
 class X11Dpms {
 public:
     // For the X server of `window`. The error says why it cannot be used: the video driver is not
@@ -27,3 +29,5 @@ private:
     _XDisplay* m_display;  // owned by SDL
     bool m_enabled_here = false;
 };
+
+}  // namespace signage::platform

@@ -9,15 +9,17 @@
 #include <cmath>
 #include <string>
 
-BackgroundPicture load_background(const ScreenSettings& screen, int width, int height)
+namespace signage::render {
+
+BackgroundPicture load_background(const config::ScreenSettings& screen, int width, int height)
 {
     BackgroundPicture picture;
     if (!screen.background_image)
         return picture;
     const std::string name = screen.background_image->string();
-    SurfacePtr image(IMG_Load(name.c_str()));
+    platform::SurfacePtr image(IMG_Load(name.c_str()));
     if (!image) {
-        log_line("background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead");
+        platform::log_line("background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead");
         return picture;
     }
     const double scale = std::max(static_cast<double>(width) / image->w, static_cast<double>(height) / image->h);
@@ -36,7 +38,7 @@ Background::Background(SceneContext context, const BackgroundPicture& picture)
         return;
     m_image.reset(SDL_CreateTextureFromSurface(context.renderer, picture.image.get()));
     if (!m_image)
-        log_line(std::string("background image: cannot be uploaded (") + SDL_GetError() + "); the background colour is used instead");
+        platform::log_line(std::string("background image: cannot be uploaded (") + SDL_GetError() + "); the background colour is used instead");
     else
         SDL_SetTextureScaleMode(m_image.get(), SDL_ScaleModeBest);
 }
@@ -50,3 +52,5 @@ void Background::draw() const
     }
     SDL_RenderCopy(m_context.renderer, m_image.get(), &m_source, &screen);
 }
+
+}  // namespace signage::render

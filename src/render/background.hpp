@@ -5,13 +5,15 @@
 
 #include <optional>
 
+namespace signage::render {
+
 // The picture decoded, before it is uploaded: on any thread. Nothing: the colour alone (a picture
 // that cannot be read is said once, never fatal).
 struct BackgroundPicture {
-    SurfacePtr image;
+    platform::SurfacePtr image;
     SDL_Rect source{};  // "cover": the largest centred part with the screen's proportions
 };
-BackgroundPicture load_background(const ScreenSettings& screen, int width, int height);
+BackgroundPicture load_background(const config::ScreenSettings& screen, int width, int height);
 
 class Background {
 public:
@@ -20,6 +22,8 @@ public:
 
 private:
     SceneContext m_context;
-    TexturePtr m_image;
+    platform::TexturePtr m_image;
     SDL_Rect m_source{};
 };
+
+}  // namespace signage::render

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+namespace signage::render {
+
 namespace {
 
 std::size_t count_code_points(std::string_view text)
@@ -20,10 +22,10 @@ struct NoticeText {
     std::string day;   // "2018.06.04", or empty
     std::string date;  // "2018.06.04 · 보도자료": the first category after the date
 
-    explicit NoticeText(const Notice& notice)
+    explicit NoticeText(const model::Notice& notice)
     {
-        const LocalizedTitle* korean = notice.title_in("ko");
-        const LocalizedTitle* english = notice.title_in("en");
+        const model::LocalizedTitle* korean = notice.title_in("ko");
+        const model::LocalizedTitle* english = notice.title_in("en");
         primary = korean ? &korean->text : &notice.titles.front().text;
         secondary = korean && english ? &english->text : nullptr;
         day = notice.published ? format_notice_date(*notice.published) : std::string();
@@ -37,7 +39,7 @@ struct NoticeText {
 void add_notice(Board& board, const NoticeText& notice, TextSource& text, const SceneContext& context)
 {
     const std::size_t misses_before = text.misses();
-    if (context.settings->screen.layout == ScreenLayout::list) {
+    if (context.settings->screen.layout == config::ScreenLayout::list) {
         board.rows.push_back(make_list_row(text, context, *notice.primary, notice.secondary, notice.day));
     } else {
         board.featured.push_back(make_featured_notice(text, context, *notice.primary, notice.secondary, notice.date));
@@ -48,19 +50,19 @@ void add_notice(Board& board, const NoticeText& notice, TextSource& text, const 
 
 }  // namespace
 
-std::string format_notice_date(TimePoint time)
+std::string format_notice_date(model::TimePoint time)
 {
-    const std::chrono::year_month_day date = to_local(time).date;
+    const std::chrono::year_month_day date = platform::to_local(time).date;
     char text[16];
     std::snprintf(text, sizeof text, "%04d.%02u.%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                   static_cast<unsigned>(date.day()));
     return text;
 }
 
-Board build_board(const std::vector<Notice>& all_notices, TextSource& text, const SceneContext& context)
+Board build_board(const std::vector<model::Notice>& all_notices, TextSource& text, const SceneContext& context)
 {
     const SceneSettings& settings = *context.settings;
-    std::vector<const Notice*> notices;
+    std::vector<const model::Notice*> notices;
     for (const auto& notice : all_notices)
         if (!notice.titles.empty())
             notices.push_back(&notice);
@@ -71,10 +73,10 @@ Board build_board(const std::vector<Notice>& all_notices, TextSource& text, cons
         dwells.push_back(dwell_for(count_code_points(*notice.primary), notice.secondary ? count_code_points(*notice.secondary) : 0,
                                    settings.featured_dwell_s, settings.featured_max_dwell_s));
         add_notice(board, notice, text, context);
-        if (settings.screen.layout != ScreenLayout::list)
+        if (settings.screen.layout != config::ScreenLayout::list)
             board.featured.back().counter = make_counter(text, context, i, notices.size());
     }
-    if (settings.screen.layout == ScreenLayout::ticker)
+    if (settings.screen.layout == config::ScreenLayout::ticker)
         board.featured.clear();  // the crawl alone
     board.rotation = FeaturedRotation(std::move(dwells), settings.featured_transition_s);
     // The list, in pages of as many rows as fit, each shown list_page_s.
@@ -85,3 +87,5 @@ Board build_board(const std::vector<Notice>& all_notices, TextSource& text, cons
     board.pages = FeaturedRotation(std::vector<double>(pages, settings.screen.list_page_s), settings.featured_transition_s);
     return board;
 }
+
+}  // namespace signage::render

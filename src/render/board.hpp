@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 struct Board {
     std::vector<FeaturedNotice> featured;
     FeaturedRotation rotation;
@@ -25,7 +27,9 @@ struct Board {
 
 // Notices without a title are left out. Text comes from `text`: what it gives as null (being
 // made elsewhere) is left null.
-Board build_board(const std::vector<Notice>& notices, TextSource& text, const SceneContext& context);
+Board build_board(const std::vector<model::Notice>& notices, TextSource& text, const SceneContext& context);
 
 // A notice date as the screen shows it, "2018.06.04", in the screen's time zone (use_time_zone).
-std::string format_notice_date(TimePoint time);
+std::string format_notice_date(model::TimePoint time);
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 CrawlItem make_crawl_item(TextSource& text, const SceneContext& context, const std::string& primary, const std::string* secondary)
 {
     const SceneMetrics& metrics = context.layout->metrics;
@@ -42,7 +44,7 @@ void CrawlBand::draw(std::int64_t travelled)
     fill_rect(renderer, theme.band, band);
     fill_rect(renderer, theme.accent, {0, band.y, band.w, std::max(2, metrics.separator_size / 3)});
 
-    const FontChain& font = m_context.fonts->crawl;
+    const text::FontChain& font = m_context.fonts->crawl;
     const int baseline = band.y + (band.h + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
     m_scroller.place(m_scroller.offset_at(travelled), band.w, m_placements);
     for (const auto& placement : m_placements) {
@@ -57,3 +59,5 @@ void CrawlBand::draw(std::int64_t travelled)
         fill_rect(renderer, theme.accent, {separator_x, baseline - ascent(font) * 2 / 5 - size / 2, size, size});
     }
 }
+
+}  // namespace signage::render

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 struct CrawlItem {
     SharedTextBlock primary;
     SharedTextBlock secondary;
@@ -33,3 +35,5 @@ private:
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
 };
+
+}  // namespace signage::render

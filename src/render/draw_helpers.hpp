@@ -8,12 +8,14 @@
 
 #include <memory>
 
-inline int line_height(const FontChain& chain)
+namespace signage::render {
+
+inline int line_height(const text::FontChain& chain)
 {
     return static_cast<int>((chain.ascender() + chain.descender() + 63) / 64);
 }
 
-inline int ascent(const FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
+inline int ascent(const text::FontChain& chain) { return static_cast<int>((chain.ascender() + 63) / 64); }
 
 // The first line of a block; an empty sprite for no block (text not made) or no lines.
 inline const TextSprite& first_line(const std::shared_ptr<const TextBlock>& block)
@@ -34,3 +36,5 @@ inline SDL_Color with_opacity(SDL_Color colour, Uint8 opacity)
     colour.a = static_cast<Uint8>(colour.a * opacity / 255);
     return colour;
 }
+
+}  // namespace signage::render

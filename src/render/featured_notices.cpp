@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 FeaturedNotice make_featured_notice(TextSource& text, const SceneContext& context, const std::string& primary,
                                     const std::string* secondary, const std::string& date)
 {
@@ -38,7 +40,7 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
     SDL_Renderer* renderer = m_context.renderer;
     const SceneFonts& fonts = *m_context.fonts;
     const SceneMetrics& metrics = m_context.layout->metrics;
-    const FontChain& title_font = fonts.title_at(notice.title->pixel_size);
+    const text::FontChain& title_font = fonts.title_at(notice.title->pixel_size);
     const std::vector<TextSprite> no_lines;
     const auto& title_lines = notice.title->lines;
     const auto& subtitle_lines = notice.subtitle ? notice.subtitle->lines : no_lines;
@@ -75,3 +77,5 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
         first_line(notice.date).draw(renderer, left + metrics.crawl_gap * 3, baseline, opacity);
     }
 }
+
+}  // namespace signage::render

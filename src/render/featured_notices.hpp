@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 struct FeaturedNotice {
     SharedTextBlock title;  // in as many lines as it needs, at the size it fitted at
     SharedTextBlock subtitle;
@@ -40,3 +42,5 @@ private:
     std::vector<FeaturedNotice> m_notices;
     FeaturedRotation m_rotation;
 };
+
+}  // namespace signage::render

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+namespace signage::render {
+
 SharedTextBlock make_counter(TextSource& text, const SceneContext& context, std::size_t index, std::size_t count)
 {
     const std::string counter = std::to_string(index + 1) + " / " + std::to_string(count);
@@ -14,15 +16,15 @@ SharedTextBlock make_counter(TextSource& text, const SceneContext& context, std:
 
 PanelChange FeaturedPanel::change_at(const FeaturedRotation::Moment& moment) const
 {
-    const NoticeTransition kind = m_context.settings->screen.transition;
+    const config::NoticeTransition kind = m_context.settings->screen.transition;
     PanelChange change;
-    if (kind == NoticeTransition::crossfade) {
+    if (kind == config::NoticeTransition::crossfade) {
         // Never fully opaque nor fully clear while it lasts: on the software renderer the
         // snapshot then always blends the same way, and is never prepared again.
         const auto opacity = static_cast<int>(std::lround(moment.progress * 255));
         if (opacity > 0)
             change = {kind, std::min(opacity, 254)};
-    } else if (kind == NoticeTransition::slide) {
+    } else if (kind == config::NoticeTransition::slide) {
         const int offset = slide_offset(moment.progress, m_context.layout->width);
         if (offset > 0)
             change = {kind, offset};
@@ -44,10 +46,10 @@ void FeaturedPanel::draw_change(const PanelPages& pages, const FeaturedRotation:
     SDL_Renderer* renderer = m_context.renderer;
     const SDL_Rect area = m_context.layout->upper_area();
     switch (change.kind) {
-    case NoticeTransition::cut:
+    case config::NoticeTransition::cut:
         pages.draw_page(moment.index, 0, 255);
         break;
-    case NoticeTransition::slide: {
+    case config::NoticeTransition::slide: {
         // The coming page pushes the shown one out to the left; neither may cross into the
         // header or the crawl band.
         SDL_Rect kept_clip{};
@@ -59,7 +61,7 @@ void FeaturedPanel::draw_change(const PanelPages& pages, const FeaturedRotation:
         SDL_RenderSetClipRect(renderer, clipped ? &kept_clip : nullptr);
         break;
     }
-    case NoticeTransition::crossfade: {
+    case config::NoticeTransition::crossfade: {
         const auto opacity = static_cast<Uint8>(change.amount);
         if (!m_snapshot) {
             // A GPU blends faded textures for free.
@@ -89,8 +91,8 @@ void FeaturedPanel::prepare_once()
     m_snapshot_prepared = true;
     SDL_RendererInfo info{};
     const bool software = SDL_GetRendererInfo(m_context.renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
-    const ScreenSettings& screen = m_context.settings->screen;
-    if (!software || screen.transition != NoticeTransition::crossfade || screen.layout == ScreenLayout::ticker)
+    const config::ScreenSettings& screen = m_context.settings->screen;
+    if (!software || screen.transition != config::NoticeTransition::crossfade || screen.layout == config::ScreenLayout::ticker)
         return;
     const SDL_Rect area = m_context.layout->upper_area();
     if (area.w <= 0 || area.h <= 0)
@@ -111,7 +113,7 @@ void FeaturedPanel::prepare_once()
 
 void FeaturedPanel::before_frame(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change)
 {
-    if (change.kind == NoticeTransition::crossfade && m_snapshot)
+    if (change.kind == config::NoticeTransition::crossfade && m_snapshot)
         take_snapshot(pages, moment);
 }
 
@@ -146,3 +148,5 @@ void FeaturedPanel::take_snapshot(const PanelPages& pages, const FeaturedRotatio
     SDL_RenderReadPixels(m_context.renderer, &read, SDL_PIXELFORMAT_ARGB8888, pixels, pitch);
     SDL_UnlockTexture(m_snapshot.get());
 }
+
+}  // namespace signage::render

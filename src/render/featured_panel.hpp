@@ -9,6 +9,8 @@
 
 #include <cstddef>
 
+namespace signage::render {
+
 // What the upper area turns through.
 class PanelPages {
 public:
@@ -29,7 +31,7 @@ SharedTextBlock make_counter(TextSource& text, const SceneContext& context, std:
 // A change of the upper area's page, as screen.transition draws it: how far it has gone this
 // frame, in the unit it is drawn in.
 struct PanelChange {
-    NoticeTransition kind = NoticeTransition::cut;  // cut: no change in progress
+    config::NoticeTransition kind = config::NoticeTransition::cut;  // cut: no change in progress
     int amount = 0;  // crossfade: the new one's opacity, 1..254; slide: pixels pushed, 1..width
 };
 
@@ -57,7 +59,9 @@ private:
     // For a crossfade on SDL's software renderer: the upper area as the coming page will show
     // it, opaque, taken at the start of each change. Empty on a GPU, which fades each text.
     bool m_snapshot_prepared = false;
-    TexturePtr m_snapshot;
+    platform::TexturePtr m_snapshot;
     long long m_snapshot_turn = -1;  // the change it was taken for
     SharedTextBlock m_snapshot_of;   // the coming page's identity: a new board retakes it
 };
+
+}  // namespace signage::render

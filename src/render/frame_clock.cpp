@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+namespace signage::render {
+
 RefreshCounter::RefreshCounter(double refresh_hz) : m_refresh_hz(refresh_hz > 0 ? refresh_hz : 60.0) {}
 
 std::int64_t RefreshCounter::advance(double seconds)
@@ -84,3 +86,5 @@ std::string describe(const FrameSummary& summary)
                   summary.mean_ms, summary.p99_ms, summary.worst_ms, summary.late);
     return text;
 }
+
+}  // namespace signage::render

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 class RefreshCounter {
 public:
     explicit RefreshCounter(double refresh_hz);
@@ -57,3 +59,5 @@ private:
     double m_worst = 0.0;
     std::size_t m_late = 0;
 };
+
+}  // namespace signage::render

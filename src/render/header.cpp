@@ -7,14 +7,16 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 namespace {
 
 // The logo at `height` pixels tall. SVG is rasterized at that size, so it stays sharp; bitmaps
 // are scaled by the renderer. A logo that cannot be read is left out (and said once).
-SurfacePtr load_logo(const std::filesystem::path& path, int height, SDL_Rect& rect)
+platform::SurfacePtr load_logo(const std::filesystem::path& path, int height, SDL_Rect& rect)
 {
     const std::string name = path.string();
-    SurfacePtr image;
+    platform::SurfacePtr image;
     const bool svg = path.extension() == ".svg" || path.extension() == ".SVG";
     if (svg) {
         if (SDL_RWops* file = SDL_RWFromFile(name.c_str(), "rb")) {
@@ -25,7 +27,7 @@ SurfacePtr load_logo(const std::filesystem::path& path, int height, SDL_Rect& re
         image.reset(IMG_Load(name.c_str()));
     }
     if (!image || image->h <= 0) {
-        log_line("logo " + name + ": cannot be read (" + SDL_GetError() + "); the header shows no logo: use a PNG, JPEG or SVG file");
+        platform::log_line("logo " + name + ": cannot be read (" + SDL_GetError() + "); the header shows no logo: use a PNG, JPEG or SVG file");
         return {};
     }
     rect = {0, 0, std::max(1, image->w * height / image->h), height};
@@ -34,7 +36,7 @@ SurfacePtr load_logo(const std::filesystem::path& path, int height, SDL_Rect& re
 
 }  // namespace
 
-Result<Header::Assets> Header::load(const FreeTypeLibrary& library, const FontRoles& fonts, const ScreenSettings& screen,
+Result<Header::Assets> Header::load(const text::FreeTypeLibrary& library, const text::FontRoles& fonts, const config::ScreenSettings& screen,
                                     const Theme& theme, const TextEffects& effects, int width, int unit)
 {
     Assets assets;
@@ -45,11 +47,11 @@ Result<Header::Assets> Header::load(const FreeTypeLibrary& library, const FontRo
     assets.margin = std::max(16, width / 20);
     assets.rule = std::max(2, unit / 300);
 
-    auto open = [&](const std::vector<FontFile>& files, int px) -> Result<std::unique_ptr<FontChain>> {
-        auto chain = FontChain::open(library, files, std::max(10, px));
+    auto open = [&](const std::vector<text::FontFile>& files, int px) -> Result<std::unique_ptr<text::FontChain>> {
+        auto chain = text::FontChain::open(library, files, std::max(10, px));
         if (!chain)
             return chain.error();
-        return std::make_unique<FontChain>(std::move(chain.value()));
+        return std::make_unique<text::FontChain>(std::move(chain.value()));
     };
     auto name_font = open(fonts.label, unit * 38 / 1000);
     auto second_font = open(fonts.subtitle, unit * 25 / 1000);
@@ -114,7 +116,7 @@ void Header::draw() const
     // Two lines sit at 46% and 80% of the band; one line alone, in the middle.
     const int first_two = m_assets.height * 46 / 100;
     const int second_two = m_assets.height * 80 / 100;
-    auto single = [&](const FontChain& font) { return (m_assets.height - m_assets.rule + ascent(font) - static_cast<int>(font.descender() / 64)) / 2; };
+    auto single = [&](const text::FontChain& font) { return (m_assets.height - m_assets.rule + ascent(font) - static_cast<int>(font.descender() / 64)) / 2; };
 
     int x = m_assets.margin;
     if (m_logo) {
@@ -142,3 +144,5 @@ void Header::draw() const
         clock_second.draw(m_renderer, right - clock_second.advance(), second_two);
     }
 }
+
+}  // namespace signage::render

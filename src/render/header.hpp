@@ -12,6 +12,8 @@
 #include <memory>
 #include <string_view>
 
+namespace signage::render {
+
 class Header {
 public:
     // The header before anything is uploaded: fonts open, logo decoded, name composed. Made on
@@ -23,16 +25,16 @@ public:
         int height = 0;
         int margin = 0;
         int rule = 0;
-        std::unique_ptr<FontChain> name_font;
-        std::unique_ptr<FontChain> second_font;  // the English name and the English clock
-        std::unique_ptr<FontChain> clock_font;
-        SurfacePtr logo;
+        std::unique_ptr<text::FontChain> name_font;
+        std::unique_ptr<text::FontChain> second_font;  // the English name and the English clock
+        std::unique_ptr<text::FontChain> clock_font;
+        platform::SurfacePtr logo;
         SDL_Rect logo_rect{};
         ComposedText name;
         ComposedText name_second;
     };
     // `unit`: the scene's type unit (the shorter side of the screen).
-    static Result<Assets> load(const FreeTypeLibrary& library, const FontRoles& fonts, const ScreenSettings& screen,
+    static Result<Assets> load(const text::FreeTypeLibrary& library, const text::FontRoles& fonts, const config::ScreenSettings& screen,
                                const Theme& theme, const TextEffects& effects, int width, int unit);
     static std::unique_ptr<Header> create(SDL_Renderer* renderer, Assets assets);
 
@@ -48,9 +50,11 @@ private:
 
     SDL_Renderer* m_renderer = nullptr;
     Assets m_assets;  // fonts and sizes; its pictures are uploaded below
-    TexturePtr m_logo;
+    platform::TexturePtr m_logo;
     TextSprite m_name;         // Korean (or only) name, or "공지사항 · Notices"
     TextSprite m_name_second;  // English name
     std::shared_ptr<const TextBlock> m_clock;
     std::shared_ptr<const TextBlock> m_clock_second;
 };
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 namespace {
 
 int row_height(const SceneContext& context)
@@ -80,3 +82,5 @@ void ListPages::draw_page(std::size_t page, int shift_x, Uint8 opacity) const
                   {left, y - height / 6, m_context.layout->text_width(), std::max(1, metrics.separator_size / 4)});
     }
 }
+
+}  // namespace signage::render

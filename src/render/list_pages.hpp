@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 struct ListRow {
     SharedTextBlock title;  // one line, "…" when longer
     SharedTextBlock english;
@@ -42,3 +44,5 @@ private:
     std::size_t m_rows_per_page = 1;
     FeaturedRotation m_rotation;
 };
+
+}  // namespace signage::render

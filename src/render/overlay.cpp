@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 bool Overlay::set(const std::vector<std::string>& lines)
 {
     if (lines.empty() && m_lines.empty())
@@ -48,3 +50,5 @@ void FreshnessNote::draw() const
     m_note.draw(m_context.renderer, layout.width - layout.metrics.margin_x - m_note.advance(),
                 layout.upper_bottom() - m_note.height() + m_note.baseline() - layout.metrics.crawl_gap / 2);
 }
+
+}  // namespace signage::render

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::render {
+
 class Overlay {
 public:
     explicit Overlay(SceneContext context) : m_context(context) {}
@@ -32,3 +34,5 @@ private:
     SceneContext m_context;
     TextSprite m_note;
 };
+
+}  // namespace signage::render

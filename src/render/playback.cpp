@@ -1,5 +1,7 @@
 #include "render/playback.hpp"
 
+namespace signage::render {
+
 Playback::Playback(double refresh_hz, int crawl_px_per_refresh)
     : m_refreshes(refresh_hz), m_px_per_refresh(crawl_px_per_refresh > 0 ? crawl_px_per_refresh : 1)
 {
@@ -16,3 +18,5 @@ void Playback::frame(double monotonic_seconds)
     m_last_seconds = monotonic_seconds;
     m_last_refresh = refresh;
 }
+
+}  // namespace signage::render

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+namespace signage::render {
+
 class Playback {
 public:
     Playback(double refresh_hz, int crawl_px_per_refresh);
@@ -35,3 +37,5 @@ private:
     double m_scene_seconds = 0.0;
     std::int64_t m_travelled = 0;
 };
+
+}  // namespace signage::render

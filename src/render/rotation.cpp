@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace signage::render {
+
 double dwell_for(std::size_t primary_characters, std::size_t secondary_characters, double dwell_s, double max_dwell_s)
 {
     const double reading_s = 2.0 + static_cast<double>(primary_characters) / 8.0 + static_cast<double>(secondary_characters) / 15.0;
@@ -54,3 +56,5 @@ int slide_offset(double progress, int width)
 {
     return std::clamp(static_cast<int>(std::lround(ease_in_out(progress) * width)), 0, std::max(0, width));
 }
+
+}  // namespace signage::render

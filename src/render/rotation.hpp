@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <vector>
 
+namespace signage::render {
+
 // How long a notice stays: long enough to read its titles at a glance's pace (about 8 Hangul
 // or 15 Latin characters a second, plus 2 s to look up), never less than `dwell_s` nor more
 // than `max_dwell_s`.
@@ -42,3 +44,5 @@ double ease_in_out(double t);
 // How far a slide has pushed the notices sideways, in whole pixels (0..width): text moved by
 // fractions of a pixel would be resampled and blur.
 int slide_offset(double progress, int width);
+
+}  // namespace signage::render

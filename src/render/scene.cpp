@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+namespace signage::render {
+
 namespace {
 
 // Before the first feed has answered, the screen shows its frame without "no notices": a
@@ -15,9 +17,9 @@ constexpr double first_fetch_grace_s = 2.0;
 // drawn blank: time for the cache to let go of what left the screen, not a busy loop.
 constexpr double failed_text_retry_s = 5.0;
 
-std::vector<const Notice*> pointers_to(const std::vector<Notice>& notices)
+std::vector<const model::Notice*> pointers_to(const std::vector<model::Notice>& notices)
 {
-    std::vector<const Notice*> pointers;
+    std::vector<const model::Notice*> pointers;
     for (const auto& notice : notices)
         pointers.push_back(&notice);
     return pointers;
@@ -26,21 +28,21 @@ std::vector<const Notice*> pointers_to(const std::vector<Notice>& notices)
 }  // namespace
 
 struct Scene::Assets {
-    FreeTypeLibrary library;
+    text::FreeTypeLibrary library;
     std::unique_ptr<SceneFonts> fonts;
     Header::Assets header;
     BackgroundPicture background;
     ComposedText urgent_label;
     ComposedText empty_message;
-    FontRoles roles;
+    text::FontRoles roles;
     int width = 0;
     int height = 0;
     SceneSettings settings;
 };
 
-Result<std::shared_ptr<Scene::Assets>> Scene::load(const FontRoles& roles, int width, int height, SceneSettings settings)
+Result<std::shared_ptr<Scene::Assets>> Scene::load(const text::FontRoles& roles, int width, int height, SceneSettings settings)
 {
-    auto library = FreeTypeLibrary::create();
+    auto library = text::FreeTypeLibrary::create();
     if (!library)
         return library.error();
     auto assets = std::make_shared<Assets>(Assets{std::move(library.value()), {}, {}, {}, {}, {}, roles, width, height, settings});
@@ -59,7 +61,7 @@ Result<std::shared_ptr<Scene::Assets>> Scene::load(const FontRoles& roles, int w
     return assets;
 }
 
-Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
+Result<std::unique_ptr<Scene>> Scene::create(SDL_Renderer* renderer, const text::FontRoles& fonts, int width, int height,
                                              SceneSettings settings)
 {
     auto assets = load(fonts, width, height, settings);
@@ -94,7 +96,7 @@ Scene::Scene(SDL_Renderer* renderer, Assets& assets)
     m_empty_message.prime(renderer);
 }
 
-void Scene::set_notices(const std::vector<Notice>& notices)
+void Scene::set_notices(const std::vector<model::Notice>& notices)
 {
     m_text.drop(PreparedKind::notices);
     // The old screen holds on to its text while the new one is built, so text of notices that
@@ -120,19 +122,19 @@ void Scene::show_board(Board board)
     m_crawl.show(std::move(board.crawl));
 }
 
-void Scene::set_urgent(const std::vector<const Notice*>& urgent)
+void Scene::set_urgent(const std::vector<const model::Notice*>& urgent)
 {
     m_text.drop(PreparedKind::urgent);
     MakeText text(m_text);
     m_urgent.show(make_urgent_notices(text, m_context, urgent));
     m_last_urgent.clear();
-    for (const Notice* notice : urgent)
+    for (const model::Notice* notice : urgent)
         m_last_urgent.push_back(*notice);
     m_dirty.upper = true;
     notice_failed_uploads();
 }
 
-void Scene::set_time(const LocalTime& now)
+void Scene::set_time(const platform::LocalTime& now)
 {
     if (m_header.shows(now))
         return;
@@ -143,17 +145,17 @@ void Scene::set_time(const LocalTime& now)
     notice_failed_uploads();
 }
 
-void Scene::prepare_notices(std::vector<Notice> notices)
+void Scene::prepare_notices(std::vector<model::Notice> notices)
 {
     plan(PreparedChange{PreparedKind::notices, std::move(notices), {}, {}, {}});
 }
 
-void Scene::prepare_urgent(std::vector<Notice> urgent)
+void Scene::prepare_urgent(std::vector<model::Notice> urgent)
 {
     plan(PreparedChange{PreparedKind::urgent, std::move(urgent), {}, {}, {}});
 }
 
-void Scene::prepare_time(const LocalTime& now)
+void Scene::prepare_time(const platform::LocalTime& now)
 {
     const auto minute = HeaderClock::minute_of(now);
     const auto& pending = m_text.pending();
@@ -284,7 +286,7 @@ std::size_t Scene::featured_index_at(double seconds) const
 
 const PanelPages& Scene::pages() const
 {
-    if (m_settings.screen.layout == ScreenLayout::list)
+    if (m_settings.screen.layout == config::ScreenLayout::list)
         return m_list;
     return m_featured;
 }
@@ -292,11 +294,11 @@ const PanelPages& Scene::pages() const
 bool Scene::has_content() const
 {
     switch (m_settings.screen.layout) {
-    case ScreenLayout::list:
+    case config::ScreenLayout::list:
         return !m_list.empty();
-    case ScreenLayout::ticker:
+    case config::ScreenLayout::ticker:
         return !m_crawl.empty();
-    case ScreenLayout::featured_ticker:
+    case config::ScreenLayout::featured_ticker:
         break;
     }
     return !m_featured.empty();
@@ -307,7 +309,7 @@ Scene::UpperView Scene::upper_view(double seconds, const FeaturedRotation::Momen
     using Shows = UpperView::Shows;
     if (!m_urgent.empty())
         return {Shows::urgent, m_urgent.index_at(seconds), 0};
-    if (has_content() && m_settings.screen.layout != ScreenLayout::ticker)
+    if (has_content() && m_settings.screen.layout != config::ScreenLayout::ticker)
         return {Shows::page, moment.index, change.amount};
     if (has_content())
         return {};
@@ -370,3 +372,5 @@ void Scene::draw_whole(std::int64_t crawl_travelled, const UpperView& view, cons
         m_crawl.draw(crawl_travelled);
     m_overlay.draw();
 }
+
+}  // namespace signage::render

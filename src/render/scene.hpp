@@ -29,15 +29,17 @@
 #include <string>
 #include <vector>
 
+namespace signage::render {
+
 class Scene {
 public:
-    static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const FontRoles& fonts, int width, int height,
+    static Result<std::unique_ptr<Scene>> create(SDL_Renderer* renderer, const text::FontRoles& fonts, int width, int height,
                                                  SceneSettings settings);
     // The same in two steps, so a new look (a reload) is readied without holding up the frames
     // of the old one: load() opens fonts, decodes pictures and composes the fixed text, on any
     // thread; create() uploads what it made, on the renderer's thread, and uses it up.
     struct Assets;
-    static Result<std::shared_ptr<Assets>> load(const FontRoles& fonts, int width, int height, SceneSettings settings);
+    static Result<std::shared_ptr<Assets>> load(const text::FontRoles& fonts, int width, int height, SceneSettings settings);
     static std::unique_ptr<Scene> create(SDL_Renderer* renderer, Assets& assets);
     Scene(const Scene&) = delete;
     Scene& operator=(const Scene&) = delete;
@@ -46,7 +48,7 @@ public:
     // same titles and date keeps its textures. draw() then costs only texture copies.
     // Notices without a title are skipped. Every notice holds a few full-width textures: the
     // notice board's count limit is what keeps that within a Raspberry Pi's GPU memory.
-    void set_notices(const std::vector<Notice>& notices);
+    void set_notices(const std::vector<model::Notice>& notices);
     // A discreet line above the crawl, e.g. when the feeds have not answered for a while
     // ("업데이트 14:05 · Updated 14:05"); empty hides it.
     void set_freshness_note(std::string_view text);
@@ -59,15 +61,15 @@ public:
     void draw(double seconds);
     // Urgent notices, most important first: while there are any, a full-width banner in alert
     // colours takes the place of the featured notice (several take turns). Empty: none.
-    void set_urgent(const std::vector<const Notice*>& urgent);
+    void set_urgent(const std::vector<const model::Notice*>& urgent);
 
     // As set_notices and set_urgent, but without stalling the screen: text not in the cache is
     // shaped and rasterized on a worker thread and uploaded a little each frame, while the
     // screen goes on showing what it shows, crawl and all. The new board (or banner) appears in
     // the first frame drawn after its last text is uploaded. A newer call of the same kind
     // replaces one still waiting; set_notices and set_urgent replace them too.
-    void prepare_notices(std::vector<Notice> notices);
-    void prepare_urgent(std::vector<Notice> urgent);
+    void prepare_notices(std::vector<model::Notice> notices);
+    void prepare_urgent(std::vector<model::Notice> urgent);
     // Uploads what the worker has finished, for about `budget` (at least one block). draw()
     // calls it; call it too for a scene prepared while another one is on screen.
     void upload_prepared_text(std::chrono::microseconds budget);
@@ -77,9 +79,9 @@ public:
     std::size_t boards_shown() const { return m_boards_shown; }
     // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
     // uploads only when the minute differs from the one shown: cheap to call every second.
-    void set_time(const LocalTime& now);
+    void set_time(const platform::LocalTime& now);
     // The same, with the clock's text made on the worker (see prepare_notices).
-    void prepare_time(const LocalTime& now);
+    void prepare_time(const platform::LocalTime& now);
     // The F1 overlay of the preview: lines of diagnostics in a box at the top left; empty hides
     // it. Each call shapes and uploads the lines: call it once a second, not every frame.
     void set_overlay(const std::vector<std::string>& lines);
@@ -126,7 +128,7 @@ private:
     void retry_failed_text(double seconds);
 
     SDL_Renderer* m_renderer;
-    FreeTypeLibrary m_library;  // before every font
+    text::FreeTypeLibrary m_library;  // before every font
     SceneSettings m_settings;
     SceneLayout m_layout;
     TextPreparation m_text;  // holds the scene's fonts
@@ -150,10 +152,12 @@ private:
     UpperView m_upper_drawn;  // at the last whole frame
     // Text that failed to upload was drawn blank: the last board and banners are made again
     // (on the worker) a few seconds after it was first drawn.
-    std::vector<Notice> m_last_notices;
-    std::vector<Notice> m_last_urgent;
+    std::vector<model::Notice> m_last_notices;
+    std::vector<model::Notice> m_last_urgent;
     std::size_t m_failures_seen = 0;
     bool m_retry_wanted = false;
     bool m_retrying = false;
     std::optional<double> m_retry_at;
 };
+
+}  // namespace signage::render

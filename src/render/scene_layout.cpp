@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 namespace {
 
 // Auto-fit steps for a long featured title, as fractions of its full size: below about 70% it
@@ -32,7 +34,7 @@ SceneMetrics::SceneMetrics(int width, int unit, bool portrait)
 {
 }
 
-SceneLayout::SceneLayout(int width, int height, ScreenLayout layout, int header_height)
+SceneLayout::SceneLayout(int width, int height, config::ScreenLayout layout, int header_height)
     : width(width)
     , height(height)
     , layout(layout)
@@ -41,10 +43,10 @@ SceneLayout::SceneLayout(int width, int height, ScreenLayout layout, int header_
 {
 }
 
-Result<std::unique_ptr<SceneFonts>> SceneFonts::open(const FreeTypeLibrary& library, const FontRoles& roles, int width, int height)
+Result<std::unique_ptr<SceneFonts>> SceneFonts::open(const text::FreeTypeLibrary& library, const text::FontRoles& roles, int width, int height)
 {
     const SceneMetrics metrics(width, height);
-    auto open = [&](const std::vector<FontFile>& files, int px) { return FontChain::open(library, files, px); };
+    auto open = [&](const std::vector<text::FontFile>& files, int px) { return text::FontChain::open(library, files, px); };
     auto label = open(roles.label, metrics.label_px);
     auto title = open(roles.headline, metrics.title_px);
     auto subtitle = open(roles.subtitle, metrics.subtitle_px);
@@ -58,7 +60,7 @@ Result<std::unique_ptr<SceneFonts>> SceneFonts::open(const FreeTypeLibrary& libr
     for (const auto* chain : {&label, &title, &subtitle, &date, &crawl, &alert, &list_title, &clock, &header_second})
         if (!*chain)
             return chain->error();
-    std::vector<FontChain> smaller_titles;
+    std::vector<text::FontChain> smaller_titles;
     for (int percent : title_fit_percent) {
         auto smaller = open(roles.headline, std::max(12, metrics.title_px * percent / 100));
         if (!smaller)
@@ -71,10 +73,12 @@ Result<std::unique_ptr<SceneFonts>> SceneFonts::open(const FreeTypeLibrary& libr
                                                    std::move(header_second.value())});
 }
 
-const FontChain& SceneFonts::title_at(int pixel_size) const
+const text::FontChain& SceneFonts::title_at(int pixel_size) const
 {
     for (const auto& smaller : smaller_titles)
         if (smaller.pixel_size() == pixel_size)
             return smaller;
     return title;
 }
+
+}  // namespace signage::render

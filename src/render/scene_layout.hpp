@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+namespace signage::render {
+
 struct SceneMetrics {
     int margin_x, counter_baseline, title_top, band_height;
     int label_px, title_px, subtitle_px, date_px, crawl_px;
@@ -27,22 +29,22 @@ private:
 
 // Every font a scene sets text in, at the sizes of its screen.
 struct SceneFonts {
-    FontChain label;
-    FontChain title;
+    text::FontChain label;
+    text::FontChain title;
     // The title at smaller sizes, largest first: a headline that does not fit in its lines at
     // the full size is set at the largest of these where it does (auto-fit).
-    std::vector<FontChain> smaller_titles;
-    FontChain subtitle;
-    FontChain date;
-    FontChain crawl;
-    FontChain alert;
-    FontChain list_title;
-    FontChain clock;  // the header's, as Header::Assets has them
-    FontChain header_second;
+    std::vector<text::FontChain> smaller_titles;
+    text::FontChain subtitle;
+    text::FontChain date;
+    text::FontChain crawl;
+    text::FontChain alert;
+    text::FontChain list_title;
+    text::FontChain clock;  // the header's, as Header::Assets has them
+    text::FontChain header_second;
 
-    static Result<std::unique_ptr<SceneFonts>> open(const FreeTypeLibrary& library, const FontRoles& roles, int width, int height);
+    static Result<std::unique_ptr<SceneFonts>> open(const text::FreeTypeLibrary& library, const text::FontRoles& roles, int width, int height);
     // The title's font at `pixel_size` (one of the auto-fit sizes), else the full size.
-    const FontChain& title_at(int pixel_size) const;
+    const text::FontChain& title_at(int pixel_size) const;
 };
 
 // The screen's areas for a layout: the header at the top (if the layout has one), the crawl band
@@ -50,13 +52,13 @@ struct SceneFonts {
 struct SceneLayout {
     int width = 0;
     int height = 0;
-    ScreenLayout layout = ScreenLayout::featured_ticker;
+    config::ScreenLayout layout = config::ScreenLayout::featured_ticker;
     int header_height = 0;
     SceneMetrics metrics;
 
-    SceneLayout(int width, int height, ScreenLayout layout, int header_height);
-    bool has_header() const { return layout != ScreenLayout::ticker; }
-    bool has_band() const { return layout != ScreenLayout::list; }
+    SceneLayout(int width, int height, config::ScreenLayout layout, int header_height);
+    bool has_header() const { return layout != config::ScreenLayout::ticker; }
+    bool has_band() const { return layout != config::ScreenLayout::list; }
     int upper_top() const { return has_header() ? header_height : 0; }
     int upper_bottom() const { return has_band() ? height - metrics.band_height : height; }
     // Where notices change: the upper area.
@@ -66,3 +68,5 @@ struct SceneLayout {
     int text_width() const { return width - 2 * metrics.margin_x; }
     int unit() const { return std::min(width, height); }
 };
+
+}  // namespace signage::render

@@ -11,17 +11,19 @@
 
 #include <cstddef>
 
-inline SDL_Color sdl_color(RgbaColor colour) { return SDL_Color{colour.r, colour.g, colour.b, colour.a}; }
+namespace signage::render {
 
-inline TextEffects text_effects_of(const TextSettings& text)
+inline SDL_Color sdl_color(config::RgbaColor colour) { return SDL_Color{colour.r, colour.g, colour.b, colour.a}; }
+
+inline TextEffects text_effects_of(const config::TextSettings& text)
 {
     return TextEffects{text.outline_px, sdl_color(text.outline_color), text.shadow_px, sdl_color(text.shadow_color)};
 }
 
 // The config's defaults, made once.
-inline const Config& default_config_values()
+inline const config::Config& default_config_values()
 {
-    static const Config defaults;
+    static const config::Config defaults;
     return defaults;
 }
 
@@ -37,7 +39,7 @@ struct SceneSettings {
                               sdl_color(default_config_values().screen.text), sdl_color(default_config_values().screen.accent));
     SDL_Color alert_background = sdl_color(default_config_values().urgent.banner);  // the urgent banner
     SDL_Color alert_text = sdl_color(default_config_values().urgent.banner_text);
-    ScreenSettings screen{};  // layout, agency name, logo, clock
+    config::ScreenSettings screen{};  // layout, agency name, logo, clock
     // GPU memory for rasterized text, on screen and kept for notices that may come back.
     std::size_t text_cache_bytes = default_config_values().text.cache_bytes;
 };
@@ -58,3 +60,5 @@ struct SceneContext {
     const SceneFonts* fonts = nullptr;
     const SceneSettings* settings = nullptr;
 };
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+namespace signage::render {
+
 namespace {
 
 // Rows of the scene read back and turned at a time: few enough that the cache lines of a
@@ -195,3 +197,5 @@ void ScreenTransform::turn_pixels(const SDL_Rect& in_scene)
     }
     SDL_UnlockTexture(m_output.get());
 }
+
+}  // namespace signage::render

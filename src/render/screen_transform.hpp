@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+namespace signage::render {
+
 struct ScreenGeometry {
     int scene_width = 0;  // upright, as the scene lays itself out
     int scene_height = 0;
@@ -37,10 +39,10 @@ public:
 private:
     SDL_Renderer* m_renderer = nullptr;
     ScreenGeometry m_geometry;
-    TexturePtr m_turned;  // only when rotated: the scene is drawn here, then copied turned
+    platform::TexturePtr m_turned;  // only when rotated: the scene is drawn here, then copied turned
     // Only when rotated on the software renderer, whose SDL_RenderCopyEx makes a new turned
     // surface at every call: the turned picture, and a few rows of the scene read back to turn.
-    TexturePtr m_output;
+    platform::TexturePtr m_output;
     std::vector<Uint32> m_rows;
     bool m_whole = true;
 
@@ -48,3 +50,5 @@ private:
     void copy_turned_by_gpu();
     void turn_pixels(const SDL_Rect& in_scene);
 };
+
+}  // namespace signage::render

@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+namespace signage::render {
+
 CrawlScroller::CrawlScroller(std::vector<int> item_widths)
     : m_item_widths(std::move(item_widths))
     , m_cycle_width(std::accumulate(m_item_widths.begin(), m_item_widths.end(), 0))
@@ -29,3 +31,5 @@ void CrawlScroller::place(int offset, int band_width, std::vector<CrawlPlacement
         x += width;
     }
 }
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+namespace signage::render {
+
 struct CrawlPlacement {
     std::size_t item = 0;
     int x = 0;  // left edge, relative to the band's left edge
@@ -27,3 +29,5 @@ private:
     std::vector<int> m_item_widths;
     int m_cycle_width = 0;
 };
+
+}  // namespace signage::render

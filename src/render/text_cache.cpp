@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+namespace signage::render {
+
 std::size_t TextBlock::bytes() const
 {
     std::size_t total = 0;
@@ -96,3 +98,5 @@ void TextCache::trim()
         it = m_recency.erase(it);
     }
 }
+
+}  // namespace signage::render

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace signage::render {
+
 // One or more lines of text set together (a wrapped title), as sprites, and the pixel size
 // they were set at (auto-fit may have chosen a smaller one).
 struct TextBlock {
@@ -78,3 +80,5 @@ private:
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
     TextCacheStats m_stats;
 };
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace signage::render {
+
 namespace {
 
 // What the key names, for the log: the text after its kind.
@@ -15,7 +17,7 @@ std::string_view text_of(const std::string& key)
 
 }  // namespace
 
-TextPreparation::TextPreparation(SDL_Renderer* renderer, std::unique_ptr<SceneFonts> fonts, FontRoles roles, int width, int height,
+TextPreparation::TextPreparation(SDL_Renderer* renderer, std::unique_ptr<SceneFonts> fonts, text::FontRoles roles, int width, int height,
                                  std::size_t cache_bytes)
     : m_renderer(renderer)
     , m_fonts(std::move(fonts))
@@ -43,7 +45,7 @@ SharedTextBlock TextPreparation::store(const std::string& key, const ComposedBlo
     ++m_failed_uploads;
     if (!m_failure_logged) {
         m_failure_logged = true;
-        log_line("text \"" + std::string(text_of(key)) + "\" cannot be uploaded (" + uploaded.error().message +
+        platform::log_line("text \"" + std::string(text_of(key)) + "\" cannot be uploaded (" + uploaded.error().message +
                  "); it stays blank and is made again in a few seconds: if this repeats, give the GPU more memory or lower [text] cache_bytes");
     }
     auto blank = std::make_shared<TextBlock>();
@@ -70,7 +72,7 @@ TextWorker& TextPreparation::worker()
         m_worker_fonts = std::make_unique<WorkerFonts>();
         m_worker = std::make_unique<TextWorker>();
         m_worker->submit({}, [fonts = m_worker_fonts.get(), roles = m_roles, width = m_width, height = m_height] {
-            if (auto library = FreeTypeLibrary::create()) {
+            if (auto library = text::FreeTypeLibrary::create()) {
                 fonts->library = std::move(library.value());
                 if (auto opened = SceneFonts::open(*fonts->library, roles, width, height))
                     fonts->fonts = std::move(opened.value());
@@ -168,3 +170,5 @@ SharedTextBlock ReplayText::find(const std::string& key)
     const auto held = m_change.held.find(key);
     return held != m_change.held.end() ? held->second : nullptr;
 }
+
+}  // namespace signage::render

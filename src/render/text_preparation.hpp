@@ -17,20 +17,22 @@
 #include <unordered_set>
 #include <vector>
 
+namespace signage::render {
+
 enum class PreparedKind { notices, urgent, clock };
 
 // A prepare_ call waiting for its text.
 struct PreparedChange {
     PreparedKind kind = PreparedKind::notices;
-    std::vector<Notice> notices;
-    LocalTime time{};  // for the clock
+    std::vector<model::Notice> notices;
+    platform::LocalTime time{};  // for the clock
     std::unordered_set<std::string> waiting;                 // cache keys of text not uploaded yet
     std::unordered_map<std::string, SharedTextBlock> held;  // uploaded for it: kept from trim() until shown
 };
 
 class TextPreparation {
 public:
-    TextPreparation(SDL_Renderer* renderer, std::unique_ptr<SceneFonts> fonts, FontRoles roles, int width, int height,
+    TextPreparation(SDL_Renderer* renderer, std::unique_ptr<SceneFonts> fonts, text::FontRoles roles, int width, int height,
                     std::size_t cache_bytes);
 
     const SceneFonts& fonts() const { return *m_fonts; }
@@ -62,7 +64,7 @@ private:
     friend class PlanText;
     friend class ReplayText;
     struct WorkerFonts {
-        std::optional<FreeTypeLibrary> library;
+        std::optional<text::FreeTypeLibrary> library;
         std::unique_ptr<SceneFonts> fonts;  // null: they would not open
     };
 
@@ -75,7 +77,7 @@ private:
 
     SDL_Renderer* m_renderer;
     std::unique_ptr<SceneFonts> m_fonts;
-    FontRoles m_roles;  // for the worker's own fonts
+    text::FontRoles m_roles;  // for the worker's own fonts
     int m_width;
     int m_height;
     TextCache m_cache;
@@ -123,3 +125,5 @@ protected:
 private:
     const PreparedChange& m_change;
 };
+
+}  // namespace signage::render

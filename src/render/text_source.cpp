@@ -4,6 +4,8 @@
 
 #include <vector>
 
+namespace signage::render {
+
 SharedTextBlock TextSource::get(std::string_view kind, std::string_view text, const TextRecipe& recipe)
 {
     // Sizes, colours and effects are fixed for the scene's life, so the kind and text say it all.
@@ -18,7 +20,7 @@ SharedTextBlock TextSource::get(std::string_view kind, std::string_view text, co
 
 namespace {
 
-ComposedBlock compose_lines(const std::vector<std::string>& lines, const FontChain& chain, SDL_Color colour, const TextEffects& effects)
+ComposedBlock compose_lines(const std::vector<std::string>& lines, const text::FontChain& chain, SDL_Color colour, const TextEffects& effects)
 {
     ComposedBlock block;
     block.pixel_size = chain.pixel_size();
@@ -29,7 +31,7 @@ ComposedBlock compose_lines(const std::vector<std::string>& lines, const FontCha
 
 }  // namespace
 
-TextRecipe line_of(FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects)
+TextRecipe line_of(text::FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects)
 {
     return [role, text = std::move(text), colour, effects](const SceneFonts& fonts) {
         ComposedBlock block;
@@ -39,28 +41,30 @@ TextRecipe line_of(FontChain SceneFonts::*role, std::string text, SDL_Color colo
     };
 }
 
-TextRecipe lines_of(FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects, int max_lines, int width)
+TextRecipe lines_of(text::FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects, int max_lines, int width)
 {
     return [role, text = std::move(text), colour, max_lines, width, effects](const SceneFonts& fonts) {
-        const FontChain& chain = fonts.*role;
-        return compose_lines(wrap_text(text, chain, width, max_lines), chain, colour, effects);
+        const text::FontChain& chain = fonts.*role;
+        return compose_lines(text::wrap_text(text, chain, width, max_lines), chain, colour, effects);
     };
 }
 
 TextRecipe fitted_title(std::string text, SDL_Color colour, const TextEffects& effects, int width, int max_lines)
 {
     return [text = std::move(text), width, max_lines, colour, effects](const SceneFonts& fonts) {
-        std::vector<const FontChain*> sizes{&fonts.title};
+        std::vector<const text::FontChain*> sizes{&fonts.title};
         for (const auto& smaller : fonts.smaller_titles)
             sizes.push_back(&smaller);
-        const FontChain* used = nullptr;
-        WrappedText wrapped;
-        for (const FontChain* chain : sizes) {
+        const text::FontChain* used = nullptr;
+        text::WrappedText wrapped;
+        for (const text::FontChain* chain : sizes) {
             used = chain;
-            wrapped = wrap_paragraph(text, *chain, width, max_lines);
+            wrapped = text::wrap_paragraph(text, *chain, width, max_lines);
             if (!wrapped.truncated)
                 break;
         }
         return compose_lines(wrapped.lines, *used, colour, effects);
     };
 }
+
+}  // namespace signage::render

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::render {
+
 using SharedTextBlock = std::shared_ptr<const TextBlock>;
 // How to make a text, with whichever fonts: the worker's on its thread, the scene's on its own.
 using TextRecipe = std::function<ComposedBlock(const SceneFonts&)>;
@@ -36,8 +38,10 @@ private:
 
 // Recipes for text of a role (a member of SceneFonts): one line, or wrapped in up to
 // `max_lines` of `width`.
-TextRecipe line_of(FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects);
-TextRecipe lines_of(FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects, int max_lines,
+TextRecipe line_of(text::FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects);
+TextRecipe lines_of(text::FontChain SceneFonts::*role, std::string text, SDL_Color colour, const TextEffects& effects, int max_lines,
                     int width);
 // A featured title in the largest size at which it fits in its lines (else the smallest, with "…").
 TextRecipe fitted_title(std::string text, SDL_Color colour, const TextEffects& effects, int width, int max_lines);
+
+}  // namespace signage::render

@@ -7,6 +7,8 @@
 #include <string>
 #include <cmath>
 
+namespace signage::render {
+
 namespace {
 
 int max_texture_width(SDL_Renderer* renderer)
@@ -35,7 +37,7 @@ struct Canvas {
     }
 };
 
-Layer fill_layer(const CoverageImage& image, const Canvas& canvas)
+Layer fill_layer(const text::CoverageImage& image, const Canvas& canvas)
 {
     Layer layer(static_cast<std::size_t>(canvas.width) * static_cast<std::size_t>(canvas.height), 0.0f);
     for (int y = 0; y < image.height; ++y)
@@ -118,7 +120,7 @@ void paint_over(Paint& under, SDL_Color color, float coverage)
 }
 
 // The whole sprite as ARGB8888 rows, effects under the text.
-std::vector<Uint32> compose(const CoverageImage& image, SDL_Color color, const TextEffects& effects, Canvas& canvas)
+std::vector<Uint32> compose(const text::CoverageImage& image, SDL_Color color, const TextEffects& effects, Canvas& canvas)
 {
     const int outline = std::max(0, effects.outline_px);
     const int shadow_offset = std::max(0, effects.shadow_px);
@@ -155,7 +157,7 @@ std::vector<Uint32> compose(const CoverageImage& image, SDL_Color color, const T
 
 }  // namespace
 
-ComposedText compose_text(const CoverageImage& image, SDL_Color color, const TextEffects& effects)
+ComposedText compose_text(const text::CoverageImage& image, SDL_Color color, const TextEffects& effects)
 {
     ComposedText text;
     text.height = image.height;
@@ -173,9 +175,9 @@ ComposedText compose_text(const CoverageImage& image, SDL_Color color, const Tex
     return text;
 }
 
-ComposedText compose_text(std::string_view text, const FontChain& chain, SDL_Color color, const TextEffects& effects)
+ComposedText compose_text(std::string_view text, const text::FontChain& chain, SDL_Color color, const TextEffects& effects)
 {
-    return compose_text(rasterize_line(shape_line(text, chain), chain), color, effects);
+    return compose_text(text::rasterize_line(text::shape_line(text, chain), chain), color, effects);
 }
 
 TextSprite TextSprite::upload(SDL_Renderer* renderer, const ComposedText& text)
@@ -194,7 +196,7 @@ Result<TextSprite> TextSprite::try_upload(SDL_Renderer* renderer, const Composed
     const int tile_width = max_texture_width(renderer);
     for (int tile_x = 0; tile_x < text.width; tile_x += tile_width) {
         const int width = std::min(tile_width, text.width - tile_x);
-        TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, text.height));
+        platform::TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, text.height));
         if (!texture)
             return Error{"SDL_CreateTexture " + std::to_string(width) + "x" + std::to_string(text.height) + ": " + SDL_GetError()};
         if (SDL_UpdateTexture(texture.get(), nullptr, text.pixels.data() + tile_x, text.width * static_cast<int>(sizeof(Uint32))) != 0)
@@ -206,12 +208,12 @@ Result<TextSprite> TextSprite::try_upload(SDL_Renderer* renderer, const Composed
     return sprite;
 }
 
-TextSprite TextSprite::create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects)
+TextSprite TextSprite::create(SDL_Renderer* renderer, const text::CoverageImage& image, SDL_Color color, const TextEffects& effects)
 {
     return upload(renderer, compose_text(image, color, effects));
 }
 
-TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
+TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, const text::FontChain& chain, SDL_Color color,
                                  const TextEffects& effects)
 {
     TextSprite sprite = upload(renderer, compose_text(text, chain, color, effects));
@@ -265,3 +267,5 @@ std::size_t TextSprite::bytes() const
         total += static_cast<std::size_t>(tile.width) * static_cast<std::size_t>(m_height) * 4;
     return total;
 }
+
+}  // namespace signage::render

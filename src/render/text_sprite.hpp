@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::render {
+
 // Legibility over busy backgrounds (images, video): an outline around each letter, a soft
 // drop shadow down and to the right, or both. Zero sizes: plain text.
 struct TextEffects {
@@ -29,9 +31,9 @@ struct ComposedText {
 };
 
 // Colours the coverage image and adds the effects under it.
-ComposedText compose_text(const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
+ComposedText compose_text(const text::CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
 // Shapes, rasterizes and composes a line of text.
-ComposedText compose_text(std::string_view text, const FontChain& chain, SDL_Color color, const TextEffects& effects = {});
+ComposedText compose_text(std::string_view text, const text::FontChain& chain, SDL_Color color, const TextEffects& effects = {});
 
 class TextSprite {
 public:
@@ -42,10 +44,10 @@ public:
     // made or filled.
     static Result<TextSprite> try_upload(SDL_Renderer* renderer, const ComposedText& text);
     // Colours the coverage image, adds the effects under it and uploads it.
-    static TextSprite create(SDL_Renderer* renderer, const CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
+    static TextSprite create(SDL_Renderer* renderer, const text::CoverageImage& image, SDL_Color color, const TextEffects& effects = {});
 
     // Shapes, rasterizes and uploads a line of text, then primes it.
-    static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const FontChain& chain, SDL_Color color,
+    static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const text::FontChain& chain, SDL_Color color,
                                 const TextEffects& effects = {});
 
     // Draws one pixel of each tile at the top left, where the next frame must paint over it: a
@@ -70,7 +72,7 @@ public:
 
 private:
     struct Tile {
-        TexturePtr texture;
+        platform::TexturePtr texture;
         int x = 0;  // within the whole image
         int width = 0;
     };
@@ -80,3 +82,5 @@ private:
     int m_origin_x = 0;
     int m_advance = 0;
 };
+
+}  // namespace signage::render

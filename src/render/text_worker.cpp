@@ -8,6 +8,8 @@
 
 #include <exception>
 
+namespace signage::render {
+
 namespace {
 
 // A cache key ("title\x1f<text>") as a log line shows it: "title: <text>".
@@ -26,9 +28,9 @@ TextWorker::Finished run_job(std::string key, const TextWorker::Job& job)
         ComposedBlock block = job();
         return {std::move(key), std::move(block), false};
     } catch (const std::exception& error) {
-        log_line("text worker: making \"" + printable(key) + "\" failed (" + error.what() + "); the screen keeps what it shows");
+        platform::log_line("text worker: making \"" + printable(key) + "\" failed (" + error.what() + "); the screen keeps what it shows");
     } catch (...) {
-        log_line("text worker: making \"" + printable(key) + "\" failed (an unknown exception); the screen keeps what it shows");
+        platform::log_line("text worker: making \"" + printable(key) + "\" failed (an unknown exception); the screen keeps what it shows");
     }
     return {std::move(key), ComposedBlock{}, true};
 }
@@ -88,3 +90,5 @@ void TextWorker::run()
         m_finished.push_back(std::move(finished));
     }
 }
+
+}  // namespace signage::render

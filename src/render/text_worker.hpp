@@ -14,6 +14,8 @@
 #include <thread>
 #include <utility>
 
+namespace signage::render {
+
 class TextWorker {
 public:
     using Job = std::function<ComposedBlock()>;
@@ -44,3 +46,5 @@ private:
     bool m_stopping = false;
     std::thread m_thread;  // last: starts when everything it uses is ready
 };
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 // palette stays legible and of a piece.
 #include <SDL.h>
 
+namespace signage::render {
+
 struct Theme {
     SDL_Color background{11, 31, 58, 255};
     SDL_Color band{5, 18, 38, 255};  // the header and the crawl band
@@ -27,3 +29,5 @@ struct Theme {
         return {channel(from.r, toward.r), channel(from.g, toward.g), channel(from.b, toward.b), 255};
     }
 };
+
+}  // namespace signage::render

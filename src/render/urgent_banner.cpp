@@ -5,17 +5,19 @@
 #include <algorithm>
 #include <cmath>
 
-std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneContext& context, const std::vector<const Notice*>& urgent)
+namespace signage::render {
+
+std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneContext& context, const std::vector<const model::Notice*>& urgent)
 {
     const SceneLayout& layout = *context.layout;
     const SDL_Color colour = context.settings->alert_text;
     const TextEffects& effects = context.settings->text_effects;
     std::vector<UrgentNotice> banners;
-    for (const Notice* notice : urgent) {
+    for (const model::Notice* notice : urgent) {
         if (notice->titles.empty())
             continue;
-        const LocalizedTitle* korean = notice->title_in("ko");
-        const LocalizedTitle* english = notice->title_in("en");
+        const model::LocalizedTitle* korean = notice->title_in("ko");
+        const model::LocalizedTitle* english = notice->title_in("en");
         const std::string& primary = korean ? korean->text : notice->titles.front().text;
         UrgentNotice banner;
         banner.title = text.get("urgent", primary,
@@ -68,3 +70,5 @@ void UrgentBanner::draw(std::size_t index) const
         y += subtitle_line;
     }
 }
+
+}  // namespace signage::render

@@ -7,13 +7,15 @@
 
 #include <vector>
 
+namespace signage::render {
+
 struct UrgentNotice {
     SharedTextBlock title;
     SharedTextBlock subtitle;
 };
 
 // The banners of the notices that have a title, in their order.
-std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneContext& context, const std::vector<const Notice*>& urgent);
+std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneContext& context, const std::vector<const model::Notice*>& urgent);
 
 class UrgentBanner {
 public:
@@ -31,3 +33,5 @@ private:
     TextSprite m_label;  // "긴급 · URGENT"
     std::vector<UrgentNotice> m_notices;
 };
+
+}  // namespace signage::render

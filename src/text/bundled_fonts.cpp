@@ -1,5 +1,7 @@
 #include "text/bundled_fonts.hpp"
 
+namespace signage::text {
+
 BundledFonts BundledFonts::in(const std::filesystem::path& data_dir)
 {
     const auto fonts = data_dir / "fonts";
@@ -10,3 +12,5 @@ BundledFonts BundledFonts::in(const std::filesystem::path& data_dir)
         {fonts / "NanumGothicBold.ttf", 0},
     };
 }
+
+}  // namespace signage::text

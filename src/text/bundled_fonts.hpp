@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+namespace signage::text {
+
 struct BundledFonts {
     FontFile latin_regular;
     FontFile latin_bold;
@@ -18,3 +20,5 @@ struct BundledFonts {
     std::vector<FontFile> regular_chain() const { return {latin_regular, korean_regular}; }
     std::vector<FontFile> bold_chain() const { return {latin_bold, korean_bold}; }
 };
+
+}  // namespace signage::text

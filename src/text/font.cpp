@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace signage::text {
+
 Result<FreeTypeLibrary> FreeTypeLibrary::create()
 {
     FT_Library library = nullptr;
@@ -66,3 +68,5 @@ Result<FontChain> FontChain::open(const FreeTypeLibrary& library, const std::vec
         return Error{"font chain: no font files given"};
     return chain;
 }
+
+}  // namespace signage::text

@@ -13,12 +13,14 @@
 #include <string>
 #include <vector>
 
-using FreeTypeLibraryPtr = std::unique_ptr<FT_LibraryRec_, CDeleter<FT_Done_FreeType>>;
-using FreeTypeFacePtr = std::unique_ptr<FT_FaceRec_, CDeleter<FT_Done_Face>>;
-using HbBlobPtr = std::unique_ptr<hb_blob_t, CDeleter<hb_blob_destroy>>;
-using HbFacePtr = std::unique_ptr<hb_face_t, CDeleter<hb_face_destroy>>;
-using HbFontPtr = std::unique_ptr<hb_font_t, CDeleter<hb_font_destroy>>;
-using HbBufferPtr = std::unique_ptr<hb_buffer_t, CDeleter<hb_buffer_destroy>>;
+namespace signage::text {
+
+using FreeTypeLibraryPtr = std::unique_ptr<FT_LibraryRec_, platform::CDeleter<FT_Done_FreeType>>;
+using FreeTypeFacePtr = std::unique_ptr<FT_FaceRec_, platform::CDeleter<FT_Done_Face>>;
+using HbBlobPtr = std::unique_ptr<hb_blob_t, platform::CDeleter<hb_blob_destroy>>;
+using HbFacePtr = std::unique_ptr<hb_face_t, platform::CDeleter<hb_face_destroy>>;
+using HbFontPtr = std::unique_ptr<hb_font_t, platform::CDeleter<hb_font_destroy>>;
+using HbBufferPtr = std::unique_ptr<hb_buffer_t, platform::CDeleter<hb_buffer_destroy>>;
 
 // The FreeType library instance; lives longer than every Font made from it.
 class FreeTypeLibrary {
@@ -79,3 +81,5 @@ private:
     hb_position_t m_ascender = 0;
     hb_position_t m_descender = 0;
 };
+
+}  // namespace signage::text

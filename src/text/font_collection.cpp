@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
+namespace signage::text {
+
 namespace {
 
-using HbSetPtr = std::unique_ptr<hb_set_t, CDeleter<hb_set_destroy>>;
+using HbSetPtr = std::unique_ptr<hb_set_t, platform::CDeleter<hb_set_destroy>>;
 
 // The languages whose faces a pan-CJK collection tells apart. Hong Kong is apart from Taiwan:
 // both write Traditional Chinese, but with different standard forms of many characters.
@@ -383,3 +385,5 @@ Result<unsigned> face_for_language(const FreeTypeLibrary& library, const std::fi
     return Error{prefix + "faces " + tied + " of this collection are equally likely to be designed for " + wanted_text
         + "; its faces: " + face_list(faces, wanted) + set_face_advice};
 }
+
+}  // namespace signage::text

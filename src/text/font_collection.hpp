@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <string_view>
 
+namespace signage::text {
+
 // How many faces a font file holds: 1 for a plain .ttf/.otf. An error naming the file when
 // FreeType cannot open it.
 Result<unsigned> font_face_count(const FreeTypeLibrary& library, const std::filesystem::path& file);
@@ -27,3 +29,5 @@ Result<unsigned> font_face_count(const FreeTypeLibrary& library, const std::file
 // or when the language is not one this can tell apart: the user then sets face = N.
 Result<unsigned> face_for_language(
     const FreeTypeLibrary& library, const std::filesystem::path& file, std::string_view language);
+
+}  // namespace signage::text

@@ -1,5 +1,7 @@
 #include "text/font_roles.hpp"
 
+namespace signage::text {
+
 FontRoles FontRoles::in_weights(const std::vector<FontFile>& regular, const std::vector<FontFile>& bold)
 {
     return FontRoles{bold, regular, regular, regular, bold, bold, bold};
@@ -28,3 +30,5 @@ const std::vector<FontFile>* FontRoles::find(std::string_view role) const
 {
     return const_cast<FontRoles*>(this)->find(role);
 }
+
+}  // namespace signage::text

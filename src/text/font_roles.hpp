@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::text {
+
 struct FontRoles {
     std::vector<FontFile> headline;  // the featured Korean (or only) title
     std::vector<FontFile> subtitle;  // the featured English line
@@ -25,3 +27,5 @@ struct FontRoles {
 };
 
 inline constexpr std::string_view font_role_names[] = {"headline", "subtitle", "crawl", "date", "label", "clock", "alert"};
+
+}  // namespace signage::text

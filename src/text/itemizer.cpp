@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <optional>
 
+namespace signage::text {
+
 namespace {
 
 hb_unicode_funcs_t* unicode_funcs()
@@ -268,3 +270,5 @@ std::vector<std::size_t> visual_run_order(const std::vector<TextRun>& runs)
     }
     return order;
 }
+
+}  // namespace signage::text

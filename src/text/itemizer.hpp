@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::text {
+
 struct TextRun {
     std::size_t begin = 0;  // byte offsets into the string, [begin, end)
     std::size_t end = 0;
@@ -40,3 +42,5 @@ std::vector<std::size_t> grapheme_cluster_starts(std::string_view text);
 // Indexes into `runs` from left to right on the line (UAX #9 rule L2: from the highest level
 // down to the lowest odd one, reverse every sequence of runs at that level or higher).
 std::vector<std::size_t> visual_run_order(const std::vector<TextRun>& runs);
+
+}  // namespace signage::text

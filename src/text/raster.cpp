@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace signage::text {
+
 namespace {
 
 struct GlyphBitmap {
@@ -96,3 +98,5 @@ CoverageImage rasterize_line(const ShapedLine& line, const FontChain& chain)
     }
     return image;
 }
+
+}  // namespace signage::text

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+namespace signage::text {
+
 struct CoverageImage {
     int width = 0;
     int height = 0;
@@ -19,3 +21,5 @@ struct CoverageImage {
 };
 
 CoverageImage rasterize_line(const ShapedLine& line, const FontChain& chain);
+
+}  // namespace signage::text

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <set>
 
+namespace signage::text {
+
 namespace {
 
 constexpr char32_t replacement_character = 0xFFFD;
@@ -24,7 +26,7 @@ void log_missing_once(std::string_view cluster)
         return;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
-    log_line(std::string("no font has ") + code + " (\"" + std::string(cluster) +
+    platform::log_line(std::string("no font has ") + code + " (\"" + std::string(cluster) +
              "\"): it is shown as a replacement mark; add a font that has it to the chain");
 }
 
@@ -129,3 +131,5 @@ std::vector<hb_position_t> cluster_positions(std::string_view text, const Shaped
     }
     return positions;
 }
+
+}  // namespace signage::text

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::text {
+
 struct PositionedGlyph {
     std::size_t font_index = 0;
     hb_codepoint_t glyph_id = 0;
@@ -32,3 +34,5 @@ ShapedLine shape_line(std::string_view text, const FontChain& chain);
 // The pen x (26.6) at which each byte offset's cluster starts; text.size() maps to the advance.
 // Offsets inside a cluster map to its start.
 std::vector<hb_position_t> cluster_positions(std::string_view text, const ShapedLine& line);
+
+}  // namespace signage::text

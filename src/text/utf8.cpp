@@ -1,5 +1,7 @@
 #include "text/utf8.hpp"
 
+namespace signage::text {
+
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset)
 {
     constexpr DecodedCodePoint invalid{U'\uFFFD', 1};
@@ -33,3 +35,5 @@ DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset)
         return invalid;
     return {value, length};
 }
+
+}  // namespace signage::text

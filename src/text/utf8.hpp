@@ -4,9 +4,13 @@
 #include <cstddef>
 #include <string_view>
 
+namespace signage::text {
+
 struct DecodedCodePoint {
     char32_t value;
     std::size_t length;  // bytes consumed, 1..4
 };
 
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
+
+}  // namespace signage::text

@@ -8,6 +8,8 @@
 
 #include <mutex>
 
+namespace signage::text {
+
 namespace {
 
 constexpr std::string_view ellipsis = "…";
@@ -146,3 +148,5 @@ WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int ma
     }
     return wrapped;
 }
+
+}  // namespace signage::text

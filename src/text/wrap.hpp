@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::text {
+
 // At most `max_lines` lines, each no wider than `max_width_px` when shaped with `chain`.
 // Korean text keeps its words (eojeol) whole: lines break at spaces where there are any, and
 // between syllables only when one word alone is wider than the line. Text that does not fit
@@ -17,3 +19,5 @@ struct WrappedText {
     bool truncated = false;  // the text did not fit in max_lines: the last line ends with "…"
 };
 WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int max_width_px, int max_lines);
+
+}  // namespace signage::text

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage {
+
 constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -28,3 +30,5 @@ inline bool ascii_istarts_with(std::string_view text, std::string_view prefix)
 {
     return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);
 }
+
+}  // namespace signage

@@ -4,6 +4,8 @@
 #include <utility>
 #include <variant>
 
+namespace signage {
+
 struct Error {
     std::string message;
 };
@@ -32,3 +34,5 @@ private:
 // For operations that return nothing but may fail.
 struct Done {};
 using Status = Result<Done>;
+
+}  // namespace signage

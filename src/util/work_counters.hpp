@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstdint>
 
+namespace signage {
+
 struct WorkCounts {
     std::uint64_t lines_shaped = 0;
     std::uint64_t lines_rasterized = 0;
@@ -52,3 +54,5 @@ private:
     std::atomic<std::uint64_t> m_rasterized{0};
     std::atomic<std::uint64_t> m_uploaded{0};
 };
+
+}  // namespace signage

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+namespace signage::app {
+
 namespace {
 
 constexpr const char* one_feed = "[[feed]]\nname = \"mois-ko\"\nurl = \"https://www.mois.go.kr/rss.xml\"\nlanguage = \"ko\"\n";
@@ -77,3 +79,5 @@ TEST_CASE("check_config_file gives the line and status the command prints")
     CHECK(refused.exit_code == 1);
     CHECK(refused.line == bad.string() + ":7: featured.max_dwell_s: 9 is less than dwell_s (10); it must be dwell_s or more");
 }
+
+}  // namespace signage::app

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::app {
+
 TEST_CASE("no arguments means: play fullscreen")
 {
     auto line = parse_command_line({});
@@ -85,3 +87,5 @@ TEST_CASE("check-config takes one FILE")
         CHECK(refused.error().message == c.message);
     }
 }
+
+}  // namespace signage::app

@@ -6,9 +6,11 @@
 
 #include <string>
 
+namespace signage::app {
+
 TEST_CASE("The system's checks know the zone database")
 {
-    const ConfigChecks checks = system_config_checks();
+    const config::ConfigChecks checks = system_config_checks();
     CHECK(checks.time_zone_exists("Asia/Seoul"));
     CHECK_FALSE(checks.time_zone_exists("Asia/Seol"));
     CHECK_FALSE(checks.time_zone_exists("../../../etc/passwd"));
@@ -16,19 +18,21 @@ TEST_CASE("The system's checks know the zone database")
 
 TEST_CASE("The system's checks open a font file with FreeType and say which part of an entry is wrong")
 {
-    const ConfigChecks checks = system_config_checks();
+    const config::ConfigChecks checks = system_config_checks();
     const std::string font = SIGNAGE_SOURCE_DIR "/fonts/NanumGothic.ttf";
 
-    const FontFileCheck plain = checks.font_file(font, std::nullopt, "ko");
-    CHECK(plain.fault == FontFileCheck::Fault::none);
+    const config::FontFileCheck plain = checks.font_file(font, std::nullopt, "ko");
+    CHECK(plain.fault == config::FontFileCheck::Fault::none);
     CHECK(plain.face_index == 0);
 
-    const FontFileCheck beyond = checks.font_file(font, 1u, "ko");
-    CHECK(beyond.fault == FontFileCheck::Fault::face);
+    const config::FontFileCheck beyond = checks.font_file(font, 1u, "ko");
+    CHECK(beyond.fault == config::FontFileCheck::Fault::face);
     CHECK(beyond.problem == "1 is not a face of \"" + font + "\", which has 1 face");
 
     const std::string not_a_font = SIGNAGE_SOURCE_DIR "/fonts/README.md";
-    const FontFileCheck refused = checks.font_file(not_a_font, std::nullopt, "ko");
-    CHECK(refused.fault == FontFileCheck::Fault::file);
+    const config::FontFileCheck refused = checks.font_file(not_a_font, std::nullopt, "ko");
+    CHECK(refused.fault == config::FontFileCheck::Fault::file);
     CHECK(refused.problem == "\"" + not_a_font + "\" is not a font file FreeType can open");
 }
+
+}  // namespace signage::app

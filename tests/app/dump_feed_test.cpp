@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -72,19 +74,19 @@ TEST_CASE("dump-feed takes one FILE or URL and an optional --lang")
 
 TEST_CASE("feed_to_json writes the documented keys in order, times in UTC, absent values as null")
 {
-    ParsedFeed feed;
+    feed::ParsedFeed feed;
     feed.title = "피드";
     feed.format = "rss 2.0";
     feed.encoding = "CP949";
-    Notice notice;
+    model::Notice notice;
     notice.id = "n-1";
     notice.titles = {{"ko", "공지"}, {"en", "Notice"}};
     notice.link = "https://example.org/1";
-    notice.published = TimePoint{std::chrono::sys_days{std::chrono::year{2018} / 6 / 4}} + std::chrono::hours{5}
+    notice.published = model::TimePoint{std::chrono::sys_days{std::chrono::year{2018} / 6 / 4}} + std::chrono::hours{5}
                      + std::chrono::minutes{5};
     notice.categories = {"안전"};
     feed.notices.push_back(notice);
-    Notice bare;
+    model::Notice bare;
     bare.id = "n-2";
     bare.titles = {{"", "bad \xFF byte"}};  // invalid UTF-8 must not throw
     feed.notices.push_back(bare);
@@ -186,3 +188,5 @@ TEST_CASE("signage-player dump-feed fails with one line when nothing could be re
     CHECK(usage.output.empty());
     CHECK(usage.errors == "signage-player: dump-feed: needs a FILE or URL; see --help\n");
 }
+
+}  // namespace signage::app

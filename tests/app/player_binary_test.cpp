@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+namespace signage::app {
+
 namespace {
 
 std::filesystem::path temp_path(const std::string& name)
@@ -77,3 +79,5 @@ TEST_CASE("a bad config is refused with its file and line before anything opens"
     CHECK(result.output.find(config.string() + ":2: crawl.speed_px_per_s:") != std::string::npos);
     std::filesystem::remove(config);
 }
+
+}  // namespace signage::app

@@ -25,6 +25,8 @@
 
 #include <unistd.h>
 
+namespace signage::app {
+
 // Monday 2 March 2026, 10:00 UTC: 19:00 in Seoul. On hours in both zones.
 inline constexpr std::chrono::sys_seconds kMorning{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + std::chrono::hours(10)};
 
@@ -126,15 +128,15 @@ public:
         write_feed(feed_of(notices));
         write_config(config);
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        m_sdl = std::make_unique<SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        m_sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         REQUIRE(m_sdl->ok());
-        auto loaded = load_config(config_path());
+        auto loaded = load_checked_config(config_path());
         REQUIRE_MESSAGE(loaded, problem(loaded));
-        Config running = loaded.value();
+        config::Config running = loaded.value();
         running.offline_cache = false;
         running.feeds.front().poll_interval = std::chrono::seconds(1);  // below what a file may say: a quick re-read
-        REQUIRE(use_time_zone(running.screen.time_zone).ok());
-        auto display = Display::open({640, 360}, RendererChoice::software);
+        REQUIRE(platform::use_time_zone(running.screen.time_zone).ok());
+        auto display = platform::Display::open({640, 360}, config::RendererChoice::software);
         REQUIRE_MESSAGE(display, problem(display));
         parts.clocks.monotonic = [this] { return monotonic; };
         parts.clocks.wall = [this] { return wall; };
@@ -149,7 +151,7 @@ public:
         m_sdl.reset();
         SDL_ResetHint(SDL_HINT_VIDEODRIVER);
         std::filesystem::remove_all(m_dir);
-        (void)use_time_zone("Asia/Seoul");  // as test_support set it for the other tests
+        (void)platform::use_time_zone("Asia/Seoul");  // as test_support set it for the other tests
     }
 
     std::filesystem::path config_path() const { return m_dir / "config.toml"; }
@@ -188,11 +190,11 @@ public:
     }
 
     // What the panel shows now.
-    SurfacePtr frame()
+    platform::SurfacePtr frame()
     {
         int width = 0, height = 0;
         player->display().output_size(width, height);
-        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+        platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
         REQUIRE(surface);
         REQUIRE(SDL_RenderReadPixels(player->display().renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels,
                                      surface->pitch) == 0);
@@ -200,13 +202,13 @@ public:
     }
     // The headless renderer's frame of `config_text` with the feed file as it is now, at the
     // same wall-clock time and scene time, in the process's time zone.
-    SurfacePtr still(const std::string& text, int width = 640, int height = 360)
+    platform::SurfacePtr still(const std::string& text, int width = 640, int height = 360)
     {
-        auto config = parse_config(text, config_path(), system_config_checks());
+        auto config = config::parse_config(text, config_path(), system_config_checks());
         REQUIRE_MESSAGE(config, problem(config));
-        NoticeBoard board(config->notice_rules);
+        model::NoticeBoard board(config->notice_rules);
         board.set_now(wall);
-        auto notices = read_source(config->feeds.front());
+        auto notices = feed::read_source(config->feeds.front());
         REQUIRE_MESSAGE(notices, problem(notices));
         board.apply("test", std::move(notices.value()));
         auto surface = render_still(config.value(), board.notices(), font_roles(config.value(), source_dir()),
@@ -223,7 +225,7 @@ public:
 
 private:
     std::filesystem::path m_dir;
-    std::unique_ptr<SdlSubsystems> m_sdl;
+    std::unique_ptr<platform::SdlSubsystems> m_sdl;
 };
 
 // Pixels that differ by more than a rounding (any channel by over 16), or -1 for other sizes.
@@ -262,3 +264,5 @@ inline bool all_black(SDL_Surface* surface)
     }
     return true;
 }
+
+}  // namespace signage::app

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::app {
+
 namespace {
 
 const std::string featured_seoul = config_text("featured+ticker", "Asia/Seoul");
@@ -22,7 +24,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     harness.write_feed(feed_of(3, "Update"));
     REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 3 notices"); }));
     REQUIRE(harness.settle());
-    const SurfacePtr updated = harness.frame();
+    const platform::SurfacePtr updated = harness.frame();
     CHECK(differing_pixels(updated.get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
     harness.write_feed(feed_of(5));
     CHECK(differing_pixels(updated.get(), harness.still(featured_seoul).get(), kAboveCrawl) > 500);
@@ -34,12 +36,12 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
     CHECK(harness.log.has(" applied"));
     REQUIRE(harness.settle());
-    const SurfacePtr listed = harness.frame();
-    CHECK(harness.player->config().screen.layout == ScreenLayout::list);
+    const platform::SurfacePtr listed = harness.frame();
+    CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
     CHECK(differing_pixels(listed.get(), harness.still(list_utc).get()) == 0);
-    REQUIRE(use_time_zone("Asia/Seoul").ok());
-    const SurfacePtr seoul_clock = harness.still(list_utc);
-    REQUIRE(use_time_zone("UTC").ok());
+    REQUIRE(platform::use_time_zone("Asia/Seoul").ok());
+    const platform::SurfacePtr seoul_clock = harness.still(list_utc);
+    REQUIRE(platform::use_time_zone("UTC").ok());
     CHECK(differing_pixels(listed.get(), seoul_clock.get()) > 50);  // the clock's digits
 
     // A file with a mistake: the running configuration and the screen stay.
@@ -47,7 +49,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     harness.player->reload("SIGHUP");
     REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): kept the running configuration"); }));
     REQUIRE(harness.settle());
-    CHECK(harness.player->config().screen.layout == ScreenLayout::list);
+    CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
     CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc).get()) == 0);
 
     // 23:00 UTC is off hours: a black screen, and no frames; 07:00 the next day, on again.
@@ -60,7 +62,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     harness.next_second();
     REQUIRE(harness.step_until([&] { return harness.log.has("schedule: on"); }));
     REQUIRE(harness.settle());
-    const SurfacePtr morning = harness.frame();
+    const platform::SurfacePtr morning = harness.frame();
     CHECK_FALSE(all_black(morning.get()));
     CHECK(differing_pixels(morning.get(), harness.still(list_utc).get()) == 0);
 
@@ -76,3 +78,5 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc, 480, 300).get()) == 0);
 }
+
+}  // namespace signage::app

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::app {
+
 namespace {
 
 const std::string featured = config_text("featured+ticker", "Asia/Seoul");
@@ -14,13 +16,13 @@ const std::string named = config_text("list", "Asia/Seoul", "agency_name_en = \"
 SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = false)
 {
     auto calls = std::make_shared<std::atomic<int>>(0);
-    return [gate, throws, calls](const FontRoles& roles, int width, int height, SceneSettings settings) {
+    return [gate, throws, calls](const text::FontRoles& roles, int width, int height, render::SceneSettings settings) {
         const int call = ++*calls;
         if (call > 1 && throws)
             throw std::runtime_error("boom");
         if (call == 2)
             gate->wait();
-        return Scene::load(roles, width, height, std::move(settings));
+        return render::Scene::load(roles, width, height, std::move(settings));
     };
 }
 
@@ -48,7 +50,7 @@ public:
         m_stopped_on_caller = std::this_thread::get_id() == m_caller;
         m_gate->wait();
     }
-    std::vector<SourceUpdate> take_updates() override { return {}; }
+    std::vector<feed::SourceUpdate> take_updates() override { return {}; }
 
 private:
     std::shared_ptr<Gate> m_gate;
@@ -83,7 +85,7 @@ TEST_CASE("a reload whose scene is slow to load leaves the frames coming, and a 
     harness.player->reload("R");
     REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
     // The crawl moves on while the new look loads: the loop draws.
-    const SurfacePtr before = harness.frame();
+    const platform::SurfacePtr before = harness.frame();
     harness.monotonic += std::chrono::milliseconds(500);
     harness.player->step(0);
     CHECK(differing_pixels(before.get(), harness.frame().get()) > 0);
@@ -132,7 +134,7 @@ TEST_CASE("a fetcher slow to stop is stopped beside the loop, not in it")
     std::atomic<bool> last_stopped_on_loop = false;
     int made = 0;
     PlayerParts parts;
-    parts.make_fetcher = [&](const Config&, std::function<void()>) -> std::unique_ptr<FeedUpdates> {
+    parts.make_fetcher = [&](const config::Config&, std::function<void()>) -> std::unique_ptr<FeedUpdates> {
         return std::make_unique<SlowToStopFetcher>(gate, ++made == 1 ? stopped_on_loop : last_stopped_on_loop);
     };
     PlayerHarness harness(featured, 4, std::move(parts), false);
@@ -149,3 +151,5 @@ TEST_CASE("a fetcher slow to stop is stopped beside the loop, not in it")
     CHECK(made == 2);
     CHECK_FALSE(stopped_on_loop);
 }
+
+}  // namespace signage::app

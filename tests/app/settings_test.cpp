@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
+namespace signage::app {
+
 namespace {
 
-std::vector<std::filesystem::path> paths(const std::vector<FontFile>& chain)
+std::vector<std::filesystem::path> paths(const std::vector<text::FontFile>& chain)
 {
     std::vector<std::filesystem::path> result;
     for (const auto& file : chain)
@@ -27,14 +29,14 @@ std::vector<std::filesystem::path> paths(const std::vector<FontFile>& chain)
 TEST_CASE("each text role gets the chain of its weight, its configured weight, or its own chain")
 {
     const auto fonts = source_dir() / "fonts";
-    const auto loaded = parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n"
+    const auto loaded = config::parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n"
                                      "[fonts]\nregular = [\"" + (fonts / "NanumGothic.ttf").string() + "\"]\n"
                                      "crawl = \"bold\"\n"
                                      "date = [\"" + (fonts / "NotoSans-Regular.ttf").string() + "\"]\n",
                                      "config.toml", system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
-    const FontRoles roles = font_roles(loaded.value(), source_dir());
-    const BundledFonts bundled = repository_fonts();
+    const text::FontRoles roles = font_roles(loaded.value(), source_dir());
+    const text::BundledFonts bundled = repository_fonts();
 
     // The configured regular chain replaces the bundled one wherever the regular weight is used.
     CHECK(paths(roles.subtitle) == std::vector{fonts / "NanumGothic.ttf"});
@@ -47,10 +49,10 @@ TEST_CASE("each text role gets the chain of its weight, its configured weight, o
 
 TEST_CASE("without [fonts] every role uses the bundled fonts in its usual weight")
 {
-    const auto loaded = parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n", "config.toml", system_config_checks());
+    const auto loaded = config::parse_config("[[feed]]\nname = \"a\"\npath = \"a.xml\"\nlanguage = \"ko\"\n", "config.toml", system_config_checks());
     REQUIRE(loaded.ok());
-    const FontRoles roles = font_roles(loaded.value(), source_dir());
-    const BundledFonts bundled = repository_fonts();
+    const text::FontRoles roles = font_roles(loaded.value(), source_dir());
+    const text::BundledFonts bundled = repository_fonts();
     for (const auto role : {"headline", "label", "clock", "alert"})
         CHECK(paths(*roles.find(role)) == paths(bundled.bold_chain()));
     for (const auto role : {"subtitle", "crawl", "date"})
@@ -60,14 +62,14 @@ TEST_CASE("without [fonts] every role uses the bundled fonts in its usual weight
 namespace {
 
 // An RSS 2.0 feed of undated items, each {guid, link, title}.
-std::vector<Notice> rss_notices(const std::string& source, const std::string& language,
+std::vector<model::Notice> rss_notices(const std::string& source, const std::string& language,
                                 const std::vector<std::array<std::string, 3>>& items)
 {
     std::string rss = "<rss version=\"2.0\"><channel><title>" + source + "</title>";
     for (const auto& [guid, link, title] : items)
         rss += "<item><guid>" + guid + "</guid><link>" + link + "</link><title>" + title + "</title></item>";
     rss += "</channel></rss>";
-    auto feed = parse_feed(rss, {source, language});
+    auto feed = feed::parse_feed(rss, {source, language});
     REQUIRE_MESSAGE(feed, problem(feed));
     return feed->notices;
 }
@@ -76,16 +78,16 @@ std::vector<Notice> rss_notices(const std::string& source, const std::string& la
 
 TEST_CASE("a notice an alerts feed carried is urgent, whichever feed's copy the paired notice keeps")
 {
-    Config config;
-    FeedSource ministry;
+    config::Config config;
+    config::FeedSource ministry;
     ministry.name = "mois-ko";
-    FeedSource alerts;
+    config::FeedSource alerts;
     alerts.name = "safety-alerts";  // after "mois-ko" by name: the ministry's copy is the one kept
     alerts.urgent = true;
     config.feeds = {ministry, alerts};
-    config.notice_rules.pair_by = PairingKey::link;
+    config.notice_rules.pair_by = config::PairingKey::link;
 
-    NoticeBoard board(config.notice_rules);
+    model::NoticeBoard board(config.notice_rules);
     board.apply("mois-ko", rss_notices("mois-ko", "ko", {{"mois-77", "https://www.mois.go.kr/notice/77", "민방위 훈련 안내"},
                                                          {"mois-78", "https://www.mois.go.kr/notice/78", "청사 주차장 공사"}}));
     board.apply("safety-alerts", rss_notices("safety-alerts", "en", {{"alert-5", "https://www.mois.go.kr/notice/77", "Civil defence drill"}}));
@@ -102,3 +104,5 @@ TEST_CASE("a notice an alerts feed carried is urgent, whichever feed's copy the 
     board.apply("safety-alerts", {});
     CHECK(configured_urgent_notices(config, board.notices(), now).empty());
 }
+
+}  // namespace signage::app

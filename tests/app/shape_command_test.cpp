@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+namespace signage::app {
+
 TEST_CASE("signage-player shape prints runs that cover the text, each with its font and glyphs")
 {
     const std::string text = "MOIS 장관, 2018.06.04 Lima 방문";
@@ -56,3 +58,5 @@ TEST_CASE("signage-player shape follows the font chains a config gives the roles
     for (const auto& run : json["runs"])
         CHECK(run["font"].get<std::string>().ends_with("NanumGothic.ttf"));
 }
+
+}  // namespace signage::app

@@ -13,14 +13,14 @@
 
 namespace {
 
-void print_row(const char* what, const FetchedBody& body)
+void print_row(const char* what, const signage::feed::FetchedBody& body)
 {
     const std::size_t total = body.request_bytes + body.header_bytes + body.body_wire_bytes;
     std::printf("%-26s %6ld %9zu %9zu %9zu %9zu\n", what, body.status, body.request_bytes, body.header_bytes,
                 body.body_wire_bytes, total);
 }
 
-std::size_t total(const FetchedBody& body)
+std::size_t total(const signage::feed::FetchedBody& body)
 {
     return body.request_bytes + body.header_bytes + body.body_wire_bytes;
 }
@@ -29,17 +29,17 @@ std::size_t total(const FetchedBody& body)
 
 int main()
 {
-    const CurlGlobal curl;
-    const feed_test::FeedServer server;
+    const signage::feed::CurlGlobal curl;
+    const signage::feed::feed_test::FeedServer server;
     if (!server.ok()) {
         std::fprintf(stderr, "bench-conditional_get_bytes: %s\n", server.error().c_str());
         return 1;
     }
     std::printf("%-26s %6s %9s %9s %9s %9s\n", "poll", "status", "request", "headers", "body", "total");
     for (const char* path : {"/feed/rss2-bilingual.xml", "/gzip/rss2-bilingual.xml", "/feed/atom1-korean.xml"}) {
-        FetchRequest request;
+        signage::feed::FetchRequest request;
         request.url = server.url(path);
-        auto full = fetch(request);
+        auto full = signage::feed::fetch(request);
         if (!full.ok()) {
             std::fprintf(stderr, "bench-conditional_get_bytes: %s\n", full.error().message.c_str());
             return 1;
@@ -47,7 +47,7 @@ int main()
         request.etag = full->etag;
         request.last_modified = full->last_modified;
         request.validators_url = full->effective_url;
-        auto conditional = fetch(request);
+        auto conditional = signage::feed::fetch(request);
         if (!conditional.ok()) {
             std::fprintf(stderr, "bench-conditional_get_bytes: %s\n", conditional.error().message.c_str());
             return 1;

@@ -21,7 +21,7 @@
 
 namespace {
 
-using IconvHandle = std::unique_ptr<void, CDeleter<iconv_close>>;
+using IconvHandle = std::unique_ptr<void, signage::platform::CDeleter<iconv_close>>;
 
 constexpr std::size_t kTargetBytes = 5u * 1024u * 1024u;
 constexpr int kDefaultRuns = 10;
@@ -112,12 +112,12 @@ long peak_rss_kib()
 
 void bench(const char* name, const std::string& body, int runs)
 {
-    const FeedContext context{"bench", "ko"};
+    const signage::feed::FeedContext context{"bench", "ko"};
     std::vector<double> times;
     std::size_t notices = 0;
     for (int run = 0; run < runs; ++run) {
         const auto start = std::chrono::steady_clock::now();
-        auto parsed = parse_feed(body, context);
+        auto parsed = signage::feed::parse_feed(body, context);
         const auto stop = std::chrono::steady_clock::now();
         if (!parsed) {
             std::fprintf(stderr, "bench: %s: %s\n", name, parsed.error().message.c_str());

@@ -33,8 +33,8 @@ double milliseconds(Clock::duration d)
 int main(int argc, char** argv)
 {
     const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
-    const CurlGlobal curl;
-    const feed_test::FeedServer server;
+    const signage::feed::CurlGlobal curl;
+    const signage::feed::feed_test::FeedServer server;
     if (!server.ok()) {
         std::fprintf(stderr, "bench-poll_many_sources: %s\n", server.error().c_str());
         return 1;
@@ -44,9 +44,9 @@ int main(int argc, char** argv)
                 server.origin().c_str());
     std::printf("%-6s %8s %10s %8s %10s\n", "round", "others", "min ms", "median", "max ms");
     for (int round = 1; round <= rounds; ++round) {
-        std::vector<FeedSource> sources;
+        std::vector<signage::config::FeedSource> sources;
         for (int i = 0; i < kSources; ++i) {
-            FeedSource source;
+            signage::config::FeedSource source;
             source.name = "source-" + std::to_string(i);
             source.location = i == 0 ? server.url("/slow/30/feed/rss2-bilingual.xml")
                                      : server.url("/feed/rss2-bilingual.xml?round=" + std::to_string(round) + "&n=" + std::to_string(i));
@@ -57,9 +57,9 @@ int main(int argc, char** argv)
         std::map<std::string, Clock::duration> latency;
         const auto start = Clock::now();
         {
-            FeedFetcher fetcher(sources, nullptr);
+            signage::feed::FeedFetcher fetcher(sources, nullptr);
             while (latency.size() < kSources - 1 && Clock::now() - start < std::chrono::seconds{20}) {
-                for (const SourceUpdate& update : fetcher.take_updates()) {
+                for (const signage::feed::SourceUpdate& update : fetcher.take_updates()) {
                     if (update.notices && !latency.contains(update.source_name))
                         latency[update.source_name] = Clock::now() - start;
                 }

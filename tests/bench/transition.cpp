@@ -38,13 +38,13 @@ constexpr double kTransitionS = 0.6;
 // Eight notices: most take two lines of the title, as in a lobby.
 constexpr std::size_t kNotices = 8;
 
-std::vector<Notice> bench_notices()
+std::vector<signage::model::Notice> bench_notices()
 {
     using namespace std::chrono;
-    std::vector<Notice> notices;
+    std::vector<signage::model::Notice> notices;
     const sys_days first = 2024y / June / 4;
     for (std::size_t i = 0; i < kNotices; ++i) {
-        Notice notice;
+        signage::model::Notice notice;
         notice.id = "bench-" + std::to_string(i);
         notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
         notice.published = time_point_cast<seconds>(first - days(static_cast<int>(i)));
@@ -69,16 +69,16 @@ struct Timing {
     std::vector<double> steady_band, steady_whole, first, change;
 };
 
-void bench(const char* layout_name, ScreenLayout layout, const char* transition_name, NoticeTransition transition, int width,
+void bench(const char* layout_name, signage::config::ScreenLayout layout, const char* transition_name, signage::config::NoticeTransition transition, int width,
            int height, int runs)
 {
-    const SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
-    const RendererPtr renderer(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+    const signage::platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    const signage::platform::RendererPtr renderer(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
     if (!renderer) {
         std::fprintf(stderr, "bench-transition: no software renderer: %s\n", SDL_GetError());
         std::exit(1);
     }
-    SceneSettings settings;
+    signage::render::SceneSettings settings;
     settings.refresh_hz = kRefreshHz;
     settings.featured_dwell_s = kDwellS;
     settings.featured_max_dwell_s = kDwellS;  // every notice 8 s: the changes fall on multiples of 8 s
@@ -86,19 +86,19 @@ void bench(const char* layout_name, ScreenLayout layout, const char* transition_
     settings.screen.layout = layout;
     settings.screen.list_page_s = kDwellS;
     settings.screen.transition = transition;
-    auto created = Scene::create(renderer.get(), FontRoles::bundled(BundledFonts::in(SIGNAGE_SOURCE_DIR)), width, height, settings);
+    auto created = signage::render::Scene::create(renderer.get(), signage::text::FontRoles::bundled(signage::text::BundledFonts::in(SIGNAGE_SOURCE_DIR)), width, height, settings);
     if (!created) {
         std::fprintf(stderr, "bench-transition: %s\n", created.error().message.c_str());
         std::exit(1);
     }
-    Scene& scene = *created.value();
+    signage::render::Scene& scene = *created.value();
     auto notices = bench_notices();
-    if (layout == ScreenLayout::list)  // enough rows for several pages
+    if (layout == signage::config::ScreenLayout::list)  // enough rows for several pages
         for (int i = 0; i < 3; ++i)
             notices.insert(notices.end(), notices.begin(), notices.begin() + static_cast<long>(kNotices));
     scene.set_notices(notices);
 
-    const auto frame_ms = [&](int refresh, FrameExtent extent) {
+    const auto frame_ms = [&](int refresh, signage::render::FrameExtent extent) {
         const double seconds = refresh / kRefreshHz;
         const auto start = Clock::now();
         scene.draw(seconds, refresh * 2, extent);
@@ -107,20 +107,20 @@ void bench(const char* layout_name, ScreenLayout layout, const char* transition_
         return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     };
     for (int refresh = 0; refresh < 60; ++refresh)  // textures prepared, SDL's queue at its size
-        frame_ms(refresh, FrameExtent::changes_only);
+        frame_ms(refresh, signage::render::FrameExtent::changes_only);
 
     Timing timing;
     const int stay = static_cast<int>(kDwellS * kRefreshHz);
     const int change = static_cast<int>(kTransitionS * kRefreshHz);
     for (int run = 1; run <= runs; ++run) {
         const int end = run * stay;  // the next notice stands alone from here
-        frame_ms(end - change - 30, FrameExtent::whole);
+        frame_ms(end - change - 30, signage::render::FrameExtent::whole);
         for (int refresh = end - change - 20; refresh < end - change - 10; ++refresh)
-            timing.steady_band.push_back(frame_ms(refresh, FrameExtent::changes_only));
+            timing.steady_band.push_back(frame_ms(refresh, signage::render::FrameExtent::changes_only));
         for (int refresh = end - change - 10; refresh < end - change; ++refresh)
-            timing.steady_whole.push_back(frame_ms(refresh, FrameExtent::whole));
+            timing.steady_whole.push_back(frame_ms(refresh, signage::render::FrameExtent::whole));
         for (int refresh = end - change + 1; refresh < end; ++refresh) {
-            const double ms = frame_ms(refresh, FrameExtent::changes_only);
+            const double ms = frame_ms(refresh, signage::render::FrameExtent::changes_only);
             (refresh == end - change + 1 ? timing.first : timing.change).push_back(ms);
         }
     }
@@ -144,9 +144,9 @@ int main(int argc, char** argv)
         return 2;
     }
     std::printf("screen: %dx%d, %d changes of %.1f s at %.0f Hz\n", width, height, runs, kTransitionS, kRefreshHz);
-    const std::pair<const char*, ScreenLayout> layouts[] = {{"featured", ScreenLayout::featured_ticker}, {"list", ScreenLayout::list}};
-    const std::pair<const char*, NoticeTransition> transitions[] = {
-        {"cut", NoticeTransition::cut}, {"crossfade", NoticeTransition::crossfade}, {"slide", NoticeTransition::slide}};
+    const std::pair<const char*, signage::config::ScreenLayout> layouts[] = {{"featured", signage::config::ScreenLayout::featured_ticker}, {"list", signage::config::ScreenLayout::list}};
+    const std::pair<const char*, signage::config::NoticeTransition> transitions[] = {
+        {"cut", signage::config::NoticeTransition::cut}, {"crossfade", signage::config::NoticeTransition::crossfade}, {"slide", signage::config::NoticeTransition::slide}};
     for (const auto& [layout_name, layout] : layouts)
         for (const auto& [transition_name, transition] : transitions)
             bench(layout_name, layout, transition_name, transition, width, height, runs);

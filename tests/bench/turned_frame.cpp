@@ -49,11 +49,11 @@ enum class Way { copy_ex, whole, band };
 
 void measure(const char* name, Way way, int frames)
 {
-    SurfacePtr panel(SDL_CreateRGBSurfaceWithFormat(0, kPanelWidth, kPanelHeight, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(panel.get()));
-    const ScreenGeometry geometry = screen_geometry(kPanelWidth, kPanelHeight, 90, 0);
-    auto transform = ScreenTransform::create(renderer.get(), geometry);
-    TexturePtr upright(SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, geometry.scene_width,
+    signage::platform::SurfacePtr panel(SDL_CreateRGBSurfaceWithFormat(0, kPanelWidth, kPanelHeight, 32, SDL_PIXELFORMAT_ARGB8888));
+    signage::platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(panel.get()));
+    const signage::render::ScreenGeometry geometry = signage::render::screen_geometry(kPanelWidth, kPanelHeight, 90, 0);
+    auto transform = signage::render::ScreenTransform::create(renderer.get(), geometry);
+    signage::platform::TexturePtr upright(SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, geometry.scene_width,
                                          geometry.scene_height));
     if (!renderer || !transform || !upright) {
         std::fprintf(stderr, "bench-turned_frame: cannot set up: %s\n", SDL_GetError());

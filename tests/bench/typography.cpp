@@ -68,7 +68,7 @@ long peak_rss_kib()
 }
 
 template <class T>
-T or_exit(Result<T> result, const char* what)
+T or_exit(signage::Result<T> result, const char* what)
 {
     if (!result) {
         std::fprintf(stderr, "bench-typography: %s: %s\n", what, result.error().message.c_str());
@@ -81,21 +81,21 @@ void print_ms(const char* name, double ms) { std::printf("%s: %.2f ms\n", name, 
 
 // The chains the scene opens for headline text at 1080p, from a FreeType library of their own.
 struct TextChains {
-    FreeTypeLibrary library;
-    FontChain title;
-    std::vector<FontChain> smaller_titles;
-    FontChain subtitle;
-    FontChain crawl;
+    signage::text::FreeTypeLibrary library;
+    signage::text::FontChain title;
+    std::vector<signage::text::FontChain> smaller_titles;
+    signage::text::FontChain subtitle;
+    signage::text::FontChain crawl;
 
-    static std::unique_ptr<TextChains> open(const BundledFonts& fonts)
+    static std::unique_ptr<TextChains> open(const signage::text::BundledFonts& fonts)
     {
-        auto library = or_exit(FreeTypeLibrary::create(), "FreeType");
-        auto title = or_exit(FontChain::open(library, fonts.bold_chain(), kTitlePx), "title fonts");
-        std::vector<FontChain> smaller;
+        auto library = or_exit(signage::text::FreeTypeLibrary::create(), "FreeType");
+        auto title = or_exit(signage::text::FontChain::open(library, fonts.bold_chain(), kTitlePx), "title fonts");
+        std::vector<signage::text::FontChain> smaller;
         for (const int percent : kTitleFitPercent)
-            smaller.push_back(or_exit(FontChain::open(library, fonts.bold_chain(), kTitlePx * percent / 100), "title fonts"));
-        auto subtitle = or_exit(FontChain::open(library, fonts.regular_chain(), kSubtitlePx), "subtitle fonts");
-        auto crawl = or_exit(FontChain::open(library, fonts.regular_chain(), kCrawlPx), "crawl fonts");
+            smaller.push_back(or_exit(signage::text::FontChain::open(library, fonts.bold_chain(), kTitlePx * percent / 100), "title fonts"));
+        auto subtitle = or_exit(signage::text::FontChain::open(library, fonts.regular_chain(), kSubtitlePx), "subtitle fonts");
+        auto crawl = or_exit(signage::text::FontChain::open(library, fonts.regular_chain(), kCrawlPx), "crawl fonts");
         return std::unique_ptr<TextChains>(
             new TextChains{std::move(library), std::move(title), std::move(smaller), std::move(subtitle), std::move(crawl)});
     }
@@ -109,10 +109,10 @@ struct ScreenTally {
     std::size_t titles_truncated = 0;
 };
 
-void draw_line(std::string_view text, const FontChain& chain, ScreenTally& tally)
+void draw_line(std::string_view text, const signage::text::FontChain& chain, ScreenTally& tally)
 {
-    const ShapedLine line = shape_line(text, chain);
-    const CoverageImage image = rasterize_line(line, chain);
+    const signage::text::ShapedLine line = signage::text::shape_line(text, chain);
+    const signage::text::CoverageImage image = signage::text::rasterize_line(line, chain);
     ++tally.lines;
     tally.glyphs += line.glyphs.size();
     tally.coverage_bytes += image.alpha.size();
@@ -123,17 +123,17 @@ ScreenTally lay_out_screen(const TextChains& chains)
 {
     ScreenTally tally;
     for (const auto& headline : kHeadlines) {
-        const FontChain* title_chain = &chains.title;
-        WrappedText title = wrap_paragraph(headline.ko, *title_chain, kTextWidth, kTitleLines);
+        const signage::text::FontChain* title_chain = &chains.title;
+        signage::text::WrappedText title = signage::text::wrap_paragraph(headline.ko, *title_chain, kTextWidth, kTitleLines);
         for (std::size_t i = 0; title.truncated && i < chains.smaller_titles.size(); ++i) {
             title_chain = &chains.smaller_titles[i];
-            title = wrap_paragraph(headline.ko, *title_chain, kTextWidth, kTitleLines);
+            title = signage::text::wrap_paragraph(headline.ko, *title_chain, kTextWidth, kTitleLines);
         }
         tally.titles_fitted_smaller += title_chain != &chains.title;
         tally.titles_truncated += title.truncated;
         for (const auto& line : title.lines)
             draw_line(line, *title_chain, tally);
-        for (const auto& line : wrap_text(headline.en, chains.subtitle, kTextWidth, kSubtitleLines))
+        for (const auto& line : signage::text::wrap_text(headline.en, chains.subtitle, kTextWidth, kSubtitleLines))
             draw_line(line, chains.subtitle, tally);
         draw_line(headline.ko, chains.crawl, tally);
         draw_line(headline.en, chains.crawl, tally);
@@ -141,7 +141,7 @@ ScreenTally lay_out_screen(const TextChains& chains)
     return tally;
 }
 
-void bench_text_pipeline(const BundledFonts& fonts, int runs)
+void bench_text_pipeline(const signage::text::BundledFonts& fonts, int runs)
 {
     const auto open_start = Clock::now();
     const auto chains = TextChains::open(fonts);
@@ -181,13 +181,13 @@ void bench_text_pipeline(const BundledFonts& fonts, int runs)
     std::printf("text.glyphs_per_second_warm: %.0f glyphs/s\n", glyphs / (warm_ms / 1000.0));
 }
 
-std::vector<Notice> bench_notices()
+std::vector<signage::model::Notice> bench_notices()
 {
     using namespace std::chrono;
-    std::vector<Notice> notices;
+    std::vector<signage::model::Notice> notices;
     const sys_days first = 2024y / June / 4;
     for (std::size_t i = 0; i < kHeadlines.size(); ++i) {
-        Notice notice;
+        signage::model::Notice notice;
         notice.id = "bench-" + std::to_string(i);
         notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
         notice.link = "https://www.example.go.kr/news/view.do?newsId=" + std::to_string(i);
@@ -199,13 +199,13 @@ std::vector<Notice> bench_notices()
     return notices;
 }
 
-void print_stats(const std::string& prefix, const SceneTextStats& stats)
+void print_stats(const std::string& prefix, const signage::render::SceneTextStats& stats)
 {
     const char* p = prefix.c_str();
     std::printf("%s.notices_rasterized: %zu notices\n", p, stats.notices_rasterized);
     std::printf("%s.notices_reused: %zu notices\n", p, stats.notices_reused);
     // The cache's counters run over the scene's life: each pass prints the totals so far.
-    const TextCacheStats& cache = stats.cache;
+    const signage::render::TextCacheStats& cache = stats.cache;
     std::printf("%s.cache_hits: %zu lookups\n", p, cache.hits);
     std::printf("%s.cache_misses: %zu lookups\n", p, cache.misses);
     std::printf("%s.cache_hit_rate: %.3f\n", p, cache.hit_rate());
@@ -218,14 +218,14 @@ void print_stats(const std::string& prefix, const SceneTextStats& stats)
 void print_ms(const std::string& name, double ms) { print_ms(name.c_str(), ms); }
 
 // `name` prefixes every line, so runs with different settings can be told apart.
-void bench_scene(const std::string& name, const BundledFonts& fonts, const SceneSettings& settings, int runs)
+void bench_scene(const std::string& name, const signage::text::BundledFonts& fonts, const signage::render::SceneSettings& settings, int runs)
 {
-    const SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, kScreenWidth, kScreenHeight, 32, SDL_PIXELFORMAT_ARGB8888));
+    const signage::platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, kScreenWidth, kScreenHeight, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface) {
         std::fprintf(stderr, "bench-typography: cannot create a surface: %s\n", SDL_GetError());
         std::exit(1);
     }
-    const RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    const signage::platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     if (!renderer) {
         std::fprintf(stderr, "bench-typography: cannot create the software renderer: %s\n", SDL_GetError());
         std::exit(1);
@@ -233,7 +233,7 @@ void bench_scene(const std::string& name, const BundledFonts& fonts, const Scene
     const auto notices = bench_notices();
 
     const auto create_start = Clock::now();
-    const auto scene = or_exit(Scene::create(renderer.get(), FontRoles::bundled(fonts), kScreenWidth, kScreenHeight, settings), "scene");
+    const auto scene = or_exit(signage::render::Scene::create(renderer.get(), signage::text::FontRoles::bundled(fonts), kScreenWidth, kScreenHeight, settings), "scene");
     print_ms(name + ".create", ms_since(create_start));
 
     const auto cold_start = Clock::now();
@@ -272,10 +272,10 @@ void bench_scene(const std::string& name, const BundledFonts& fonts, const Scene
     // The player's way: the same cold board made on the scene's worker while frames go on.
     // What counts is the longest frame meanwhile, against the 16.7 ms of a 60 Hz refresh.
     const auto load_start = Clock::now();
-    auto assets = or_exit(Scene::load(FontRoles::bundled(fonts), kScreenWidth, kScreenHeight, settings), "scene assets");
+    auto assets = or_exit(signage::render::Scene::load(signage::text::FontRoles::bundled(fonts), kScreenWidth, kScreenHeight, settings), "scene assets");
     print_ms(name + ".load_off_render_thread", ms_since(load_start));
     const auto upload_start = Clock::now();
-    const auto prepared = Scene::create(renderer.get(), *assets);
+    const auto prepared = signage::render::Scene::create(renderer.get(), *assets);
     print_ms(name + ".create_from_loaded", ms_since(upload_start));
     const auto prepare_start = Clock::now();
     prepared->prepare_notices(notices);
@@ -307,13 +307,13 @@ void bench_scene(const std::string& name, const BundledFonts& fonts, const Scene
 int main(int argc, char** argv)
 {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : kDefaultRuns;
-    const BundledFonts fonts = BundledFonts::in(SIGNAGE_SOURCE_DIR);
+    const signage::text::BundledFonts fonts = signage::text::BundledFonts::in(SIGNAGE_SOURCE_DIR);
     std::printf("screen: %dx%d px\n", kScreenWidth, kScreenHeight);
     std::printf("sizes: title %d px bold in %d px, subtitle %d px, crawl %d px\n", kTitlePx, kTextWidth, kSubtitlePx, kCrawlPx);
     bench_text_pipeline(fonts, runs);
-    bench_scene("scene", fonts, SceneSettings{}, runs);
+    bench_scene("scene", fonts, signage::render::SceneSettings{}, runs);
     // The same with a text cache that holds the whole screen, to tell what the default budget costs.
-    SceneSettings roomy;
+    signage::render::SceneSettings roomy;
     roomy.text_cache_bytes = 256u * 1024u * 1024u;
     bench_scene("scene_cache_256mib", fonts, roomy, runs);
     std::printf("peak_rss: %.1f MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::config {
+
 // The feed most error cases start from. Its keys sit on these lines, which the expected
 // messages below rely on:
 //   1 [[feed]]   2 name   3 url   4 language   (5: a key added by feed_where)
@@ -68,13 +70,13 @@ inline std::string before_feed(std::string_view before)
 // What parse_config says about a text, as one string a CHECK can show in full.
 inline std::string error_from(std::string_view toml)
 {
-    Result<Config> result = parse_config(toml, "config.toml", system_config_checks());
+    Result<Config> result = parse_config(toml, "config.toml", app::system_config_checks());
     return result.ok() ? std::string("(loaded without error)") : result.error().message;
 }
 
 inline Config config_from(std::string_view toml, const std::filesystem::path& origin = "config.toml")
 {
-    Result<Config> result = parse_config(toml, origin, system_config_checks());
+    Result<Config> result = parse_config(toml, origin, app::system_config_checks());
     if (!result.ok())
         FAIL(result.error().message);
     return std::move(result).value();
@@ -105,3 +107,5 @@ inline void check_errors(const std::vector<ErrorCase>& cases)
 }
 
 inline const std::filesystem::path example_config = SIGNAGE_SOURCE_DIR "/assets/example-config.toml";
+
+}  // namespace signage::config

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::config {
+
 namespace {
 
 const std::string readable_font = SIGNAGE_SOURCE_DIR "/fonts/NanumGothic.ttf";
@@ -103,3 +105,5 @@ TEST_CASE("Without checks, the loader takes any zone and any font file as writte
     CHECK(error_with(with_feed("[fonts]\nbold = [\"/nonexistent/font.ttf\"]\n"), none)
           == R"(config.toml:6: fonts.bold[0]: "/nonexistent/font.ttf" is not a readable file)");
 }
+
+}  // namespace signage::config

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+namespace signage::config {
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -31,7 +33,7 @@ struct PictureFolder {
 
     std::string error_from(const std::string& toml) const
     {
-        Result<Config> result = parse_config(toml, origin(), system_config_checks());
+        Result<Config> result = parse_config(toml, origin(), app::system_config_checks());
         return result.ok() ? std::string("(loaded without error)") : result.error().message;
     }
 };
@@ -400,7 +402,7 @@ display_on_command = ["./bin/../bin/panel", "on"]
 
     const auto refused = [&](const std::string& written) {
         Result<Config> result = parse_config(
-            with_feed("[schedule]\ndisplay_off_command = [\"" + written + "\"]\ndisplay_on_command = [\"bin/panel\"]\n"), origin, system_config_checks());
+            with_feed("[schedule]\ndisplay_off_command = [\"" + written + "\"]\ndisplay_on_command = [\"bin/panel\"]\n"), origin, app::system_config_checks());
         return result ? std::string("(loaded without error)") : result.error().message;
     };
     const std::string where = origin.string() + ":6: schedule.display_off_command[0]: \"";
@@ -590,3 +592,5 @@ TEST_CASE("The short example of docs/config.md loads")
     CHECK_FALSE(config.schedule.week[6]);
     CHECK(config.schedule.dates_off.size() == 2);
 }
+
+}  // namespace signage::config

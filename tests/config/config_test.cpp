@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::config {
+
 using namespace std::chrono_literals;
 
 TEST_CASE("A full config loads with every value as written")
@@ -135,7 +137,7 @@ TEST_CASE("A feed path in a config is relative to the config file's folder")
     }
     SUBCASE("through load_config, relative to the file's own folder")
     {
-        Result<Config> config = load_config(SIGNAGE_TEST_DATA_DIR "/config/relative-path.toml");
+        Result<Config> config = app::load_checked_config(SIGNAGE_TEST_DATA_DIR "/config/relative-path.toml");
         REQUIRE_MESSAGE(config.ok(), problem(config));
         CHECK(config->feeds[0].location == "file://" SIGNAGE_TEST_DATA_DIR "/config/feeds/notices.xml");
     }
@@ -298,20 +300,20 @@ TEST_CASE("load_config reports a config file it cannot read")
     SUBCASE("a file that does not exist")
     {
         std::filesystem::path missing = SIGNAGE_TEST_DATA_DIR "/config/no-such-config.toml";
-        Result<Config> config = load_config(missing);
+        Result<Config> config = app::load_checked_config(missing);
         REQUIRE_FALSE(config.ok());
         CHECK(config.error().message == missing.string() + ": cannot read: No such file or directory");
     }
     SUBCASE("a directory")
     {
         std::filesystem::path folder = SIGNAGE_TEST_DATA_DIR "/config";
-        Result<Config> config = load_config(folder);
+        Result<Config> config = app::load_checked_config(folder);
         REQUIRE_FALSE(config.ok());
         CHECK(config.error().message == folder.string() + ": cannot read: Is a directory");
     }
     SUBCASE("a file with a mistake is named with its path")
     {
-        Result<Config> config = load_config(SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml");
+        Result<Config> config = app::load_checked_config(SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml");
         REQUIRE_FALSE(config.ok());
         CHECK(config.error().message
               == SIGNAGE_TEST_DATA_DIR "/config/wrong-type.toml:5: feed[0].language: expected a string, got integer");
@@ -320,7 +322,7 @@ TEST_CASE("load_config reports a config file it cannot read")
 
 TEST_CASE("The example config loads as-is with default values")
 {
-    Result<Config> loaded = load_config(example_config);
+    Result<Config> loaded = app::load_checked_config(example_config);
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     const Config& config = loaded.value();
     REQUIRE(config.feeds.size() == 1);
@@ -571,7 +573,7 @@ TEST_CASE("A config's [notices] table sets the merge rules and the staleness del
 {
     Result<Config> loaded = parse_config(with_feed("[notices]\nmax_count = 12\nmax_age_days = 90\npair_by = \"link\"\n"
                                                    "stale_after_min = 45\n"),
-                                         "config.toml", system_config_checks());
+                                         "config.toml", app::system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->notice_rules.max_notices == 12);
     REQUIRE(loaded->notice_rules.max_age);
@@ -579,7 +581,7 @@ TEST_CASE("A config's [notices] table sets the merge rules and the staleness del
     CHECK(loaded->notice_rules.pair_by == PairingKey::link);
     CHECK(loaded->stale_after == std::chrono::minutes{45});
 
-    Result<Config> defaults = parse_config(with_feed(""), "config.toml", system_config_checks());
+    Result<Config> defaults = parse_config(with_feed(""), "config.toml", app::system_config_checks());
     REQUIRE(defaults.ok());
     CHECK(defaults->notice_rules.max_notices == 30);
     CHECK_FALSE(defaults->notice_rules.max_age);
@@ -609,7 +611,7 @@ TEST_CASE("A config's [fonts] table gives a text role its own fallback chain of 
     Result<Config> loaded = parse_config(
         with_feed("[fonts]\nheadline = [\"" + fonts_dir + "/NanumGothicBold.ttf\", { file = \"" + fonts_dir +
                   "/NotoSans-Bold.ttf\", face = 0 }]\ncrawl = [\"fonts/NanumGothic.ttf\"]\n"),
-        SIGNAGE_SOURCE_DIR "/config.toml", system_config_checks());
+        SIGNAGE_SOURCE_DIR "/config.toml", app::system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     REQUIRE(loaded->fonts.role_chains.size() == 2);
     const auto& headline = loaded->fonts.role_chains.at("headline");
@@ -618,7 +620,7 @@ TEST_CASE("A config's [fonts] table gives a text role its own fallback chain of 
     CHECK(headline[1].face_index == 0);
     // Relative to the config file's folder.
     CHECK(loaded->fonts.role_chains.at("crawl")[0].path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
-    CHECK(parse_config(with_feed(""), "config.toml", system_config_checks())->fonts == FontSettings{});
+    CHECK(parse_config(with_feed(""), "config.toml", app::system_config_checks())->fonts == FontSettings{});
 }
 
 TEST_CASE("A config's [fonts] table sets the regular and bold chains, and the weight each role is set in")
@@ -626,7 +628,7 @@ TEST_CASE("A config's [fonts] table sets the regular and bold chains, and the we
     const std::string fonts_dir = SIGNAGE_SOURCE_DIR "/fonts";
     Result<Config> loaded = parse_config(with_feed("[fonts]\nregular = [\"" + fonts_dir + "/NanumGothic.ttf\"]\nbold = [\"" +
                                                    fonts_dir + "/NanumGothicBold.ttf\"]\ncrawl = \"bold\"\nheadline = \"regular\"\n"),
-                                         "config.toml", system_config_checks());
+                                         "config.toml", app::system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->fonts.regular.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothic.ttf"));
     CHECK(loaded->fonts.bold.at(0).path == std::filesystem::path(fonts_dir + "/NanumGothicBold.ttf"));
@@ -655,14 +657,14 @@ TEST_CASE("A config's [text] table sets the outline, the shadow and the text cac
 {
     Result<Config> loaded = parse_config(with_feed("[text]\noutline_px = 2\noutline_color = \"#102030\"\nshadow_px = 4\n"
                                                    "shadow_color = \"#000000B0\"\ncache_mb = 64\n"),
-                                         "config.toml", system_config_checks());
+                                         "config.toml", app::system_config_checks());
     REQUIRE_MESSAGE(loaded.ok(), problem(loaded));
     CHECK(loaded->text.outline_px == 2);
     CHECK(loaded->text.outline_color == RgbaColor{0x10, 0x20, 0x30, 0xFF});
     CHECK(loaded->text.shadow_px == 4);
     CHECK(loaded->text.shadow_color == RgbaColor{0, 0, 0, 0xB0});
     CHECK(loaded->text.cache_bytes == 64u * 1024u * 1024u);
-    CHECK(parse_config(with_feed(""), "config.toml", system_config_checks())->text == TextSettings{});
+    CHECK(parse_config(with_feed(""), "config.toml", app::system_config_checks())->text == TextSettings{});
 }
 
 TEST_CASE("A config's [text] mistakes are named with their line")
@@ -687,20 +689,20 @@ TEST_CASE("A font collection in [fonts] takes its Korean face unless the entry n
     const std::string file = "\"" + collection.string() + "\"";
     auto chain_of = [](const Result<Config>& loaded) { return loaded->fonts.regular.at(0).face_index; };
 
-    const auto by_default = parse_config(with_feed("[fonts]\nregular = [" + file + "]\n"), "config.toml", system_config_checks());
+    const auto by_default = parse_config(with_feed("[fonts]\nregular = [" + file + "]\n"), "config.toml", app::system_config_checks());
     REQUIRE_MESSAGE(by_default.ok(), problem(by_default));
     CHECK(chain_of(by_default) == 1);
-    const auto by_face = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 0 }]\n"), "config.toml", system_config_checks());
+    const auto by_face = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 0 }]\n"), "config.toml", app::system_config_checks());
     REQUIRE(by_face.ok());
     CHECK(chain_of(by_face) == 0);
-    const auto by_language = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ko-KR\" }]\n"), "config.toml", system_config_checks());
+    const auto by_language = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ko-KR\" }]\n"), "config.toml", app::system_config_checks());
     REQUIRE(by_language.ok());
     CHECK(chain_of(by_language) == 1);
 
-    const auto beyond = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 2 }]\n"), "config.toml", system_config_checks());
+    const auto beyond = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", face = 2 }]\n"), "config.toml", app::system_config_checks());
     REQUIRE_FALSE(beyond.ok());
     CHECK(beyond.error().message == "config.toml:6: fonts.regular[0].face: 2 is not a face of \"" + collection.string() + "\", which has 2 faces");
-    const auto japanese = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ja\" }]\n"), "config.toml", system_config_checks());
+    const auto japanese = parse_config(with_feed("[fonts]\nregular = [{ file = " + file + ", language = \"ja\" }]\n"), "config.toml", app::system_config_checks());
     REQUIRE_FALSE(japanese.ok());
     CHECK(japanese.error().message.starts_with("config.toml:6: fonts.regular[0]: font " + collection.string() + ": "));
     CHECK(japanese.error().message.find("set face = N") != std::string::npos);
@@ -708,7 +710,9 @@ TEST_CASE("A font collection in [fonts] takes its Korean face unless the entry n
 
 TEST_CASE("A [fonts] entry that is not a font file is refused when the config is read")
 {
-    const auto loaded = parse_config(with_feed("[fonts]\nbold = [\"" SIGNAGE_SOURCE_DIR "/fonts/README.md\"]\n"), "config.toml", system_config_checks());
+    const auto loaded = parse_config(with_feed("[fonts]\nbold = [\"" SIGNAGE_SOURCE_DIR "/fonts/README.md\"]\n"), "config.toml", app::system_config_checks());
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error().message == "config.toml:6: fonts.bold[0]: \"" SIGNAGE_SOURCE_DIR "/fonts/README.md\" is not a font file FreeType can open");
 }
+
+}  // namespace signage::config

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+namespace signage::feed {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -173,3 +175,5 @@ TEST_CASE("the default cache folder follows XDG_CACHE_HOME, then HOME")
     else
         ::unsetenv("XDG_CACHE_HOME");
 }
+
+}  // namespace signage::feed

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::feed {
+
 namespace feed_test {
 
 inline std::filesystem::path fixture_path(const std::string& name)
@@ -50,9 +52,11 @@ inline std::string file_url(const std::filesystem::path& path)
     return url;
 }
 
-inline std::string iso_utc(std::optional<TimePoint> time)
+inline std::string iso_utc(std::optional<model::TimePoint> time)
 {
     return time ? format_iso8601_utc(*time) : "none";
 }
 
 }  // namespace feed_test
+
+}  // namespace signage::feed

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::feed {
+
 using feed_test::iso_utc;
 using feed_test::read_fixture;
 
@@ -98,7 +100,7 @@ TEST_CASE("parse_feed reads a korea.kr-style feed: CP949 labelled EUC-KR, CDATA,
     }
 
     const auto feed = parse_fixture("rss2-korea-kr-cp949-declared-euc-kr.xml", {"korea", "en"});
-    const Notice& first = feed.notices.at(0);
+    const model::Notice& first = feed.notices.at(0);
     CHECK(first.titles.at(0).lang == "ko");
     // The bare '&' in the link survives; with no guid the link is the id.
     CHECK(first.link == "http://www.korea.example.kr/briefing/pressReleaseView.do?newsId=156271234&pageIndex=1&repCodeType=");
@@ -115,7 +117,7 @@ TEST_CASE("parse_feed reads a Korean news feed with escaped HTML in its titles a
     CHECK(titles_of(feed)
           == std::vector<std::string>{"[속보] 서울시, 폭염 특보에 무더위 쉼터 연장 운영", "\"AI 교과서\" 도입 앞두고 교사 연수 확대",
               "R&D 예산 '역대 최대'… 과기부 \"기초연구 강화\"", "코스피 2,400 돌파… 외국인 순매수 < 기관 순매도"});
-    const Notice& first = feed.notices.at(0);
+    const model::Notice& first = feed.notices.at(0);
     CHECK(iso_utc(first.published) == "2018-06-04T05:05:00Z");  // dc:date
     CHECK(first.categories == std::vector<std::string>{"사회"});
     CHECK(first.summary == "서울시는 4일 폭염 특보가 내려지자 무더위 쉼터 운영 시간을 밤 9시까지 늘렸다.");
@@ -130,7 +132,7 @@ TEST_CASE("parse_feed reads a WordPress RSS 2.0 feed")
     CHECK(titles_of(feed)
           == std::vector<std::string>{"Summer Reading Challenge – Sign-ups Open", "Closed for Presidents’ Day",
               "Friends & Family Book Sale"});
-    const Notice& first = feed.notices.at(0);
+    const model::Notice& first = feed.notices.at(0);
     CHECK(first.titles.at(0).lang == "en-us");
     CHECK(first.id == "https://library.example.org/?p=1234");  // guid, not a permalink but an id
     CHECK(first.link == "https://library.example.org/2024/03/summer-reading-challenge/");
@@ -148,9 +150,9 @@ TEST_CASE("parse_feed reads a Blogger Atom feed")
 {
     const auto feed = parse_fixture("atom1-blogger.xml", {"blog", "ko"});
     REQUIRE(feed.notices.size() == 2);
-    const Notice& first = feed.notices[0];
+    const model::Notice& first = feed.notices[0];
     CHECK(first.id == "tag:blogger.com,1999:blog-4820197345561937210.post-7719264403517730141");
-    CHECK(first.titles.at(0) == LocalizedTitle{"ko", "3월 그림책 읽어주기 행사 안내"});
+    CHECK(first.titles.at(0) == model::LocalizedTitle{"ko", "3월 그림책 읽어주기 행사 안내"});
     // Of five links, the alternate one.
     CHECK(first.link == "https://haeoreum-library.blogspot.com/2024/03/blog-post.html");
     CHECK(iso_utc(first.published) == "2024-03-14T08:40:00Z");
@@ -165,8 +167,8 @@ TEST_CASE("parse_feed reads a GitHub-style Atom feed with only updated dates")
 {
     const auto feed = parse_fixture("atom1-github-releases.xml", {"releases", "ko"});
     REQUIRE(feed.notices.size() == 2);
-    const Notice& first = feed.notices[0];
-    CHECK(first.titles.at(0) == LocalizedTitle{"en-us", "v2.4.0"});
+    const model::Notice& first = feed.notices[0];
+    CHECK(first.titles.at(0) == model::LocalizedTitle{"en-us", "v2.4.0"});
     CHECK(first.link == "https://github.com/example-org/kiosk-tools/releases/tag/v2.4.0");
     CHECK(iso_utc(first.published) == "2024-03-12T06:21:44Z");
     CHECK(iso_utc(first.updated) == "2024-03-12T06:21:44Z");
@@ -180,8 +182,8 @@ TEST_CASE("parse_feed reads an Atom 0.3 feed with escaped and inline content")
 {
     const auto feed = parse_fixture("atom03-escaped-content.xml", {"gu", "en"});
     REQUIRE(feed.notices.size() == 2);
-    const Notice& first = feed.notices[0];
-    CHECK(first.titles.at(0) == LocalizedTitle{"ko", "주민센터 리모델링 공사 안내"});
+    const model::Notice& first = feed.notices[0];
+    CHECK(first.titles.at(0) == model::LocalizedTitle{"ko", "주민센터 리모델링 공사 안내"});
     CHECK(first.id == "tag:hanbit.example.go.kr,2005:notice.101");
     CHECK(first.link == "http://hanbit.example.go.kr/notice/2005/11/101.html");
     CHECK(iso_utc(first.published) == "2005-11-09T11:30:00Z");  // issued
@@ -189,9 +191,9 @@ TEST_CASE("parse_feed reads an Atom 0.3 feed with escaped and inline content")
     CHECK(first.categories == std::vector<std::string>{"공지", "시설"});  // dc:subject
     CHECK(first.summary == "11월 14일부터 12월 23일까지 민원실을 2층으로 옮깁니다. <안내>");
 
-    const Notice& second = feed.notices[1];
+    const model::Notice& second = feed.notices[1];
     CHECK(second.titles
-          == std::vector<LocalizedTitle>{{"en", "Recycling pickup moves to Wednesdays"}, {"ko", "재활용품 수거일 수요일로 변경"}});
+          == std::vector<model::LocalizedTitle>{{"en", "Recycling pickup moves to Wednesdays"}, {"ko", "재활용품 수거일 수요일로 변경"}});
     CHECK(iso_utc(second.published) == "2005-11-08T09:00:00Z");  // only modified
     CHECK(second.summary == "Starting November 16, recycling is picked up on Wednesdays.");
 }
@@ -222,7 +224,7 @@ TEST_CASE("parse_feed reads UTF-16 feeds with and without a byte order mark")
         const auto feed = parse_fixture(fixture, {"library", "en"});
         REQUIRE(feed.notices.size() == 2);
         CHECK(feed.notices[0].titles
-              == std::vector<LocalizedTitle>{{"ko", "여름방학 독서교실 참가자 모집"}, {"en", "Summer reading class: sign up now"}});
+              == std::vector<model::LocalizedTitle>{{"ko", "여름방학 독서교실 참가자 모집"}, {"en", "Summer reading class: sign up now"}});
         // A character beyond the BMP: a surrogate pair in UTF-16.
         CHECK(feed.notices[1].titles[0].text == "\xF0\x9D\x84\x9E 음악회 – 7월 13일 토요일");
         CHECK(iso_utc(feed.notices[1].published) == "2024-07-02T00:00:00Z");
@@ -250,3 +252,5 @@ TEST_CASE("parse_feed reads an ill-formed feed without losing text after its mis
     CHECK(feed.notices[2].link == "https://rnd.example.com/news?id=9&lang=en");
     CHECK(feed.notices[2].categories == std::vector<std::string>{"Q&A"});
 }
+
+}  // namespace signage::feed

@@ -11,6 +11,8 @@
 
 #include <sys/resource.h>
 
+namespace signage::feed {
+
 using feed_test::fixture_path;
 using feed_test::iso_utc;
 using feed_test::read_fixture;
@@ -64,10 +66,10 @@ TEST_CASE("parse_feed reads the bilingual RSS 2.0 feed with sp:title translation
           == std::vector<std::string>{"mois-eng-2018-06-04-1", "mois-eng-2018-06-01-2", "mois-eng-2018-05-29-3",
               "mois-eng-2018-05-28-4", "mois-eng-2018-05-28-5"});
 
-    const Notice& first = feed.notices.front();
+    const model::Notice& first = feed.notices.front();
     REQUIRE(first.titles.size() == 2);
-    CHECK(first.titles[0] == LocalizedTitle{"ko", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"});
-    CHECK(first.titles[1] == LocalizedTitle{"en", "Korea fosters e-government cooperation with Peru and Paraguay"});
+    CHECK(first.titles[0] == model::LocalizedTitle{"ko", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"});
+    CHECK(first.titles[1] == model::LocalizedTitle{"en", "Korea fosters e-government cooperation with Peru and Paraguay"});
     REQUIRE(first.title_in("en") != nullptr);
     CHECK(first.title_in("en")->text == "Korea fosters e-government cooperation with Peru and Paraguay");
     CHECK(first.link == "https://www.mois.go.kr/eng/");
@@ -96,18 +98,18 @@ TEST_CASE("parse_feed reads a Korean Atom 1.0 feed")
 
     SUBCASE("the language comes from the feed's xml:lang, lower-cased, and translations follow")
     {
-        const Notice& notice = feed.notices[0];
+        const model::Notice& notice = feed.notices[0];
         REQUIRE(notice.titles.size() == 3);
-        CHECK(notice.titles[0] == LocalizedTitle{"ko-kr", "민원실 운영시간 변경 안내"});
-        CHECK(notice.titles[1] == LocalizedTitle{"en", "Civil affairs office hours change"});
-        CHECK(notice.titles[2] == LocalizedTitle{"zh-hans", "民政办公室办公时间变更"});
+        CHECK(notice.titles[0] == model::LocalizedTitle{"ko-kr", "민원실 운영시간 변경 안내"});
+        CHECK(notice.titles[1] == model::LocalizedTitle{"en", "Civil affairs office hours change"});
+        CHECK(notice.titles[2] == model::LocalizedTitle{"zh-hans", "民政办公室办公时间变更"});
         REQUIRE(notice.title_in("ko") != nullptr);
         CHECK(notice.title_in("ko")->text == "민원실 운영시간 변경 안내");
         CHECK(notice.title_in("zh")->text == "民政办公室办公时间变更");
     }
     SUBCASE("the alternate link wins over self, published over updated")
     {
-        const Notice& notice = feed.notices[0];
+        const model::Notice& notice = feed.notices[0];
         CHECK(notice.link == "https://example.go.kr/notices/101");
         CHECK(iso_utc(notice.published) == "2024-03-15T00:00:00Z");
         CHECK(notice.categories == std::vector<std::string>{"민원", "공지"});
@@ -115,16 +117,16 @@ TEST_CASE("parse_feed reads a Korean Atom 1.0 feed")
     }
     SUBCASE("an html title becomes its text; a link without rel counts; updated stands in for published")
     {
-        const Notice& notice = feed.notices[1];
+        const model::Notice& notice = feed.notices[1];
         REQUIRE(notice.titles.size() == 1);
-        CHECK(notice.titles[0] == LocalizedTitle{"ko-kr", "주차장 공사 & 임시 폐쇄 안내"});
+        CHECK(notice.titles[0] == model::LocalizedTitle{"ko-kr", "주차장 공사 & 임시 폐쇄 안내"});
         CHECK(notice.link == "https://example.go.kr/notices/102");
         CHECK(iso_utc(notice.published) == "2024-03-14T18:30:00Z");
     }
     SUBCASE("an entry's xml:lang overrides the feed's")
     {
-        const Notice& notice = feed.notices[2];
-        CHECK(notice.titles.at(0) == LocalizedTitle{"en", "Fire drill on Friday at 2 p.m."});
+        const model::Notice& notice = feed.notices[2];
+        CHECK(notice.titles.at(0) == model::LocalizedTitle{"en", "Fire drill on Friday at 2 p.m."});
         CHECK(iso_utc(notice.published) == "2024-03-13T05:00:00Z");
     }
 }
@@ -134,7 +136,7 @@ TEST_CASE("parse_feed reads RSS 1.0 (RDF) feed items")
     const auto feed = parse_ok(read_fixture("rss1-rdf.xml"));
     CHECK(feed.title == "RSS 1.0 news");
     REQUIRE(ids_of(feed) == std::vector<std::string>{"https://example.org/news/1", "https://example.org/news/2"});
-    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"en", "Library opens on Sundays"});
+    CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"en", "Library opens on Sundays"});
     CHECK(feed.notices[0].link == "https://example.org/news/1");
     CHECK(iso_utc(feed.notices[0].published) == "2024-02-01T00:00:00Z");
     CHECK_FALSE(feed.notices[1].published.has_value());
@@ -145,7 +147,7 @@ TEST_CASE("parse_feed decodes a feed declared as ISO-8859-1")
     const auto feed = parse_ok(read_fixture("rss2-iso-8859-1.xml"));
     CHECK(feed.title == "Café des Étudiants");
     REQUIRE(feed.notices.size() == 2);
-    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"fr-fr", "Fermeture de la cafétéria – travaux"});
+    CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"fr-fr", "Fermeture de la cafétéria – travaux"});
     CHECK(iso_utc(feed.notices[0].published) == "2024-03-01T07:00:00Z");
     CHECK(feed.notices[1].titles.at(0).text == "Grüße aus München » Gemäldeausstellung «");
     CHECK(feed.notices[1].categories == std::vector<std::string>{"Kunst & Kultur"});
@@ -161,10 +163,10 @@ TEST_CASE("parse_feed decodes a Korean feed declared as EUC-KR")
     const auto feed = parse_ok(body, {"city", "en"});
     CHECK(feed.title == "시청 소식");
     REQUIRE(feed.notices.size() == 2);
-    const Notice& first = feed.notices[0];
+    const model::Notice& first = feed.notices[0];
     REQUIRE(first.titles.size() == 2);
-    CHECK(first.titles[0] == LocalizedTitle{"ko", "여름철 폭염 대비 무더위 쉼터 운영"});
-    CHECK(first.titles[1] == LocalizedTitle{"en", "Cooling shelters open for the summer heat"});
+    CHECK(first.titles[0] == model::LocalizedTitle{"ko", "여름철 폭염 대비 무더위 쉼터 운영"});
+    CHECK(first.titles[1] == model::LocalizedTitle{"en", "Cooling shelters open for the summer heat"});
     CHECK(first.categories == std::vector<std::string>{"안전"});
     CHECK(iso_utc(first.published) == "2024-07-01T01:00:00Z");
     CHECK(feed.notices[1].titles.at(0).text == "도서관 휴관일 안내");
@@ -178,7 +180,7 @@ TEST_CASE("parse_feed keeps the items before the cut of a truncated feed")
     const auto feed = parse_ok(body);
     REQUIRE(feed.notices.size() >= 2);
     CHECK(feed.notices[0].id == "cut-1");
-    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"ko", "첫 번째 공지"});
+    CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"ko", "첫 번째 공지"});
     CHECK(iso_utc(feed.notices[0].published) == "2024-03-04T00:00:00Z");
     CHECK(feed.notices[1].id == "cut-2");
     CHECK(iso_utc(feed.notices[1].published) == "2024-03-05T00:00:00Z");
@@ -220,7 +222,7 @@ TEST_CASE("parse_feed skips feed items without a title and keeps the others")
     const auto feed = parse_ok(read_fixture("item-without-title.xml"));
     CHECK(feed.title == "Mixed items");
     CHECK(ids_of(feed) == std::vector<std::string>{"good-1", "good-2"});
-    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"en-us", "First good item"});
+    CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"en-us", "First good item"});
 }
 
 TEST_CASE("parse_feed returns a feed with no notices when every item is bad")
@@ -340,12 +342,12 @@ TEST_CASE("parse_feed reads sp:title translations only with a language and a tex
         </item>)", "ko"));
     REQUIRE(feed.notices.size() == 1);
     CHECK(feed.notices[0].titles
-          == std::vector<LocalizedTitle>{{"ko", "한국어 제목"}, {"en", "English title"}, {"zh", "中文标题"}});
+          == std::vector<model::LocalizedTitle>{{"ko", "한국어 제목"}, {"en", "English title"}, {"zh", "中文标题"}});
 
     // Only translations: they still make a notice, the first standing in for the title.
     const auto only = parse_ok(rss(R"(<item><guid>t</guid><sp:title xml:lang="en">Only English</sp:title></item>)", "ko"));
     REQUIRE(only.notices.size() == 1);
-    CHECK(only.notices[0].titles == std::vector<LocalizedTitle>{{"en", "Only English"}});
+    CHECK(only.notices[0].titles == std::vector<model::LocalizedTitle>{{"en", "Only English"}});
 }
 
 TEST_CASE("parse_feed makes notice titles plain single-line text")
@@ -454,7 +456,7 @@ TEST_CASE("parse_feed caps each field at its limit, on a character boundary")
                                    + "<item><title>x</title><guid>" + long_id_b + "</guid><category>" + long_category
                                    + "</category></item>"));
     REQUIRE(feed.notices.size() == 2);
-    const Notice& first = feed.notices[0];
+    const model::Notice& first = feed.notices[0];
     const std::string& title = first.titles.at(0).text;
     CHECK(title.size() <= kMaxTitleBytes);
     CHECK(title.size() >= kMaxTitleBytes - 4);
@@ -567,7 +569,7 @@ TEST_CASE("parse_feed drops a translation that repeats a title already there")
         <sp:title xml:lang="en-US">Notice</sp:title><sp:title xml:lang="ko">다른 제목</sp:title></item>)", "ko-KR"));
     REQUIRE(feed.notices.size() == 1);
     CHECK(feed.notices[0].titles
-          == std::vector<LocalizedTitle>{{"ko-kr", "공지"}, {"en", "Notice"}, {"ko", "다른 제목"}});
+          == std::vector<model::LocalizedTitle>{{"ko-kr", "공지"}, {"en", "Notice"}, {"ko", "다른 제목"}});
 }
 
 TEST_CASE("parse_feed survives the quadratic blowup quickly and in little memory")
@@ -608,7 +610,7 @@ TEST_CASE("parse_feed reads at most kMaxItems items and kMaxTitles titles per no
     const auto many = parse_ok(rss("<item><title>own</title>" + translations + "</item>"));
     REQUIRE(many.notices.size() == 1);
     CHECK(many.notices[0].titles.size() == kMaxTitles);
-    CHECK(many.notices[0].titles.back() == LocalizedTitle{"x-18", "t18"});
+    CHECK(many.notices[0].titles.back() == model::LocalizedTitle{"x-18", "t18"});
 }
 
 TEST_CASE("parse_feed reads the explicit pairing id of RSS items and Atom entries")
@@ -653,3 +655,5 @@ TEST_CASE("parse_feed reads the urgent flag of RSS items and Atom entries")
     REQUIRE(from_atom03.notices.size() == 1);
     CHECK(from_atom03.notices[0].urgent_flag);
 }
+
+}  // namespace signage::feed

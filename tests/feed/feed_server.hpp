@@ -25,6 +25,8 @@
 
 extern char** environ;
 
+namespace signage::feed {
+
 namespace feed_test {
 
 struct LoggedRequest {
@@ -230,3 +232,5 @@ private:
 };
 
 }  // namespace feed_test
+
+}  // namespace signage::feed

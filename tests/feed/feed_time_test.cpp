@@ -7,6 +7,8 @@
 #include <chrono>
 #include <string_view>
 
+namespace signage::feed {
+
 using feed_test::iso_utc;
 
 namespace {
@@ -212,3 +214,5 @@ TEST_CASE("parse_feed_time reads a time without a zone at the caller's offset")
         CHECK(iso_utc(parse_feed_time(c.text)) == c.in_utc);
     }
 }
+
+}  // namespace signage::feed

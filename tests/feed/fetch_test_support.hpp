@@ -23,6 +23,8 @@
 
 #define REQUIRE_SERVER(server) REQUIRE_MESSAGE((server).ok(), (server).error())
 
+namespace signage::feed {
+
 namespace feed_test {
 
 // Sends this process's stderr to a file while it lives, for tests of what gets logged.
@@ -110,9 +112,9 @@ protected:
     StderrCapture log;
 };
 
-inline FeedSource http_source(std::string name, std::string url)
+inline config::FeedSource http_source(std::string name, std::string url)
 {
-    FeedSource source;
+    config::FeedSource source;
     source.name = std::move(name);
     source.location = std::move(url);
     source.language = "en";
@@ -135,7 +137,7 @@ inline std::size_t count_with_notices(const std::vector<SourceUpdate>& updates)
 // as the server takes to answer. Jitter is fixed at the middle of its range.
 class SourceDriver {
 public:
-    explicit SourceDriver(FeedSource source, const FeedCache* cache = nullptr) : m_poller(std::move(source), cache) {}
+    explicit SourceDriver(config::FeedSource source, const FeedCache* cache = nullptr) : m_poller(std::move(source), cache) {}
 
     // The cached notices, if any, as the fetcher's start would deliver them.
     void start_from_cache()
@@ -185,3 +187,5 @@ private:
 };
 
 }  // namespace feed_test
+
+}  // namespace signage::feed

@@ -21,6 +21,8 @@
 #include <string>
 #include <thread>
 
+namespace signage::feed {
+
 using namespace std::chrono_literals;
 using feed_test::eventually;
 using feed_test::FeedServer;
@@ -35,7 +37,7 @@ using feed_test::StderrCapture;
 
 namespace {
 
-FeedSource sample_source()
+config::FeedSource sample_source()
 {
     return {"mois", file_url(std::filesystem::path(SIGNAGE_SOURCE_DIR) / "assets" / "sample-feed.xml"), "ko",
         std::chrono::seconds{300}};
@@ -83,9 +85,9 @@ TEST_CASE("read_source reads the bundled sample feed end to end")
     REQUIRE_MESSAGE(notices.ok(), (notices.ok() ? std::string{} : notices.error().message));
     REQUIRE(notices->size() == 5);
 
-    const Notice& first = notices->front();
+    const model::Notice& first = notices->front();
     CHECK(first.id == "mois-eng-2018-06-04-1");
-    CHECK(first.titles.at(0) == LocalizedTitle{"ko", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"});
+    CHECK(first.titles.at(0) == model::LocalizedTitle{"ko", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"});
     REQUIRE(first.title_in("en") != nullptr);
     CHECK(first.title_in("en")->text == "Korea fosters e-government cooperation with Peru and Paraguay");
     CHECK(iso_utc(first.published) == "2018-06-04T00:00:00Z");
@@ -96,12 +98,12 @@ TEST_CASE("read_source errors name the feed and its URL")
 {
     const CurlGlobal curl;
 
-    const FeedSource missing{"missing", file_url(fixture_path("no-such-feed.xml")), "en", std::chrono::seconds{60}};
+    const config::FeedSource missing{"missing", file_url(fixture_path("no-such-feed.xml")), "en", std::chrono::seconds{60}};
     auto fetch_failure = read_source(missing);
     REQUIRE_FALSE(fetch_failure.ok());
     CHECK(fetch_failure.error().message.starts_with("feed \"missing\": " + missing.location + ": "));
 
-    const FeedSource html{"html", file_url(fixture_path("not-a-feed.html")), "en", std::chrono::seconds{60}};
+    const config::FeedSource html{"html", file_url(fixture_path("not-a-feed.html")), "en", std::chrono::seconds{60}};
     auto parse_failure = read_source(html);
     REQUIRE_FALSE(parse_failure.ok());
     CHECK(parse_failure.error().message == "feed \"html\": " + html.location + ": not a feed: root element <html>");
@@ -114,7 +116,7 @@ TEST_CASE("FeedFetcher delivers each source's notices and wakes the caller")
     std::condition_variable woken;
     int wakes = 0;
 
-    const FeedSource broken{"broken", file_url(fixture_path("no-such-feed.xml")), "en", std::chrono::seconds{300}};
+    const config::FeedSource broken{"broken", file_url(fixture_path("no-such-feed.xml")), "en", std::chrono::seconds{300}};
     FeedFetcher fetcher({broken, sample_source()}, [&] {
         std::lock_guard lock(mutex);
         ++wakes;
@@ -167,7 +169,7 @@ TEST_CASE("FeedFetcher may be destroyed on another thread than the one that made
     REQUIRE_SERVER(server);
     std::atomic<int> wakes{0};
     auto fetcher = std::make_unique<FeedFetcher>(
-        std::vector<FeedSource>{sample_source(), http_source("stalled", server.url("/slow/30/feed/rss2-bilingual.xml"))},
+        std::vector<config::FeedSource>{sample_source(), http_source("stalled", server.url("/slow/30/feed/rss2-bilingual.xml"))},
         [&] { ++wakes; });
     REQUIRE(eventually([&] { return wakes > 0 && server.count("/slow/30/feed/rss2-bilingual.xml") == 1; }));
     // As the player retires an old fetcher: handed to a background thread, which joins it
@@ -257,7 +259,7 @@ TEST_CASE("FeedFetcher: one stalled source does not delay twenty others")
     const CurlGlobal curl;
     const FeedServer server;
     REQUIRE_SERVER(server);
-    std::vector<FeedSource> sources = {http_source("stalled", server.url("/slow/30/feed/rss2-bilingual.xml"))};
+    std::vector<config::FeedSource> sources = {http_source("stalled", server.url("/slow/30/feed/rss2-bilingual.xml"))};
     for (int i = 0; i < 20; ++i)
         sources.push_back(http_source("quick-" + std::to_string(i), server.url("/feed/rss2-bilingual.xml?n=" + std::to_string(i))));
 
@@ -284,7 +286,7 @@ TEST_CASE("FeedFetcher: configured headers, the User-Agent and Accept-Encoding r
     const CurlGlobal curl;
     const FeedServer server;
     REQUIRE_SERVER(server);
-    FeedSource source = http_source("private", server.url("/gzip/rss2-bilingual.xml"));
+    config::FeedSource source = http_source("private", server.url("/gzip/rss2-bilingual.xml"));
     source.headers = {{"Authorization", "Bearer lobby-token"}};
     Received received;
     {
@@ -319,7 +321,7 @@ TEST_CASE("FeedFetcher: offline at start, the cached notices stay and the status
     const CurlGlobal curl;
     const auto scratch = scratch_dir("signage-cache-offline-test");
     const auto cache_dir = scratch / "cache";
-    const FeedSource source = http_source("ministry", "http://nonexistent.invalid/rss.xml");
+    const config::FeedSource source = http_source("ministry", "http://nonexistent.invalid/rss.xml");
     REQUIRE(FeedCache(cache_dir).store(source.name, {feed_test::read_fixture("rss2-bilingual.xml"), "application/xml",
                                                      "\"v1\"", "", source.location, new_year_2024()}).ok());
     StderrCapture log(scratch / "stderr.txt");
@@ -342,3 +344,5 @@ TEST_CASE("FeedFetcher: offline at start, the cached notices stay and the status
     CHECK(stored->fetched_at == new_year_2024());
     std::filesystem::remove_all(scratch);
 }
+
+}  // namespace signage::feed

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 using feed_test::file_url;
 using feed_test::fixture_path;
 using feed_test::read_fixture;
@@ -144,3 +146,5 @@ TEST_CASE("fetch_url stops a transfer once a stop is requested")
     REQUIRE_FALSE(fetched.ok());
     CHECK(fetched.error().message == url + ": cancelled");
 }
+
+}  // namespace signage::feed

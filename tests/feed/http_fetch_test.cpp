@@ -21,6 +21,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace signage::feed {
+
 using feed_test::FeedServer;
 using feed_test::read_fixture;
 using namespace std::chrono_literals;
@@ -622,3 +624,5 @@ TEST_CASE("fetch is cancelled promptly while a server stalls")
     CHECK(fetched.error().message == url + ": cancelled");
     CHECK(Clock::now() - start < 5s);
 }
+
+}  // namespace signage::feed

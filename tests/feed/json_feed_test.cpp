@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::feed {
+
 using feed_test::iso_utc;
 using feed_test::read_fixture;
 
@@ -42,10 +44,10 @@ TEST_CASE("parse_feed reads a bilingual JSON Feed 1.1")
 
     SUBCASE("_signage_player titles follow the item's own title, in document order, without repeating it")
     {
-        const Notice& first = feed.notices[0];
+        const model::Notice& first = feed.notices[0];
         CHECK(first.id == "mois-2018-06-04-1");
         CHECK(first.titles
-              == std::vector<LocalizedTitle>{{"ko-kr", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"},
+              == std::vector<model::LocalizedTitle>{{"ko-kr", "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화"},
                   {"en", "Korea fosters e-government cooperation with Peru and Paraguay"},
                   {"es", "Corea refuerza la cooperación en gobierno electrónico con Perú y Paraguay"}});
         CHECK(first.link == "https://www.mois.example.go.kr/news/1");
@@ -58,22 +60,22 @@ TEST_CASE("parse_feed reads a bilingual JSON Feed 1.1")
     }
     SUBCASE("a numeric id becomes a string; the item's language beats the feed's")
     {
-        const Notice& second = feed.notices[1];
+        const model::Notice& second = feed.notices[1];
         CHECK(second.id == "20180601");
-        CHECK(second.titles.at(0) == LocalizedTitle{"en", "Korea-Paraguay e-Government Cooperation Forum held in Asunción"});
+        CHECK(second.titles.at(0) == model::LocalizedTitle{"en", "Korea-Paraguay e-Government Cooperation Forum held in Asunción"});
         CHECK(second.summary == "The forum drew 120 participants.");
     }
     SUBCASE("only translations: the first stands in; external_url when there is no url")
     {
-        const Notice& third = feed.notices[2];
-        CHECK(third.titles == std::vector<LocalizedTitle>{{"en", "Only translations: the first one stands in for the title"}});
+        const model::Notice& third = feed.notices[2];
+        CHECK(third.titles == std::vector<model::LocalizedTitle>{{"en", "Only translations: the first one stands in for the title"}});
         CHECK(third.link == "https://www.example.org/forum");
         CHECK(iso_utc(third.updated) == "2018-05-28T15:00:00Z");  // a date in a Korean feed
         CHECK(iso_utc(third.published) == "2018-05-28T15:00:00Z");
     }
     SUBCASE("an id that is not text falls back to the url; content_html becomes text")
     {
-        const Notice& fourth = feed.notices[3];
+        const model::Notice& fourth = feed.notices[3];
         CHECK(fourth.id == "https://www.mois.example.go.kr/news/5");
         CHECK(fourth.titles.at(0).text == "지방자치단체 합동평가 결과 발표");
         CHECK(fourth.summary == "결과 우수 기관 10곳을 선정했다.");
@@ -90,7 +92,7 @@ TEST_CASE("parse_feed reads JSON Feed 1.0 in UTF-16 with a byte order mark")
     CHECK(feed.format == "json feed 1.0");
     CHECK(feed.encoding == "UTF-16LE");
     REQUIRE(feed.notices.size() == 1);
-    CHECK(feed.notices[0].titles.at(0) == LocalizedTitle{"ko", "주민등록 사실조사 실시 안내"});
+    CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"ko", "주민등록 사실조사 실시 안내"});
     CHECK(feed.notices[0].summary == "9월 1일부터 10월 31일까지 주민등록 사실조사를 실시합니다.");
     CHECK(iso_utc(feed.notices[0].published) == "2024-08-30T01:00:00Z");
 }
@@ -218,7 +220,7 @@ TEST_CASE("parse_feed reads at most kMaxItems JSON Feed items and kMaxTitles tit
     const auto many = parse_ok(json_feed(R"({"id": "1", "title": "own", "_signage_player": {"titles": {)" + titles + "}}}"));
     REQUIRE(many.notices.size() == 1);
     CHECK(many.notices[0].titles.size() == kMaxTitles);
-    CHECK(many.notices[0].titles.back() == LocalizedTitle{"x-18", "t18"});
+    CHECK(many.notices[0].titles.back() == model::LocalizedTitle{"x-18", "t18"});
 }
 
 TEST_CASE("a JSON Feed item's explicit pairing id is read from _signage_player.pair")
@@ -247,3 +249,5 @@ TEST_CASE("a JSON Feed item's urgent flag is read from _signage_player.urgent")
     REQUIRE(feed.notices.size() == 8);
     CHECK(feed.notices[6].titles.size() == 2);
 }
+
+}  // namespace signage::feed

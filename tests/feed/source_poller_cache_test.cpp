@@ -15,6 +15,8 @@
 #include <string>
 #include <utility>
 
+namespace signage::feed {
+
 using namespace std::chrono_literals;
 using feed_test::count_with_notices;
 using feed_test::FeedServer;
@@ -26,7 +28,7 @@ using feed_test::SourceDriver;
 namespace {
 
 // What the server sends for `source` now, left out of the server's log of requests.
-FetchedBody fetch_unlogged(const FeedServer& server, const FeedSource& source)
+FetchedBody fetch_unlogged(const FeedServer& server, const config::FeedSource& source)
 {
     auto fetched = fetch(request_for(source));
     REQUIRE(fetched.ok());
@@ -41,7 +43,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: cached notices go on screen befo
 {
     REQUIRE_SERVER(server);
     const FeedCache cache(scratch / "cache");
-    const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
+    const config::FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     REQUIRE(cache.store(source.name, {feed_test::read_fixture("atom1-korean.xml"), "application/atom+xml", "\"cached-tag\"",
                                       "Mon, 01 Jan 2024 00:00:00 GMT", source.location, new_year_2024()}).ok());
     SourceDriver driver(source, &cache);
@@ -80,7 +82,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 on the cached validators r
 {
     REQUIRE_SERVER(server);
     const FeedCache cache(scratch / "cache");
-    const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
+    const config::FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     const FetchedBody first = fetch_unlogged(server, source);
     REQUIRE(cache.store(source.name, {first.bytes, first.content_type, first.etag, first.last_modified, source.location,
                                       new_year_2024()}).ok());
@@ -109,7 +111,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 rewrites the cache's confi
 {
     REQUIRE_SERVER(server);
     const FeedCache cache(scratch / "cache");
-    FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
+    config::FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     source.poll_interval = 10min;  // polls every 9.5 minutes at mid-range jitter
     SourceDriver driver(source, &cache);
     driver.poll();
@@ -128,7 +130,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 304 rewrites the cache's confi
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: offline at start, the cached notices stay and the status says failing")
 {
     const FeedCache cache(scratch / "cache");
-    const FeedSource source = http_source("ministry", "http://nonexistent.invalid/rss.xml");
+    const config::FeedSource source = http_source("ministry", "http://nonexistent.invalid/rss.xml");
     REQUIRE(cache.store(source.name, {feed_test::read_fixture("rss2-bilingual.xml"), "application/xml", "\"v1\"", "",
                                       source.location, new_year_2024()}).ok());
     SourceDriver driver(source, &cache);
@@ -150,7 +152,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cached copy that does not pars
 {
     REQUIRE_SERVER(server);
     const FeedCache cache(scratch / "cache");
-    const FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
+    const config::FeedSource source = http_source("ministry", server.url("/feed/rss2-bilingual.xml"));
     const FetchedBody first = fetch_unlogged(server, source);
     // Its validators would get a 304, which would leave the screen with nothing.
     REQUIRE(cache.store(source.name, {feed_test::read_fixture("not-a-feed.html"), "text/html", first.etag,
@@ -190,7 +192,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: file:// sources do not use the c
 {
     const auto cache_dir = scratch / "cache";
     const FeedCache cache(cache_dir);
-    const FeedSource source{"mois", feed_test::file_url(std::filesystem::path(SIGNAGE_SOURCE_DIR) / "assets" / "sample-feed.xml"),
+    const config::FeedSource source{"mois", feed_test::file_url(std::filesystem::path(SIGNAGE_SOURCE_DIR) / "assets" / "sample-feed.xml"),
                             "ko", std::chrono::seconds{300}};
     SourceDriver driver(source, &cache);
     driver.start_from_cache();
@@ -199,3 +201,5 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: file:// sources do not use the c
     CHECK_FALSE(cache.load("mois"));
     CHECK_FALSE(std::filesystem::exists(cache_dir));
 }
+
+}  // namespace signage::feed

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::feed {
+
 using namespace std::chrono_literals;
 using feed_test::count_with_notices;
 using feed_test::FeedServer;
@@ -75,7 +77,7 @@ TEST_CASE("decide_response: what each response means, given the last good body")
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status; after a success it is news again")
 {
     const auto feed_file = scratch / "later.xml";
-    FeedSource source{"later", file_url(feed_file), "ko", std::chrono::seconds{300}};
+    config::FeedSource source{"later", file_url(feed_file), "ko", std::chrono::seconds{300}};
     SourceDriver driver(source);
     driver.poll(3);
     const std::string failing = log.text();
@@ -215,7 +217,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one l
     };
     for (const Bad& b : bad) {
         CAPTURE(b.name);
-        FeedSource source = http_source(b.name, b.url);
+        config::FeedSource source = http_source(b.name, b.url);
         // Only where the timeout is the point: on a loaded machine a busy test server must not
         // turn another source's failure into a timeout.
         if (b.name == std::string_view("timeout"))
@@ -241,7 +243,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one l
     SourceDriver bomb(http_source("entity-bomb", server.url("/feed/feed-entity-bomb.xml")));
     bomb.poll();
     REQUIRE(count_with_notices(bomb.updates) == 1);
-    for (const Notice& notice : *bomb.updates[0].notices) {
+    for (const model::Notice& notice : *bomb.updates[0].notices) {
         CAPTURE(notice.id);
         CHECK(notice.titles.at(0).text.size() < 100);
     }
@@ -299,3 +301,5 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a permanent redirect is remember
           != std::string::npos);
     CHECK(lines_about(text, "visiting") == 0);
 }
+
+}  // namespace signage::feed

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+namespace signage::feed {
+
 TEST_CASE("encoding_for_label reads charset labels as browsers do")
 {
     struct LabelCase {
@@ -234,3 +236,5 @@ TEST_CASE("body_to_utf8 reads JSON as UTF-8 whatever the header says, and names 
         CHECK(decoded->syntax == (c.text_or_error.find('{') != std::string_view::npos ? BodySyntax::json : BodySyntax::xml));
     }
 }
+
+}  // namespace signage::feed

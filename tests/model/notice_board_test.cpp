@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::model {
+
 namespace {
 
 using namespace std::chrono;
@@ -159,7 +161,7 @@ TEST_CASE("NoticeBoard pairs by link when told to, and not otherwise")
     by_id.apply("b", {english});
     CHECK(by_id.notices().size() == 2);
 
-    NoticeBoard by_link(BoardRules{PairingKey::link, 30, std::nullopt});
+    NoticeBoard by_link(config::BoardRules{config::PairingKey::link, 30, std::nullopt});
     by_link.apply("a", {korean});
     by_link.apply("b", {english});
     REQUIRE(by_link.notices().size() == 1);
@@ -169,14 +171,14 @@ TEST_CASE("NoticeBoard pairs by link when told to, and not otherwise")
 
 TEST_CASE("NoticeBoard keeps the newest notices within its count limit")
 {
-    NoticeBoard board(BoardRules{PairingKey::id, 3, std::nullopt});
+    NoticeBoard board(config::BoardRules{config::PairingKey::id, 3, std::nullopt});
     board.apply("a", {notice("d1", 1), notice("d5", 5), notice("d3", 3), notice("d4", 4), notice("undated")});
     CHECK(ids_of(board) == std::vector<std::string>{"d5", "d4", "d3"});
 }
 
 TEST_CASE("NoticeBoard lets old notices age out as its clock moves, keeping undated ones")
 {
-    NoticeBoard board(BoardRules{PairingKey::id, 30, std::chrono::seconds{days{7}}});
+    NoticeBoard board(config::BoardRules{config::PairingKey::id, 30, std::chrono::seconds{days{7}}});
     CHECK_FALSE(board.set_now(TimePoint{sys_days{2018y / June / 5}}));
     board.apply("a", {notice("d1", 1), notice("d4", 4), notice("undated")});
     CHECK(ids_of(board) == std::vector<std::string>{"d4", "d1", "undated"});
@@ -204,7 +206,7 @@ TEST_CASE("NoticeBoard pairs by an explicit pairing id when told to")
     by_id.apply("en", {english, unpaired});
     CHECK(by_id.notices().size() == 3);
 
-    NoticeBoard by_pair(BoardRules{PairingKey::pair, 30, std::nullopt});
+    NoticeBoard by_pair(config::BoardRules{config::PairingKey::pair, 30, std::nullopt});
     by_pair.apply("ko", {korean});
     by_pair.apply("en", {english, unpaired});
     REQUIRE(by_pair.notices().size() == 2);
@@ -250,3 +252,5 @@ TEST_CASE("NoticeBoard records the other sources that carried a merged notice, e
     CHECK(merged.also_from == std::vector<std::string>{"en", "ko"});
     CHECK(board.notices()[0].also_from.empty());
 }
+
+}  // namespace signage::model

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+namespace signage::model {
+
 namespace {
 
 using namespace std::chrono;
@@ -24,7 +26,7 @@ Notice notice(std::string id, std::string title, std::optional<TimePoint> publis
     return n;
 }
 
-bool urgent(const Notice& n, const UrgentSettings& settings = {})
+bool urgent(const Notice& n, const config::UrgentSettings& settings = {})
 {
     return is_urgent(n, settings, false, kNow);
 }
@@ -53,7 +55,7 @@ TEST_CASE("is_urgent: the feed's own flag")
 
 TEST_CASE("is_urgent: every notice of an alerts feed")
 {
-    CHECK(is_urgent(notice("n", "정전 안내"), UrgentSettings{}, true, kNow));
+    CHECK(is_urgent(notice("n", "정전 안내"), config::UrgentSettings{}, true, kNow));
 }
 
 TEST_CASE("is_urgent: a category of the settings, ASCII case and surrounding spaces ignored")
@@ -72,7 +74,7 @@ TEST_CASE("is_urgent: a category of the settings, ASCII case and surrounding spa
     n.categories = {"non-urgent"};
     CHECK_FALSE(urgent(n));
 
-    UrgentSettings settings;
+    config::UrgentSettings settings;
     settings.categories = {" 재난 "};
     n.categories = {"재난"};
     CHECK(urgent(n, settings));
@@ -84,7 +86,7 @@ TEST_CASE("is_urgent: a category of the settings, ASCII case and surrounding spa
 
 TEST_CASE("is_urgent: a keyword anywhere in any title")
 {
-    UrgentSettings settings;
+    config::UrgentSettings settings;
     settings.keywords = {"[긴급]", "evacuat"};
     CHECK(urgent(notice("n", "[긴급] 청사 정전에 따른 민원실 임시 휴무"), settings));
     CHECK(urgent(notice("n", "오늘 [긴급] 공지"), settings));
@@ -102,7 +104,7 @@ TEST_CASE("is_urgent: a keyword anywhere in any title")
 
 TEST_CASE("is_urgent: no longer once older than max_age")
 {
-    UrgentSettings settings;
+    config::UrgentSettings settings;
     settings.max_age = hours{24};
     const auto flagged = [](std::optional<TimePoint> published, std::optional<TimePoint> updated = std::nullopt) {
         Notice n = notice("n", "정전 안내", published);
@@ -133,7 +135,7 @@ TEST_CASE("urgent_notices: the urgent ones, newest first, undated last in their 
     notices[3].source_name = "alerts";
     notices[4].urgent_flag = true;
     notices[6].urgent_flag = true;
-    UrgentSettings settings;
+    config::UrgentSettings settings;
     settings.keywords = {"[긴급]"};
 
     const auto is_alert_feed = [](std::string_view source) { return source == "alerts"; };
@@ -155,3 +157,5 @@ TEST_CASE("is_urgent_flag_text: the words that say yes")
     for (const std::string_view no : {"", "false", "0", "no", "2", "truth", "y"})
         CHECK_FALSE_MESSAGE(is_urgent_flag_text(no), no);
 }
+
+}  // namespace signage::model

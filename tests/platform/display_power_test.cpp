@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+namespace signage::platform {
+
 namespace {
 
 using namespace std::chrono_literals;
@@ -36,9 +38,9 @@ struct LogLines {
     }
 };
 
-ScheduleSettings with_commands(std::vector<std::string> off, std::vector<std::string> on)
+config::ScheduleSettings with_commands(std::vector<std::string> off, std::vector<std::string> on)
 {
-    ScheduleSettings schedule;
+    config::ScheduleSettings schedule;
     schedule.display_off_command = std::move(off);
     schedule.display_on_command = std::move(on);
     return schedule;
@@ -203,7 +205,7 @@ TEST_CASE("Without commands or X11, DisplayPower says once per off period how to
     REQUIRE_MESSAGE(video.started(), std::string(SDL_GetError()));
 
     LogLines log;
-    DisplayPower power = DisplayPower::create(nullptr, ScheduleSettings{}, log.sink());
+    DisplayPower power = DisplayPower::create(nullptr, config::ScheduleSettings{}, log.sink());
     const std::string reason = R"(SDL's video driver is "dummy", which gives the player no way to switch the display off)";
     CHECK(power.method() == "none: " + reason);
     const std::string line = "display power: the player cannot put the display to sleep: " + reason
@@ -247,7 +249,7 @@ TEST_CASE("On an X server without DPMS, DisplayPower says in one line why it can
     REQUIRE_MESSAGE(window, std::string(SDL_GetError()));
 
     LogLines log;
-    DisplayPower power = DisplayPower::create(window.get(), ScheduleSettings{}, log.sink());
+    DisplayPower power = DisplayPower::create(window.get(), config::ScheduleSettings{}, log.sink());
     const std::string reason =
         observer.has_extension() ? "the X server cannot switch its screens off (not DPMS-capable)" : "the X server has no DPMS extension";
     CHECK(power.method() == "none: " + reason);
@@ -275,7 +277,7 @@ TEST_CASE("On X11 with DPMS, DisplayPower switches the display off and on")
     REQUIRE_MESSAGE(window, std::string(SDL_GetError()));
 
     LogLines log;
-    DisplayPower power = DisplayPower::create(window.get(), ScheduleSettings{}, log.sink());
+    DisplayPower power = DisplayPower::create(window.get(), config::ScheduleSettings{}, log.sink());
     REQUIRE(power.method() == "X11 DPMS");
     const DpmsObserver::State before = observer.state();
     for (const bool enabled_before : {true, false}) {
@@ -290,3 +292,5 @@ TEST_CASE("On X11 with DPMS, DisplayPower switches the display off and on")
                                                 "display power: X11 DPMS switched the display off", "display power: X11 DPMS switched the display on"});
     observer.set_enabled(before.enabled);
 }
+
+}  // namespace signage::platform

@@ -16,6 +16,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace signage::platform {
+
 namespace {
 
 ProbeCommand stand_in(const std::string& script, std::chrono::milliseconds timeout = std::chrono::seconds(20))
@@ -206,7 +208,7 @@ TEST_CASE("a display on OpenGL drawn in software gets SDL's software renderer wi
     const auto before = opengl_libraries();
     SdlSubsystems video(SDL_INIT_VIDEO);
     REQUIRE(video.ok());
-    auto display = Display::open(DisplayRequest{320, 240}, RendererChoice::automatic);
+    auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::automatic);
     REQUIRE(display);
     CHECK(std::string(display->renderer_name()) == "software");
     CHECK(display->keeps_last_frame());
@@ -222,12 +224,12 @@ TEST_CASE("a display follows its probe: software after a crash, the accelerated 
     SdlSubsystems video(SDL_INIT_VIDEO);
     REQUIRE(video.ok());
     {
-        auto display = Display::open(DisplayRequest{320, 240}, RendererChoice::automatic, RendererProbeRun::start(stand_in("kill -SEGV $$")));
+        auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::automatic, RendererProbeRun::start(stand_in("kill -SEGV $$")));
         REQUIRE(display);
         CHECK(std::string(display->renderer_name()) == "software");
         CHECK(opengl_libraries() == before);  // what crashed the probe is not tried here
     }
-    auto display = Display::open(DisplayRequest{320, 240}, RendererChoice::automatic,
+    auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::automatic,
                                  RendererProbeRun::start(stand_in(R"(printf 'renderer\tV3D 4.2\n')")));
     REQUIRE(display);
     CHECK(std::string(display->renderer_name()) != "software");
@@ -242,9 +244,11 @@ TEST_CASE("a display whose probe could not run checks OpenGL in this process, as
     const auto before = opengl_libraries();
     SdlSubsystems video(SDL_INIT_VIDEO);
     REQUIRE(video.ok());
-    auto display = Display::open(DisplayRequest{320, 240}, RendererChoice::automatic,
+    auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::automatic,
                                  RendererProbeRun::start(ProbeCommand{"/nonexistent/signage-probe", {"signage-probe"}}));
     REQUIRE(display);
     CHECK(std::string(display->renderer_name()) == "software");
     CHECK(opengl_libraries() != before);  // it was asked here, and stays
 }
+
+}  // namespace signage::platform

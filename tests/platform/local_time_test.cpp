@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+namespace signage::platform {
+
 namespace {
 
 using namespace std::chrono;
@@ -177,16 +179,18 @@ TEST_CASE("the clock reads in Korean and in English")
     CHECK(format_korean_clock(midnight) == "2024년 1월 6일 (토) 00:00");
     CHECK(format_english_clock(midnight) == "Sat 6 Jan 2024 00:00");
 
-    CHECK(format_clock(june, ClockStyle::korean) == "2018년 6월 4일 (월) 14:05");
-    CHECK(format_clock(june, ClockStyle::english) == "Mon 4 Jun 2018 14:05");
-    CHECK(format_clock(june, ClockStyle::both) == "2018년 6월 4일 (월) 14:05  ·  Mon 4 Jun 2018 14:05");
-    CHECK(format_clock(june, ClockStyle::off).empty());
+    CHECK(format_clock(june, config::ClockStyle::korean) == "2018년 6월 4일 (월) 14:05");
+    CHECK(format_clock(june, config::ClockStyle::english) == "Mon 4 Jun 2018 14:05");
+    CHECK(format_clock(june, config::ClockStyle::both) == "2018년 6월 4일 (월) 14:05  ·  Mon 4 Jun 2018 14:05");
+    CHECK(format_clock(june, config::ClockStyle::off).empty());
 }
 
 TEST_CASE("the clock of to_local in Seoul")
 {
     const ZoneGuard guard;
     use_zone("Asia/Seoul");
-    CHECK(format_clock(to_local(utc(2018y / June / 4, 5, 5)), ClockStyle::both)
+    CHECK(format_clock(to_local(utc(2018y / June / 4, 5, 5)), config::ClockStyle::both)
           == "2018년 6월 4일 (월) 14:05  ·  Mon 4 Jun 2018 14:05");
 }
+
+}  // namespace signage::platform

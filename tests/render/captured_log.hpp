@@ -8,6 +8,8 @@
 #include <string>
 #include <unistd.h>
 
+namespace signage::render {
+
 class CapturedLog {
 public:
     CapturedLog()
@@ -58,3 +60,5 @@ inline std::size_t occurrences(const std::string& text, const std::string& part)
         ++count;
     return count;
 }
+
+}  // namespace signage::render

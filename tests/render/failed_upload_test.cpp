@@ -11,6 +11,8 @@
 #include <atomic>
 #include <cstring>
 
+namespace signage::render {
+
 namespace {
 
 std::atomic<std::size_t> failing_from{0};  // 0: nothing fails
@@ -84,3 +86,5 @@ TEST_CASE("text whose texture could not be uploaded is logged once, not kept, an
     CHECK(occurrences(logged, "cannot be uploaded") == 1);
     CHECK(occurrences(logged, "\n") == 1);
 }
+
+}  // namespace signage::render

@@ -13,15 +13,17 @@
 #include <cstdlib>
 #include <cstring>
 
+namespace signage::render {
+
 namespace {
 
 // What the header clock shows in every frame here: 4 June 2018, 14:05 in Seoul.
-const TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
+const model::TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
 
 // The frame a player with `config` shows at `seconds`, its clock at shown_time.
-Result<SurfacePtr> still(const std::vector<Notice>& notices, const Config& config, int width, int height, double seconds)
+Result<platform::SurfacePtr> still(const std::vector<model::Notice>& notices, const config::Config& config, int width, int height, double seconds)
 {
-    return render_still(config, notices, repository_roles(), StillRequest{width, height, seconds, shown_time});
+    return app::render_still(config, notices, repository_roles(), app::StillRequest{width, height, seconds, shown_time});
 }
 
 Uint32 pixel(const SDL_Surface* surface, int x, int y) { return argb_pixel(surface, x, y); }
@@ -44,7 +46,7 @@ int white_pixels(const SDL_Surface* surface, int top, int bottom)
 TEST_CASE("a rendered frame has text in the headline area and in the crawl band")
 {
     const auto notices = sample_notices();
-    auto frame = still(notices, Config{}, 1280, 720, 3.0);
+    auto frame = still(notices, config::Config{}, 1280, 720, 3.0);
     REQUIRE(frame);
     const SDL_Surface* surface = frame.value().get();
     const int band_top = 720 * 89 / 100;
@@ -54,7 +56,7 @@ TEST_CASE("a rendered frame has text in the headline area and in the crawl band"
 
 TEST_CASE("with no notices the frame says so instead of staying blank")
 {
-    auto frame = still({}, Config{}, 1280, 720, 3.0);
+    auto frame = still({}, config::Config{}, 1280, 720, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "empty-1280x720.png");
     // The "no notices" line is drawn in a quiet blue-grey across the middle of the screen.
@@ -72,9 +74,9 @@ TEST_CASE("with no notices the frame says so instead of staying blank")
 TEST_CASE("rendering is deterministic: the same time gives the same pixels, another time moves the crawl")
 {
     const auto notices = sample_notices();
-    auto first = still(notices, Config{}, 640, 360, 5.0);
-    auto second = still(notices, Config{}, 640, 360, 5.0);
-    auto later = still(notices, Config{}, 640, 360, 5.5);
+    auto first = still(notices, config::Config{}, 640, 360, 5.0);
+    auto second = still(notices, config::Config{}, 640, 360, 5.0);
+    auto later = still(notices, config::Config{}, 640, 360, 5.5);
     REQUIRE(first);
     REQUIRE(second);
     REQUIRE(later);
@@ -89,7 +91,7 @@ TEST_CASE("rendering is deterministic: the same time gives the same pixels, anot
 TEST_CASE("the featured notice changes every dwell period and comes round again")
 {
     const auto notices = sample_notices();
-    Config config;
+    config::Config config;
     config.featured_max_dwell_s = config.featured_dwell_s;  // every notice 8 s, whatever its length
     auto frame_at = [&](double t) { return still(notices, config, 640, 360, t); };
     auto a = frame_at(1.0), b = frame_at(9.0), c = frame_at(41.0);
@@ -104,7 +106,7 @@ TEST_CASE("the featured notice changes every dwell period and comes round again"
 TEST_CASE("the frame at 3 s matches the golden image")
 {
     const auto notices = sample_notices();
-    auto frame = still(notices, Config{}, 960, 540, 3.0);
+    auto frame = still(notices, config::Config{}, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "sample-at-3s-960x540.png");
 }
@@ -113,7 +115,7 @@ TEST_CASE("the frame at 3 s matches the golden image")
 TEST_CASE("before the first feed answers, the empty-state message waits a moment instead of flashing")
 {
     SceneOnSurface canvas(640, 360);
-    const SurfacePtr& surface = canvas.surface;
+    const platform::SurfacePtr& surface = canvas.surface;
     Scene* scene = canvas.scene.get();
     auto middle_ink = [&] {
         int ink = 0;
@@ -136,7 +138,7 @@ TEST_CASE("a long featured title is set smaller to fit its two lines, down to a 
     SceneOnSurface canvas(1280, 720);
     Scene* scene = canvas.scene.get();
     auto notice_titled = [](std::string id, std::string title) {
-        Notice notice;
+        model::Notice notice;
         notice.id = std::move(id);
         notice.titles = {{"ko", std::move(title)}};
         return notice;
@@ -169,7 +171,7 @@ TEST_CASE("a notice whose text did not change keeps its textures when the board 
     // One notice changes its English title, one leaves, one arrives.
     notices[1].titles.back().text = "Korea-Paraguay e-Government Forum held in Asunción (updated)";
     notices.erase(notices.begin() + 3);
-    Notice arrival;
+    model::Notice arrival;
     arrival.id = "new";
     arrival.titles = {{"ko", "새 공지"}, {"en", "A new notice"}};
     notices.push_back(arrival);
@@ -209,8 +211,8 @@ TEST_CASE("a screen's text is cached: notices that come back later cost no raste
 
 TEST_CASE("when one notice of a board larger than the text cache changes, only that notice is rasterized again")
 {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     SceneSettings settings;
     settings.text_cache_bytes = 1024 * 1024;  // far less than the screen's own text
     auto scene = Scene::create(renderer.get(), repository_roles(), 1280, 720, settings);
@@ -226,7 +228,7 @@ TEST_CASE("when one notice of a board larger than the text cache changes, only t
 
 TEST_CASE("golden: a portrait screen gets an upright portrait layout, turned 90 degrees onto the panel")
 {
-    Config portrait;
+    config::Config portrait;
     portrait.display.rotation_degrees = 90;
     auto frame = still(sample_notices(), portrait, 960, 540, 3.0);
     REQUIRE(frame);
@@ -235,7 +237,7 @@ TEST_CASE("golden: a portrait screen gets an upright portrait layout, turned 90 
 
 TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edges black")
 {
-    Config inset;
+    config::Config inset;
     inset.display.safe_area_percent = 5;
     auto frame = still(sample_notices(), inset, 960, 540, 3.0);
     REQUIRE(frame);
@@ -254,7 +256,7 @@ TEST_CASE("a safe area keeps everything inside it and leaves the overscanned edg
 
 TEST_CASE("golden: the header with the agency's logo, its name in both languages and the clock")
 {
-    Config config;
+    config::Config config;
     config.screen.agency_name_ko = "행정안전부";
     config.screen.agency_name_en = "Ministry of the Interior and Safety";
     config.screen.logo = test_data_dir() / "images" / "emblem.svg";
@@ -265,10 +267,10 @@ TEST_CASE("golden: the header with the agency's logo, its name in both languages
 
 TEST_CASE("the header clock shows the configured style, in the screen's time zone")
 {
-    Config korean_only;
-    korean_only.screen.clock = ClockStyle::korean;
-    Config no_clock;
-    no_clock.screen.clock = ClockStyle::off;
+    config::Config korean_only;
+    korean_only.screen.clock = config::ClockStyle::korean;
+    config::Config no_clock;
+    no_clock.screen.clock = config::ClockStyle::off;
     auto with_clock = still({}, korean_only, 960, 540, 3.0);
     auto without = still({}, no_clock, 960, 540, 3.0);
     REQUIRE(with_clock);
@@ -282,14 +284,14 @@ TEST_CASE("golden: an urgent notice takes the upper area as a full-width banner 
 {
     SceneOnSurface canvas(960, 540);
     auto notices = sample_notices();
-    Notice alert;
+    model::Notice alert;
     alert.id = "alert-1";
     alert.titles = {{"ko", "[긴급] 청사 3층 화재 경보 점검: 14시부터 15시까지 엘리베이터 운행 중지"},
                     {"en", "Fire alarm test on floor 3: lifts stopped from 14:00 to 15:00"}};
     alert.categories = {"긴급"};
     notices.insert(notices.begin(), alert);
     canvas.scene->set_notices(notices);
-    canvas.scene->set_time(to_local(shown_time));
+    canvas.scene->set_time(platform::to_local(shown_time));
     canvas.scene->set_urgent({&notices.front()});
     canvas.scene->draw(3.0);
     SDL_RenderPresent(canvas.renderer.get());
@@ -306,10 +308,10 @@ TEST_CASE("golden: an urgent notice takes the upper area as a full-width banner 
 
 TEST_CASE("outside the schedule's on hours the frame is black; inside, the notices show")
 {
-    Config config;
+    config::Config config;
     // On weekdays 08:00-18:00 in Seoul; shown_time is Monday 4 June 2018, 14:05.
     for (auto& day : config.schedule.week)
-        day = DayHours{std::chrono::hours{8}, std::chrono::hours{18}};
+        day = config::DayHours{std::chrono::hours{8}, std::chrono::hours{18}};
     config.schedule.week[6] = std::nullopt;  // Sunday off
     auto on = still(sample_notices(), config, 640, 360, 3.0);
     config.schedule.dates_off = {std::chrono::year{2018} / 6 / 4};  // a holiday
@@ -325,8 +327,8 @@ TEST_CASE("outside the schedule's on hours the frame is black; inside, the notic
 
 TEST_CASE("a still shows the urgent banner for a notice of an alerts feed")
 {
-    Config config;
-    FeedSource alerts;
+    config::Config config;
+    config::FeedSource alerts;
     alerts.name = "alerts";
     alerts.urgent = true;
     config.feeds = {alerts};
@@ -343,8 +345,8 @@ TEST_CASE("a still shows the urgent banner for a notice of an alerts feed")
 
 TEST_CASE("golden: the ticker layout is the crawl band alone over the background")
 {
-    Config config;
-    config.screen.layout = ScreenLayout::ticker;
+    config::Config config;
+    config.screen.layout = config::ScreenLayout::ticker;
     auto frame = still(sample_notices(), config, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "layout-ticker-960x540.png");
@@ -353,8 +355,8 @@ TEST_CASE("golden: the ticker layout is the crawl band alone over the background
 
 TEST_CASE("golden: the list layout shows a page of the latest notices, and turns pages")
 {
-    Config config;
-    config.screen.layout = ScreenLayout::list;
+    config::Config config;
+    config.screen.layout = config::ScreenLayout::list;
     config.screen.list_page_s = 10.0;
     auto notices = sample_notices();
     for (int i = 0; i < 4; ++i)
@@ -372,7 +374,7 @@ TEST_CASE("golden: a background picture covers the screen behind the ticker, wit
 {
     // A busy picture: diagonal bands of light and dark, 800 x 800, so "cover" must crop it.
     ScratchDir scratch("signage-background");
-    SurfacePtr picture(SDL_CreateRGBSurfaceWithFormat(0, 800, 800, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::SurfacePtr picture(SDL_CreateRGBSurfaceWithFormat(0, 800, 800, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(picture);
     for (int y = 0; y < 800; ++y)
         for (int x = 0; x < 800; ++x) {
@@ -381,13 +383,15 @@ TEST_CASE("golden: a background picture covers the screen behind the ticker, wit
             std::memcpy(static_cast<Uint8*>(picture->pixels) + y * picture->pitch + x * 4, &colour, 4);
         }
     const auto path = scratch.path() / "background.png";
-    REQUIRE(save_png(picture.get(), path.string()));
+    REQUIRE(app::save_png(picture.get(), path.string()));
 
-    Config config;
-    config.screen.layout = ScreenLayout::ticker;
+    config::Config config;
+    config.screen.layout = config::ScreenLayout::ticker;
     config.screen.background_image = path;
     config.text.outline_px = 2;
     auto frame = still(sample_notices(), config, 960, 540, 3.0);
     REQUIRE(frame);
     check_against_golden(frame.value().get(), "layout-ticker-background-960x540.png");
 }
+
+}  // namespace signage::render

@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 
+namespace signage::render {
+
 inline Uint32 argb_pixel(const SDL_Surface* surface, int x, int y)
 {
     const auto* row = static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch;
@@ -38,8 +40,8 @@ constexpr int stray_pixels_allowed = 24;  // pixels anywhere beyond that: a glyp
 
 inline GoldenDifference difference(SDL_Surface* rendered, SDL_Surface* golden_surface)
 {
-    const SurfacePtr golden(SDL_ConvertSurfaceFormat(golden_surface, SDL_PIXELFORMAT_ARGB8888, 0));
-    const SurfacePtr actual(SDL_ConvertSurfaceFormat(rendered, SDL_PIXELFORMAT_ARGB8888, 0));
+    const platform::SurfacePtr golden(SDL_ConvertSurfaceFormat(golden_surface, SDL_PIXELFORMAT_ARGB8888, 0));
+    const platform::SurfacePtr actual(SDL_ConvertSurfaceFormat(rendered, SDL_PIXELFORMAT_ARGB8888, 0));
     REQUIRE(golden->w == actual->w);
     REQUIRE(golden->h == actual->h);
     GoldenDifference found;
@@ -61,16 +63,18 @@ inline void check_against_golden(SDL_Surface* rendered, const std::string& name)
 {
     const auto golden_path = test_data_dir() / "golden" / name;
     if (const char* update = std::getenv("SIGNAGE_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        REQUIRE(save_png(rendered, golden_path.string()));
+        REQUIRE(app::save_png(rendered, golden_path.string()));
         MESSAGE("golden image rewritten: " << golden_path.string());
     }
-    SurfacePtr loaded(IMG_Load(golden_path.string().c_str()));
+    platform::SurfacePtr loaded(IMG_Load(golden_path.string().c_str()));
     REQUIRE_MESSAGE(loaded, "missing golden image " << golden_path.string() << "; run with SIGNAGE_UPDATE_GOLDEN=1 and look at it");
     const GoldenDifference found = difference(rendered, loaded.get());
     CAPTURE(name);
     CAPTURE(found.worst);
     CAPTURE(found.differing);
     if (!within_tolerance(found))
-        (void)save_png(rendered, golden_path.string() + ".actual.png").ok();
+        (void)app::save_png(rendered, golden_path.string() + ".actual.png").ok();
     CHECK(within_tolerance(found));
 }
+
+}  // namespace signage::render

@@ -11,6 +11,8 @@
 #include <future>
 #include <thread>
 
+namespace signage::render {
+
 namespace {
 
 // Draws frames, as the player does, until the scene has no text left to wait for and has drawn
@@ -140,8 +142,8 @@ TEST_CASE("while the first board is being prepared the screen does not say there
 
 TEST_CASE("the clock's new minute is made on the worker and shows as one set at once")
 {
-    const LocalTime five_past{std::chrono::year{2018} / 6 / 4, std::chrono::Monday, std::chrono::minutes(14 * 60 + 5), 0, 540};
-    LocalTime six_past = five_past;
+    const platform::LocalTime five_past{std::chrono::year{2018} / 6 / 4, std::chrono::Monday, std::chrono::minutes(14 * 60 + 5), 0, 540};
+    platform::LocalTime six_past = five_past;
     six_past.time_of_day += std::chrono::minutes(1);
     SceneOnSurface at_once(640, 360), prepared(640, 360);
     at_once.scene->set_time(six_past);
@@ -162,8 +164,8 @@ TEST_CASE("a scene loaded on another thread and created here draws as one create
     at_once.scene->set_notices(notices);
     at_once.scene->draw(3.0);
 
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     auto loading = std::async(std::launch::async, [] { return Scene::load(repository_roles(), 640, 360, SceneSettings{}); });
     auto assets = loading.get();
     REQUIRE(assets);
@@ -182,7 +184,7 @@ TEST_CASE("a board that changes during a crossfade fades to the coming notice as
     settings.featured_dwell_s = 8.0;
     settings.featured_max_dwell_s = 8.0;
     settings.featured_transition_s = 0.6;
-    settings.screen.transition = NoticeTransition::crossfade;
+    settings.screen.transition = config::NoticeTransition::crossfade;
     auto old_board = sample_notices();
     auto new_board = old_board;
     new_board[1].titles.back().text += " (corrected)";  // the coming notice's English line only
@@ -198,3 +200,5 @@ TEST_CASE("a board that changes during a crossfade fades to the coming notice as
     expected.scene->draw(7.7);
     CHECK(changed.pixels() == expected.pixels());
 }
+
+}  // namespace signage::render

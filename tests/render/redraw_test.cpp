@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 namespace {
 
 constexpr int width = 960;
@@ -33,7 +35,7 @@ TEST_CASE("a frame where only time passed redraws the crawl band alone; each par
     CHECK_FALSE(frame(scene, 1.0));  // the first frame is whole
     CHECK(band_only(frame(scene, 1.1)));
 
-    scene.set_time(to_local(std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5}));
+    scene.set_time(platform::to_local(std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5}));
     CHECK_FALSE(frame(scene, 1.2));
     CHECK(band_only(frame(scene, 1.3)));
 
@@ -73,3 +75,5 @@ TEST_CASE("during a change of notice every frame is whole, and after it only the
     CHECK_FALSE(frame(scene, next + 0.05));  // the new notice, first drawn whole
     CHECK(band_only(frame(scene, next + 0.1)));
 }
+
+}  // namespace signage::render

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 TEST_CASE("a notice stays long enough to read its titles, within the configured bounds")
 {
     CHECK(dwell_for(10, 20, 8.0, 20.0) == doctest::Approx(8.0));  // short: the minimum
@@ -80,3 +82,5 @@ TEST_CASE("a slide starts and ends gently and moves whole pixels")
     CHECK(slide_offset(1.0, 1280) == 1280);
     CHECK(slide_offset(0.25, 1280) == 80);  // 4 x 0.25^3 of the width
 }
+
+}  // namespace signage::render

@@ -7,11 +7,15 @@
 
 #include <doctest/doctest.h>
 
-inline std::vector<Notice> sample_notices()
+namespace signage::render {
+
+inline std::vector<model::Notice> sample_notices()
 {
-    static CurlGlobal curl;
-    auto notices = read_all_sources(default_config(source_dir()));
+    static feed::CurlGlobal curl;
+    auto notices = app::read_all_sources(config::default_config(source_dir()));
     REQUIRE(notices);
     REQUIRE(notices->size() == 5);
     return std::move(notices.value());
 }
+
+}  // namespace signage::render

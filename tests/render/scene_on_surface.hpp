@@ -8,9 +8,11 @@
 #include <cstring>
 #include <vector>
 
+namespace signage::render {
+
 struct SceneOnSurface {
-    SurfacePtr surface;
-    RendererPtr renderer;
+    platform::SurfacePtr surface;
+    platform::RendererPtr renderer;
     std::unique_ptr<Scene> scene;
 
     SceneOnSurface(int width, int height, SceneSettings settings = {})
@@ -29,3 +31,5 @@ struct SceneOnSurface {
         return {first, first + static_cast<std::size_t>(surface->pitch) * static_cast<std::size_t>(surface->h)};
     }
 };
+
+}  // namespace signage::render

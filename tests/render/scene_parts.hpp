@@ -10,27 +10,31 @@
 
 #include <memory>
 
+namespace signage::render {
+
 struct PartsOnSurface {
     static constexpr int width = 960;
     static constexpr int height = 540;
-    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888)};
-    RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
-    FreeTypeLibrary library = open_library();
+    platform::SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888)};
+    platform::RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
+    text::FreeTypeLibrary library = open_library();
     SceneSettings settings;
-    SceneLayout layout{width, height, ScreenLayout::featured_ticker, height * 13 / 100};
+    SceneLayout layout{width, height, config::ScreenLayout::featured_ticker, height * 13 / 100};
     TextPreparation text{renderer.get(), open_fonts(library), repository_roles(), width, height, settings.text_cache_bytes};
     SceneContext context{renderer.get(), &layout, &text.fonts(), &settings};
 
-    static FreeTypeLibrary open_library()
+    static text::FreeTypeLibrary open_library()
     {
-        auto library = FreeTypeLibrary::create();
+        auto library = text::FreeTypeLibrary::create();
         REQUIRE(library);
         return std::move(library.value());
     }
-    static std::unique_ptr<SceneFonts> open_fonts(const FreeTypeLibrary& library)
+    static std::unique_ptr<SceneFonts> open_fonts(const text::FreeTypeLibrary& library)
     {
         auto fonts = SceneFonts::open(library, repository_roles(), width, height);
         REQUIRE(fonts);
         return std::move(fonts.value());
     }
 };
+
+}  // namespace signage::render

@@ -9,11 +9,13 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 TEST_CASE("a board leaves out notices without a title and counts each notice's place and cost")
 {
     PartsOnSurface parts;
     auto notices = sample_notices();
-    notices.push_back(Notice{});  // no title
+    notices.push_back(model::Notice{});  // no title
     MakeText text(parts.text);
     const Board board = build_board(notices, text, parts.context);
     CHECK(board.featured.size() == 5);
@@ -32,12 +34,12 @@ TEST_CASE("in the ticker layout a board is the crawl alone; in the list layout, 
 {
     PartsOnSurface parts;
     MakeText text(parts.text);
-    parts.settings.screen.layout = ScreenLayout::ticker;
+    parts.settings.screen.layout = config::ScreenLayout::ticker;
     const Board ticker = build_board(sample_notices(), text, parts.context);
     CHECK(ticker.featured.empty());
     CHECK(ticker.crawl.size() == 5);
 
-    parts.settings.screen.layout = ScreenLayout::list;
+    parts.settings.screen.layout = config::ScreenLayout::list;
     const Board list = build_board(sample_notices(), text, parts.context);
     CHECK(list.rows.size() == 5);
     CHECK(list.crawl.empty());
@@ -48,8 +50,8 @@ TEST_CASE("urgent banners take turns of a dwell each, and a notice without a tit
 {
     PartsOnSurface parts;
     auto notices = sample_notices();
-    std::vector<const Notice*> urgent{&notices[0], &notices[1]};
-    const Notice untitled;
+    std::vector<const model::Notice*> urgent{&notices[0], &notices[1]};
+    const model::Notice untitled;
     urgent.push_back(&untitled);
     MakeText text(parts.text);
     UrgentBanner banner(parts.context, TextSprite{});
@@ -70,18 +72,18 @@ TEST_CASE("the panel's change is a crossfade's opacity or a slide's offset, and 
     const Background background(parts.context, none);
     FeaturedPanel panel(parts.context, background);
     FeaturedRotation::Moment moment;
-    CHECK(panel.change_at(moment).kind == NoticeTransition::cut);
+    CHECK(panel.change_at(moment).kind == config::NoticeTransition::cut);
     moment.progress = 0.5;
-    CHECK(panel.change_at(moment).kind == NoticeTransition::crossfade);
+    CHECK(panel.change_at(moment).kind == config::NoticeTransition::crossfade);
     CHECK(panel.change_at(moment).amount == 128);
     moment.progress = 1.0;
     CHECK(panel.change_at(moment).amount == 254);  // never fully opaque while it lasts
-    parts.settings.screen.transition = NoticeTransition::slide;
+    parts.settings.screen.transition = config::NoticeTransition::slide;
     moment.progress = 0.5;
-    CHECK(panel.change_at(moment).kind == NoticeTransition::slide);
+    CHECK(panel.change_at(moment).kind == config::NoticeTransition::slide);
     CHECK(panel.change_at(moment).amount == slide_offset(0.5, PartsOnSurface::width));
-    parts.settings.screen.transition = NoticeTransition::cut;
-    CHECK(panel.change_at(moment).kind == NoticeTransition::cut);
+    parts.settings.screen.transition = config::NoticeTransition::cut;
+    CHECK(panel.change_at(moment).kind == config::NoticeTransition::cut);
 }
 
 TEST_CASE("a crawl item is as wide as its titles, the gaps and the separator between notices")
@@ -96,3 +98,5 @@ TEST_CASE("a crawl item is as wide as its titles, the gaps and the separator bet
     CHECK(alone.width == alone.primary->lines.front().advance() + 4 * metrics.crawl_gap + metrics.separator_size);
     CHECK(both.width == alone.width + metrics.crawl_gap + both.secondary->lines.front().advance());
 }
+
+}  // namespace signage::render

@@ -11,12 +11,14 @@
 #include <cstring>
 #include <string>
 
+namespace signage::render {
+
 namespace {
 
 // An output of the software renderer, as the player's window surface or a still's surface.
 struct Canvas {
-    SurfacePtr surface;
-    RendererPtr renderer;
+    platform::SurfacePtr surface;
+    platform::RendererPtr renderer;
 
     Canvas(int width, int height)
         : surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888))
@@ -135,7 +137,7 @@ TEST_CASE("a turned picture has the very pixels SDL_RenderCopyEx gives it")
         SDL_RenderPresent(canvas.renderer.get());
 
         Canvas reference(96, 64);
-        TexturePtr upright(SDL_CreateTexture(reference.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+        platform::TexturePtr upright(SDL_CreateTexture(reference.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
         REQUIRE(upright);
         SDL_SetRenderTarget(reference.renderer.get(), upright.get());
         draw_pattern(reference.renderer.get(), w, h);
@@ -246,7 +248,7 @@ TEST_CASE("a turned picture on the software renderer allocates nothing per frame
         ScreenTransform transform = make_transform(canvas, degrees, 5);
         const int w = transform.geometry().scene_width;
         const int h = transform.geometry().scene_height;
-        TexturePtr sprite(SDL_CreateTexture(canvas.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 200, 40));
+        platform::TexturePtr sprite(SDL_CreateTexture(canvas.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 200, 40));
         REQUIRE(sprite);
         const SDL_Rect band{0, h - 60, w, 60};
         // Mostly the crawl band alone, as the player draws on the window surface, with a whole
@@ -277,7 +279,7 @@ TEST_CASE("the allocation count sees SDL_RenderCopyEx turning a picture on the s
     // What the turned picture did before: the counter above must be able to see it.
     count_sdl_allocations();
     Canvas canvas(160, 90);
-    TexturePtr upright(SDL_CreateTexture(canvas.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 90, 160));
+    platform::TexturePtr upright(SDL_CreateTexture(canvas.renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 90, 160));
     REQUIRE(upright);
     const SDL_Rect centred{35, -35, 90, 160};
     const auto frame = [&] {
@@ -290,3 +292,5 @@ TEST_CASE("the allocation count sees SDL_RenderCopyEx turning a picture on the s
     frame();
     CHECK(sdl_allocations() > before);
 }
+
+}  // namespace signage::render

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 TEST_CASE("the crawl wraps seamlessly: one cycle later it stands exactly where it was")
 {
     const CrawlScroller scroller({400, 300, 500});
@@ -130,3 +132,5 @@ TEST_CASE("the preview's pause and speed keys move the crawl on from where it st
     CHECK(playback.crawl_travelled() == 124);
     CHECK(playback.crawl_px_per_s() == doctest::Approx(60.0));
 }
+
+}  // namespace signage::render

@@ -18,6 +18,8 @@
 #include <string>
 #include <utility>
 
+namespace signage::render {
+
 namespace {
 
 std::atomic<std::uint64_t> heap_allocations{0};
@@ -32,10 +34,12 @@ Work work_now() { return {WorkCounters::now(), heap_allocations.load() + sdl_all
 
 }  // namespace
 
+}  // namespace signage::render
+
 // Every C++ allocation of the test program is counted (cheaply); the test reads the difference.
 void* operator new(std::size_t size)
 {
-    heap_allocations.fetch_add(1, std::memory_order_relaxed);
+    signage::render::heap_allocations.fetch_add(1, std::memory_order_relaxed);
     if (void* memory = std::malloc(size == 0 ? 1 : size))
         return memory;
     throw std::bad_alloc();
@@ -43,12 +47,14 @@ void* operator new(std::size_t size)
 void operator delete(void* memory) noexcept { std::free(memory); }
 void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 
+namespace signage::render {
+
 namespace {
 
-void check_steady_frames(NoticeTransition transition)
+void check_steady_frames(config::NoticeTransition transition)
 {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888));
-    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888));
+    platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     REQUIRE(renderer);
     SceneSettings settings;
     settings.screen.transition = transition;
@@ -93,9 +99,9 @@ TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
 {
     count_sdl_allocations();
     // Whichever way the featured notice changes within them.
-    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), NoticeTransition::crossfade},
-                                           std::pair{std::string("slide"), NoticeTransition::slide},
-                                           std::pair{std::string("cut"), NoticeTransition::cut}}) {
+    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), config::NoticeTransition::crossfade},
+                                           std::pair{std::string("slide"), config::NoticeTransition::slide},
+                                           std::pair{std::string("cut"), config::NoticeTransition::cut}}) {
         CAPTURE(name);
         check_steady_frames(transition);
     }
@@ -103,11 +109,11 @@ TEST_CASE("600 steady frames shape, rasterize, upload and allocate nothing")
 
 namespace {
 
-void check_changes_only_frames(NoticeTransition transition)
+void check_changes_only_frames(config::NoticeTransition transition)
 {
     struct Canvas {
-        SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888)};
-        RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
+        platform::SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888)};
+        platform::RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
         std::unique_ptr<Scene> scene;
     };
     Canvas partial, whole;
@@ -154,10 +160,12 @@ void check_changes_only_frames(NoticeTransition transition)
 
 TEST_CASE("drawing only what changed gives the same pixels as drawing whole frames")
 {
-    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), NoticeTransition::crossfade},
-                                           std::pair{std::string("slide"), NoticeTransition::slide},
-                                           std::pair{std::string("cut"), NoticeTransition::cut}}) {
+    for (const auto& [name, transition] : {std::pair{std::string("crossfade"), config::NoticeTransition::crossfade},
+                                           std::pair{std::string("slide"), config::NoticeTransition::slide},
+                                           std::pair{std::string("cut"), config::NoticeTransition::cut}}) {
         CAPTURE(name);
         check_changes_only_frames(transition);
     }
 }
+
+}  // namespace signage::render

@@ -2,17 +2,19 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 namespace {
 
 struct SoftwareCanvas {
-    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888)};
-    RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
+    platform::SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888)};
+    platform::RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
 };
 
 // A block whose texture is exactly `width` x 10 pixels: width * 40 bytes.
 TextBlock block_of_width(SDL_Renderer* renderer, int width)
 {
-    CoverageImage image;
+    text::CoverageImage image;
     image.width = width;
     image.height = 10;
     image.alpha.assign(static_cast<std::size_t>(width) * 10, 255);
@@ -87,3 +89,5 @@ TEST_CASE("text on screen stays in the cache even when the screen alone needs mo
     CHECK(cache.stats().bytes == block_bytes);
     CHECK(shown_b->bytes() == block_bytes);
 }
+
+}  // namespace signage::render

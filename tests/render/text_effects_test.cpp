@@ -9,6 +9,8 @@
 
 #include <cmath>
 
+namespace signage::render {
+
 namespace {
 
 struct Rgb {
@@ -16,8 +18,8 @@ struct Rgb {
 };
 
 struct Canvas {
-    SurfacePtr surface;
-    RendererPtr renderer;
+    platform::SurfacePtr surface;
+    platform::RendererPtr renderer;
 
     Canvas(int width, int height, SDL_Color background)
         : surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888))
@@ -37,9 +39,9 @@ struct Canvas {
 };
 
 // A 20 x 20 coverage image with a solid 4 x 4 square of ink at (8, 8), baseline at row 20.
-CoverageImage square()
+text::CoverageImage square()
 {
-    CoverageImage image;
+    text::CoverageImage image;
     image.width = 20;
     image.height = 20;
     image.baseline = 20;
@@ -57,7 +59,7 @@ TEST_CASE("anti-aliased text blends over the background in proportion to its cov
 {
     constexpr SDL_Color background{10, 20, 30, 255};
     Canvas canvas(8, 4, background);
-    CoverageImage image;
+    text::CoverageImage image;
     image.width = 3;
     image.height = 1;
     image.baseline = 1;
@@ -136,8 +138,8 @@ TEST_CASE("a shadow falls down and to the right, soft, under the letter")
 
 TEST_CASE("golden: outlined and shadowed text over a busy background")
 {
-    const FreeTypeLibrary library = FreeTypeLibrary::create().value();
-    const FontChain chain = FontChain::open(library, repository_fonts().bold_chain(), 48).value();
+    const text::FreeTypeLibrary library = text::FreeTypeLibrary::create().value();
+    const text::FontChain chain = text::FontChain::open(library, repository_fonts().bold_chain(), 48).value();
     Canvas canvas(900, 150, {255, 255, 255, 255});
     // Stripes of light and dark, as a photo behind the text might be.
     for (int x = 0; x < 900; x += 60) {
@@ -145,7 +147,7 @@ TEST_CASE("golden: outlined and shadowed text over a busy background")
         const SDL_Rect stripe{x, 0, 30, 150};
         SDL_RenderFillRect(canvas.renderer.get(), &stripe);
     }
-    const auto image = rasterize_line(shape_line("공지사항 Notices 2024 · 전자정부", chain), chain);
+    const auto image = text::rasterize_line(text::shape_line("공지사항 Notices 2024 · 전자정부", chain), chain);
     TextSprite::create(canvas.renderer.get(), image, {255, 255, 255, 255}, TextEffects{3, {0, 0, 0, 255}, 0, {}})
         .draw(canvas.renderer.get(), 20, 60);
     TextSprite::create(canvas.renderer.get(), image, {255, 255, 255, 255}, TextEffects{0, {}, 4, {0, 0, 0, 200}})
@@ -153,3 +155,5 @@ TEST_CASE("golden: outlined and shadowed text over a busy background")
     SDL_RenderPresent(canvas.renderer.get());
     check_against_golden(canvas.surface.get(), "text-outline-shadow.png");
 }
+
+}  // namespace signage::render

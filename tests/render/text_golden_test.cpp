@@ -8,19 +8,21 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 namespace {
 
 constexpr SDL_Color background{11, 31, 58, 255};
 constexpr SDL_Color ink{255, 255, 255, 255};
 
 struct TextCanvas {
-    FreeTypeLibrary library = FreeTypeLibrary::create().value();
-    FontChain chain;
-    SurfacePtr surface;
-    RendererPtr renderer;
+    text::FreeTypeLibrary library = text::FreeTypeLibrary::create().value();
+    text::FontChain chain;
+    platform::SurfacePtr surface;
+    platform::RendererPtr renderer;
 
     TextCanvas(int px, int width, int lines)
-        : chain(FontChain::open(library, repository_fonts().bold_chain(), px).value())
+        : chain(text::FontChain::open(library, repository_fonts().bold_chain(), px).value())
     {
         const int line_height = static_cast<int>((chain.ascender() + chain.descender() + 63) / 64);
         surface.reset(SDL_CreateRGBSurfaceWithFormat(0, width, line_height * lines + 16, 32, SDL_PIXELFORMAT_ARGB8888));
@@ -35,7 +37,7 @@ struct TextCanvas {
         const int line_height = static_cast<int>((chain.ascender() + chain.descender() + 63) / 64);
         int top = 8;
         for (const auto& line : lines) {
-            const auto sprite = TextSprite::create(renderer.get(), rasterize_line(shape_line(line, chain), chain), ink);
+            const auto sprite = TextSprite::create(renderer.get(), text::rasterize_line(text::shape_line(line, chain), chain), ink);
             sprite.draw(renderer.get(), 8, top + static_cast<int>((chain.ascender() + 63) / 64));
             top += line_height;
         }
@@ -62,7 +64,7 @@ TEST_CASE("golden: conjoining jamo and hanja")
 TEST_CASE("golden: a long Korean headline wrapped to three lines with an ellipsis")
 {
     TextCanvas canvas(40, 620, 3);
-    const auto lines = wrap_text("산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원하고 관계기관 120명 참석한 "
+    const auto lines = text::wrap_text("산이시드로 '스마트 안전도시' 사업, 한-페루 전자정부협력센터 통해 지속 지원하고 관계기관 120명 참석한 "
                                  "리마 전자정부·스마트시티 포럼 결과를 공유",
                                  canvas.chain, 600, 3);
     REQUIRE(lines.size() == 3);
@@ -77,7 +79,7 @@ TEST_CASE("golden: a line wider than 4096 px is drawn whole across texture tiles
     for (int i = 0; i < 4; ++i)
         text += "행정안전부·외교부, 페루·파라과이와 전자정부 협력 강화 — Korea fosters e-government cooperation ";
     TextCanvas canvas(40, 1, 1);
-    const auto image = rasterize_line(shape_line(text, canvas.chain), canvas.chain);
+    const auto image = text::rasterize_line(text::shape_line(text, canvas.chain), canvas.chain);
     REQUIRE(image.width > 4096 + 500);
     TextCanvas wide(40, image.width + 16, 1);
     wide.draw_lines({text});
@@ -103,3 +105,5 @@ TEST_CASE("golden: characters no font has show one replacement mark each")
     canvas.draw_lines({"안내 😀 점검 🇰🇷 완료 ✅"});
     check_against_golden(canvas.surface.get(), "text-missing-glyph.png");
 }
+
+}  // namespace signage::render

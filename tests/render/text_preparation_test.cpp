@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::render {
+
 namespace {
 
 TextRecipe headline(const PartsOnSurface& parts, const std::string& text)
@@ -75,3 +77,5 @@ TEST_CASE("a recipe that throws on the worker drops the change that waited for i
     CHECK_FALSE(parts.text.take_ready());
     CHECK(parts.text.pending().empty());
 }
+
+}  // namespace signage::render

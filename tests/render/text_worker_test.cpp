@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+namespace signage::render {
+
 namespace {
 
 // Waits for `count` finished jobs: the worker runs them whatever the machine's speed.
@@ -60,3 +62,5 @@ TEST_CASE("a job that throws on the text worker is logged and handed back as fai
     CHECK(occurrences(logged, "\n") == 1);
     CHECK(logged.find("no glyph table") != std::string::npos);
 }
+
+}  // namespace signage::render

@@ -14,6 +14,8 @@
 #include <cstring>
 #include <string>
 
+namespace signage::render {
+
 namespace {
 
 constexpr double before_change = 7.0;  // the first notice alone
@@ -21,11 +23,11 @@ constexpr double mid_change = 7.7;
 constexpr double change_end = 8.0;  // the second notice alone, from here
 constexpr double after_change = 8.5;
 
-const TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
+const model::TimePoint shown_time = std::chrono::sys_days{std::chrono::year{2018} / 6 / 4} + std::chrono::hours{5} + std::chrono::minutes{5};
 
-Config with_transition(NoticeTransition transition)
+config::Config with_transition(config::NoticeTransition transition)
 {
-    Config config;
+    config::Config config;
     config.featured_dwell_s = 8.0;
     config.featured_max_dwell_s = 8.0;
     config.featured_transition_s = 0.6;
@@ -34,7 +36,7 @@ Config with_transition(NoticeTransition transition)
 }
 
 // Nine rows: two pages of the list at these sizes.
-std::vector<Notice> list_notices()
+std::vector<model::Notice> list_notices()
 {
     auto notices = sample_notices();
     for (int i = 0; i < 4; ++i)
@@ -42,10 +44,10 @@ std::vector<Notice> list_notices()
     return notices;
 }
 
-SurfacePtr frame(const Config& config, double seconds, int width = 960, int height = 540,
-                 const std::vector<Notice>& notices = sample_notices())
+platform::SurfacePtr frame(const config::Config& config, double seconds, int width = 960, int height = 540,
+                 const std::vector<model::Notice>& notices = sample_notices())
 {
-    auto still = render_still(config, notices, repository_roles(), StillRequest{width, height, seconds, shown_time});
+    auto still = app::render_still(config, notices, repository_roles(), app::StillRequest{width, height, seconds, shown_time});
     REQUIRE_MESSAGE(still, problem(still));
     return std::move(still.value());
 }
@@ -99,12 +101,12 @@ Mix mix_of(const SDL_Surface* old_frame, const SDL_Surface* new_frame, const SDL
     return mix;
 }
 
-void check_crossfade_middle(const Config& config, int width, int height, const SDL_Rect& area,
-                            const std::vector<Notice>& notices = sample_notices())
+void check_crossfade_middle(const config::Config& config, int width, int height, const SDL_Rect& area,
+                            const std::vector<model::Notice>& notices = sample_notices())
 {
-    const SurfacePtr old_frame = frame(config, before_change, width, height, notices);
-    const SurfacePtr new_frame = frame(config, after_change, width, height, notices);
-    const SurfacePtr middle = frame(config, mid_change, width, height, notices);
+    const platform::SurfacePtr old_frame = frame(config, before_change, width, height, notices);
+    const platform::SurfacePtr new_frame = frame(config, after_change, width, height, notices);
+    const platform::SurfacePtr middle = frame(config, mid_change, width, height, notices);
     const Mix mix = mix_of(old_frame.get(), new_frame.get(), middle.get(), area, 0.5);
     CAPTURE(mix.compared);
     CAPTURE(mix.both_shown);
@@ -117,15 +119,15 @@ void check_crossfade_middle(const Config& config, int width, int height, const S
 
 TEST_CASE("halfway through a crossfade the old notice and the new one are each seen at half strength")
 {
-    const Config config = with_transition(NoticeTransition::crossfade);
+    const config::Config config = with_transition(config::NoticeTransition::crossfade);
     check_crossfade_middle(config, 960, 540, notice_rows(960, 540));
 
     // Early on the old notice is the stronger, late the new one.
-    const SurfacePtr old_frame = frame(config, before_change);
-    const SurfacePtr new_frame = frame(config, after_change);
+    const platform::SurfacePtr old_frame = frame(config, before_change);
+    const platform::SurfacePtr new_frame = frame(config, after_change);
     const SDL_Rect area = notice_rows(960, 540);
-    const SurfacePtr early = frame(config, 7.55);  // a quarter of the way
-    const SurfacePtr late = frame(config, 7.85);   // three quarters
+    const platform::SurfacePtr early = frame(config, 7.55);  // a quarter of the way
+    const platform::SurfacePtr late = frame(config, 7.85);   // three quarters
     CHECK(mix_of(old_frame.get(), new_frame.get(), early.get(), area, 0.25).off_the_mix <= area.w * area.h / 1000);
     CHECK(mix_of(old_frame.get(), new_frame.get(), late.get(), area, 0.75).off_the_mix <= area.w * area.h / 1000);
 }
@@ -134,13 +136,13 @@ TEST_CASE("a crossfade mixes the right pixels inside a safe area, on a turned sc
 {
     SUBCASE("a safe area: the scene is drawn in a viewport")
     {
-        Config config = with_transition(NoticeTransition::crossfade);
+        config::Config config = with_transition(config::NoticeTransition::crossfade);
         config.display.safe_area_percent = 5;
         check_crossfade_middle(config, 960, 540, notice_rows(960, 540));
     }
     SUBCASE("turned 90 degrees: the scene is drawn on a texture, its notice area in columns of the panel")
     {
-        Config config = with_transition(NoticeTransition::crossfade);
+        config::Config config = with_transition(config::NoticeTransition::crossfade);
         config.display.rotation_degrees = 90;
         // The upright scene is 540 x 960; its notice, below the counter and above the band, is
         // turned into the columns from about 10% to 78% of the panel's width.
@@ -149,7 +151,7 @@ TEST_CASE("a crossfade mixes the right pixels inside a safe area, on a turned sc
     SUBCASE("a background picture: the coming notice's snapshot holds the picture too")
     {
         ScratchDir scratch("signage-transition");
-        SurfacePtr picture(SDL_CreateRGBSurfaceWithFormat(0, 400, 400, 32, SDL_PIXELFORMAT_ARGB8888));
+        platform::SurfacePtr picture(SDL_CreateRGBSurfaceWithFormat(0, 400, 400, 32, SDL_PIXELFORMAT_ARGB8888));
         REQUIRE(picture);
         for (int y = 0; y < 400; ++y)
             for (int x = 0; x < 400; ++x) {
@@ -157,8 +159,8 @@ TEST_CASE("a crossfade mixes the right pixels inside a safe area, on a turned sc
                 std::memcpy(static_cast<Uint8*>(picture->pixels) + y * picture->pitch + x * 4, &colour, 4);
             }
         const auto path = scratch.path() / "background.png";
-        REQUIRE(save_png(picture.get(), path.string()));
-        Config config = with_transition(NoticeTransition::crossfade);
+        REQUIRE(app::save_png(picture.get(), path.string()));
+        config::Config config = with_transition(config::NoticeTransition::crossfade);
         config.screen.background_image = path;
         check_crossfade_middle(config, 960, 540, notice_rows(960, 540));
     }
@@ -166,9 +168,9 @@ TEST_CASE("a crossfade mixes the right pixels inside a safe area, on a turned sc
 
 TEST_CASE("a slide pushes the old notice out to the left as the new one comes in from the right, by whole pixels")
 {
-    const Config config = with_transition(NoticeTransition::slide);
-    const SurfacePtr old_frame = frame(config, before_change);
-    const SurfacePtr new_frame = frame(config, after_change);
+    const config::Config config = with_transition(config::NoticeTransition::slide);
+    const platform::SurfacePtr old_frame = frame(config, before_change);
+    const platform::SurfacePtr new_frame = frame(config, after_change);
     const SDL_Rect rows = notice_rows(960, 540);
     for (const double seconds : {7.55, mid_change, 7.85}) {
         CAPTURE(seconds);
@@ -176,7 +178,7 @@ TEST_CASE("a slide pushes the old notice out to the left as the new one comes in
         CAPTURE(offset);
         REQUIRE(offset > 0);
         REQUIRE(offset < 960);
-        const SurfacePtr sliding = frame(config, seconds);
+        const platform::SurfacePtr sliding = frame(config, seconds);
         // Left of the seam, the old notice moved left by the offset; right of it, the new one,
         // short of its place by the rest of the width. Both are there, exactly, with no fading.
         int old_ink = 0, new_ink = 0, wrong = 0;
@@ -200,10 +202,10 @@ TEST_CASE("a slide pushes the old notice out to the left as the new one comes in
 
 TEST_CASE("during a change the header, the counter and the crawl band stay as they are")
 {
-    for (const NoticeTransition transition : {NoticeTransition::crossfade, NoticeTransition::slide}) {
+    for (const config::NoticeTransition transition : {config::NoticeTransition::crossfade, config::NoticeTransition::slide}) {
         CAPTURE(static_cast<int>(transition));
-        const SurfacePtr changing = frame(with_transition(transition), mid_change);
-        const SurfacePtr cut = frame(with_transition(NoticeTransition::cut), mid_change);  // the old notice, still
+        const platform::SurfacePtr changing = frame(with_transition(transition), mid_change);
+        const platform::SurfacePtr cut = frame(with_transition(config::NoticeTransition::cut), mid_change);  // the old notice, still
         // Above the notice (the header and the counter "1 / 5") and the crawl band below it.
         CHECK(same_pixels(changing.get(), cut.get(), {0, 0, 960, 540 * 24 / 100}));
         CHECK(same_pixels(changing.get(), cut.get(), {0, 540 * 89 / 100, 960, 540 - 540 * 89 / 100}));
@@ -213,9 +215,9 @@ TEST_CASE("during a change the header, the counter and the crawl band stay as th
 TEST_CASE("when a change ends only the new notice shows, and a cut changes at once")
 {
     const SDL_Rect upper{0, 0, 960, 540 * 88 / 100};  // all but the crawl band
-    const SurfacePtr cut_before = frame(with_transition(NoticeTransition::cut), before_change);
-    const SurfacePtr cut_end = frame(with_transition(NoticeTransition::cut), change_end);
-    for (const NoticeTransition transition : {NoticeTransition::crossfade, NoticeTransition::slide}) {
+    const platform::SurfacePtr cut_before = frame(with_transition(config::NoticeTransition::cut), before_change);
+    const platform::SurfacePtr cut_end = frame(with_transition(config::NoticeTransition::cut), change_end);
+    for (const config::NoticeTransition transition : {config::NoticeTransition::crossfade, config::NoticeTransition::slide}) {
         CAPTURE(static_cast<int>(transition));
         CHECK(same_pixels(frame(with_transition(transition), change_end).get(), cut_end.get(), upper));
         CHECK(same_pixels(frame(with_transition(transition), before_change).get(), cut_before.get(), upper));
@@ -223,10 +225,10 @@ TEST_CASE("when a change ends only the new notice shows, and a cut changes at on
     // A cut shows the old notice untouched until the last moment, then the new one.
     const SDL_Rect rows = notice_rows(960, 540);
     for (const double seconds : {7.45, mid_change, 7.99})
-        CHECK(same_pixels(frame(with_transition(NoticeTransition::cut), seconds).get(), cut_before.get(), rows));
+        CHECK(same_pixels(frame(with_transition(config::NoticeTransition::cut), seconds).get(), cut_before.get(), rows));
     CHECK_FALSE(same_pixels(cut_end.get(), cut_before.get(), rows));
     // And so does a transition of 0 s, whatever its kind.
-    Config instant = with_transition(NoticeTransition::crossfade);
+    config::Config instant = with_transition(config::NoticeTransition::crossfade);
     instant.featured_transition_s = 0.0;
     CHECK(same_pixels(frame(instant, mid_change).get(), cut_before.get(), rows));
     CHECK(same_pixels(frame(instant, 7.99).get(), cut_before.get(), rows));
@@ -235,24 +237,24 @@ TEST_CASE("when a change ends only the new notice shows, and a cut changes at on
 TEST_CASE("the list turns its pages with the same transitions")
 {
     // Pages of 10 s here: the first turn ends at 10 s.
-    auto list = [](NoticeTransition transition) {
-        Config config = with_transition(transition);
-        config.screen.layout = ScreenLayout::list;
+    auto list = [](config::NoticeTransition transition) {
+        config::Config config = with_transition(transition);
+        config.screen.layout = config::ScreenLayout::list;
         config.screen.list_page_s = 10.0;
         return config;
     };
     const auto notices = list_notices();
     const SDL_Rect rows{0, 540 * 25 / 100, 960, 540 * 70 / 100};
-    const SurfacePtr first_page = frame(list(NoticeTransition::cut), 9.0, 960, 540, notices);
-    const SurfacePtr second_page = frame(list(NoticeTransition::cut), 10.5, 960, 540, notices);
+    const platform::SurfacePtr first_page = frame(list(config::NoticeTransition::cut), 9.0, 960, 540, notices);
+    const platform::SurfacePtr second_page = frame(list(config::NoticeTransition::cut), 10.5, 960, 540, notices);
     REQUIRE_FALSE(same_pixels(first_page.get(), second_page.get(), rows));
 
-    const SurfacePtr crossfading = frame(list(NoticeTransition::crossfade), 9.7, 960, 540, notices);
+    const platform::SurfacePtr crossfading = frame(list(config::NoticeTransition::crossfade), 9.7, 960, 540, notices);
     const Mix mix = mix_of(first_page.get(), second_page.get(), crossfading.get(), rows, 0.5);
     CHECK(mix.both_shown > mix.compared * 9 / 10);
     CHECK(mix.off_the_mix <= rows.w * rows.h / 1000);
 
-    const SurfacePtr sliding = frame(list(NoticeTransition::slide), 9.7, 960, 540, notices);
+    const platform::SurfacePtr sliding = frame(list(config::NoticeTransition::slide), 9.7, 960, 540, notices);
     int wrong = 0;
     for (int y = rows.y; y < rows.y + rows.h; ++y)
         for (int x = 0; x < 960; ++x) {
@@ -260,11 +262,13 @@ TEST_CASE("the list turns its pages with the same transitions")
             wrong += argb_pixel(sliding.get(), x, y) != expected;
         }
     CHECK(wrong == 0);
-    CHECK(same_pixels(frame(list(NoticeTransition::slide), 10.0, 960, 540, notices).get(), second_page.get(), rows));
+    CHECK(same_pixels(frame(list(config::NoticeTransition::slide), 10.0, 960, 540, notices).get(), second_page.get(), rows));
 }
 
 TEST_CASE("golden: a crossfade and a slide halfway between the first notice and the second")
 {
-    check_against_golden(frame(with_transition(NoticeTransition::crossfade), mid_change).get(), "crossfade-mid-960x540.png");
-    check_against_golden(frame(with_transition(NoticeTransition::slide), mid_change).get(), "slide-mid-960x540.png");
+    check_against_golden(frame(with_transition(config::NoticeTransition::crossfade), mid_change).get(), "crossfade-mid-960x540.png");
+    check_against_golden(frame(with_transition(config::NoticeTransition::slide), mid_change).get(), "slide-mid-960x540.png");
 }
+
+}  // namespace signage::render

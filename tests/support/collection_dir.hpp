@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+namespace signage {
+
 // The collections one test builds, in a folder of their own that goes with the test.
 class CollectionDir {
 public:
@@ -40,3 +42,4 @@ private:
     int m_made = 0;
 };
 
+}  // namespace signage

@@ -6,7 +6,7 @@
 #include <X11/extensions/dpms.h>
 
 struct DpmsObserver::Connection {
-    std::unique_ptr<Display, CDeleter<XCloseDisplay>> display;
+    std::unique_ptr<Display, signage::platform::CDeleter<XCloseDisplay>> display;
 };
 
 DpmsObserver::DpmsObserver() : m_connection(std::make_unique<Connection>())

@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cstdint>
 
+namespace signage {
+
 namespace sdl_allocations_detail {
 
 inline std::atomic<std::uint64_t> count{0};
@@ -46,3 +48,5 @@ inline void count_sdl_allocations()
 }
 
 inline std::uint64_t sdl_allocations() { return sdl_allocations_detail::count.load(std::memory_order_relaxed); }
+
+}  // namespace signage

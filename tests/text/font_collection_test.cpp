@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+namespace signage::text {
+
 namespace {
 
 std::string font(const char* name) { return (source_dir() / "fonts" / name).string(); }
@@ -235,3 +237,5 @@ TEST_CASE_FIXTURE(FaceFixture, "font collection: Debian's Noto Sans CJK collecti
     CHECK(family_of(collection, face(collection, "zh-Hant")) == "Noto Sans CJK TC");
     CHECK(family_of(collection, face(collection, "zh-HK")) == "Noto Sans CJK HK");
 }
+
+}  // namespace signage::text

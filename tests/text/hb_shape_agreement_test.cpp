@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdio>
 
+namespace signage::text {
+
 namespace {
 
 nlohmann::json hb_shape(const Font& font, const TextRun& run, std::string_view run_text)
@@ -73,3 +75,5 @@ TEST_CASE("every run we shape agrees with hb-shape on glyph ids, clusters and ad
         }
     }
 }
+
+}  // namespace signage::text

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::text {
+
 namespace {
 
 constexpr std::size_t latin_font = 0;   // Noto Sans, first in the chain
@@ -213,3 +215,5 @@ TEST_CASE("replacement marks for right-to-left text no font has run right to lef
     CHECK(positions[0] > positions[2]);
     CHECK(positions[2] > positions[4]);
 }
+
+}  // namespace signage::text

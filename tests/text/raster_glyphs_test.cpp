@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+namespace signage::text {
+
 namespace {
 
 enum class Placement {
@@ -295,3 +297,5 @@ TEST_CASE("the pixel comparison notices a wrong glyph, a glyph moved by 3 px and
         CHECK(difference.max_levels > 2);
     }
 }
+
+}  // namespace signage::text

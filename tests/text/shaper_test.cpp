@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+namespace signage::text {
+
 namespace {
 
 std::size_t count_code_points(std::string_view text)
@@ -162,3 +164,5 @@ TEST_CASE("wrapping survives the characters that abort libunibreak 1.1 and never
         CHECK(indicators % 2 == 0);
     }
 }
+
+}  // namespace signage::text

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <random>
 
+namespace signage::text {
+
 namespace {
 
 std::string utf8(char32_t cp)
@@ -127,3 +129,5 @@ TEST_CASE("generated mixed strings itemize, shape, wrap and rasterize without lo
             REQUIRE(shape_line(wrapped, fixture.chain).advance <= 400 * 64);
     }
 }
+
+}  // namespace signage::text
