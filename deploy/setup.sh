@@ -19,6 +19,11 @@ packages=(
   python3 openssl libharfbuzz-bin
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri
 )
+# On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit
+# Raspberry Pi OS.
+if [ "$(dpkg --print-architecture)" = amd64 ]; then
+  packages+=(g++-multilib)
+fi
 
 install_missing() {
   local missing=()
