@@ -79,7 +79,7 @@ int run_dump_feed(const std::string& location, const std::string& language)
         platform::log_line(fetched.error().message);
         return 1;
     }
-    const feed::FeedContext context{"dump-feed", language, feed::charset_from_content_type(fetched->content_type)};
+    const feed::FeedContext context{"dump-feed", language, fetched->content_type};
     Result<feed::ParsedFeed> parsed = feed::parse_feed(fetched->bytes, context);
     if (!parsed) {
         platform::log_line(url + ": " + parsed.error().message);

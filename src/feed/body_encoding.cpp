@@ -178,8 +178,9 @@ Result<std::string> xml_encoding(std::string_view bytes, ByteLayout layout, cons
 
 }  // namespace
 
-Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view http_charset)
+Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type)
 {
+    const std::string http_charset = charset_from_content_type(content_type);
     const auto bom = byte_order_mark(body);
     const std::string_view bytes = bom ? body.substr(bom->length) : body;
     const ByteLayout layout = bom ? layout_of(bom->encoding) : byte_layout(bytes);

@@ -17,14 +17,14 @@ struct Utf8Body {
     BodySyntax syntax = BodySyntax::xml;
 };
 
-// `http_charset` is the charset parameter of the HTTP Content-Type (charset_from_content_type),
-// empty when there is none. For XML: a byte order mark, then the HTTP charset, then the XML
+// `content_type` is the HTTP Content-Type ("application/rss+xml; charset=euc-kr"), empty when
+// there is none (a file). For XML: a byte order mark, then the HTTP charset, then the XML
 // declaration, then UTF-8, except where the bytes prove the header wrong (see docs/feeds.md);
 // the Korean and Latin-1 labels mean their browser supersets (EUC-KR is CP949). JSON is UTF-8
 // (RFC 8259) whatever the server says; UTF-16 and UTF-32 show by their layout. Errors, one
 // line: "empty body", "not a feed: neither xml nor json, starts with \"...\"", "not xml:
 // unsupported encoding ...".
-Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view http_charset);
+Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type);
 
 // The charset parameter of an HTTP Content-Type ("text/xml; charset=\"EUC-KR\"" -> "euc-kr"),
 // lower-cased and unquoted; empty when there is none.

@@ -1,6 +1,5 @@
 #pragma once
 // Feed bytes -> notices. Pure: no I/O, no global state.
-#include "feed/body_encoding.hpp"  // charset_from_content_type, for the callers that build a FeedContext
 #include "model/notice.hpp"
 #include "util/result.hpp"
 
@@ -21,7 +20,7 @@ struct ParsedFeed {
 struct FeedContext {
     std::string source_name{};       // copied into each Notice and named in errors
     std::string default_language{};  // for titles whose feed and item do not say
-    std::string http_charset{};      // charset_from_content_type(the HTTP Content-Type); empty if none
+    std::string content_type{};      // the HTTP Content-Type, whose charset may say the encoding; empty if none
 };
 
 // What one feed may make the player hold. A field over its limit is cut at a UTF-8 character

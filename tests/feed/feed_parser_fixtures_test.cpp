@@ -89,9 +89,10 @@ TEST_CASE("parse_feed reads a korea.kr-style feed: CP949 labelled EUC-KR, CDATA,
     REQUIRE(as_euc_kr.ok());
     CHECK(as_euc_kr.value().find("\xEF\xBF\xBD") != std::string::npos);
 
-    for (const std::string_view http_charset : {"", "euc-kr", "EUC-KR", "ks_c_5601-1987", "utf-8"}) {
-        CAPTURE(http_charset);
-        const auto feed = parse_feed(body, {"korea", "", std::string(http_charset)});
+    for (const std::string_view content_type :
+         {"", "text/xml; charset=euc-kr", "application/rss+xml;charset=\"EUC-KR\"", "text/xml; charset=ks_c_5601-1987", "text/xml; charset=utf-8"}) {
+        CAPTURE(content_type);
+        const auto feed = parse_feed(body, {"korea", "", std::string(content_type)});
         REQUIRE(feed.ok());
         CHECK(feed->encoding == "CP949");
         CHECK(titles_of(feed.value())

@@ -143,6 +143,16 @@ TEST_CASE("charset_from_content_type finds the charset parameter")
     }
 }
 
+namespace {
+
+// A Content-Type as a server sends it; a file (no header) has none.
+std::string content_type_with(std::string_view charset)
+{
+    return charset.empty() ? std::string() : "application/rss+xml; charset=" + std::string(charset);
+}
+
+}  // namespace
+
 TEST_CASE("body_to_utf8 decides an XML encoding from the BOM, the HTTP charset, the declaration, then the bytes")
 {
     const std::string korean_utf8 = "공지";
@@ -160,7 +170,7 @@ TEST_CASE("body_to_utf8 decides an XML encoding from the BOM, the HTTP charset, 
     struct EncodingCase {
         std::string_view description;
         std::string body;
-        std::string_view http_charset;
+        std::string_view header_charset;  // the charset of the HTTP Content-Type; empty: none
         std::string_view title;
         std::string_view encoding;
     };
@@ -185,7 +195,7 @@ TEST_CASE("body_to_utf8 decides an XML encoding from the BOM, the HTTP charset, 
     };
     for (const auto& c : cases) {
         CAPTURE(c.description);
-        const auto decoded = body_to_utf8(c.body, c.http_charset);
+        const auto decoded = body_to_utf8(c.body, content_type_with(c.header_charset));
         REQUIRE_MESSAGE(decoded.ok(), (decoded.ok() ? std::string{} : decoded.error().message));
         CHECK(decoded->syntax == BodySyntax::xml);
         CHECK(decoded->encoding == c.encoding);
@@ -206,7 +216,7 @@ TEST_CASE("body_to_utf8 reads JSON as UTF-8 whatever the header says, and names 
     struct BodyCase {
         std::string_view description;
         std::string body;
-        std::string_view http_charset;
+        std::string_view header_charset;  // the charset of the HTTP Content-Type; empty: none
         std::string_view encoding;  // empty: an error
         std::string_view text_or_error;
     };
@@ -224,7 +234,7 @@ TEST_CASE("body_to_utf8 reads JSON as UTF-8 whatever the header says, and names 
     };
     for (const auto& c : cases) {
         CAPTURE(c.description);
-        const auto decoded = body_to_utf8(c.body, c.http_charset);
+        const auto decoded = body_to_utf8(c.body, content_type_with(c.header_charset));
         if (c.encoding.empty()) {
             REQUIRE_FALSE(decoded.ok());
             CHECK(decoded.error().message == c.text_or_error);
