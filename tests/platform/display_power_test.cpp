@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -228,30 +229,51 @@ TEST_CASE("Without commands or X11, DisplayPower says once per off period how to
     CHECK(lone.method() == "none: " + reason);
 }
 
+namespace {
+
+// An X server (tests/support/x_server.hpp), a connection of its own to watch DPMS as xset would,
+// and a hidden window of SDL's x11 driver on it.
+struct X11Window {
+    TestXServer server;
+    std::optional<DpmsObserver> observer;
+    std::optional<TestVideo> video;
+    WindowPtr window;
+
+    // False, with the test marked skipped, where no X server can be had.
+    bool open()
+    {
+        if (!server.unavailable().empty()) {
+            skip_test(server.unavailable());
+            return false;
+        }
+        observer.emplace();
+        REQUIRE(observer->connected());
+        video.emplace("x11");
+        REQUIRE_MESSAGE(video->started(), std::string(SDL_GetError()));
+        window.reset(SDL_CreateWindow("display power test", 0, 0, 64, 64, SDL_WINDOW_HIDDEN));
+        REQUIRE_MESSAGE(window, std::string(SDL_GetError()));
+        return true;
+    }
+    bool can_switch_screens_off() const { return observer->has_extension() && observer->capable(); }
+};
+
+}  // namespace
+
 // Debian's Xvfb has no DPMS extension: what the player says then is checked on every machine
 // with the xvfb package; the switching itself only where an X server can do it.
 TEST_CASE("On an X server without DPMS, DisplayPower says in one line why it cannot put the display to sleep")
 {
-    const TestXServer server;
-    if (!server.unavailable().empty()) {
-        skip_test(server.unavailable());
+    X11Window x11;
+    if (!x11.open())
         return;
-    }
-    DpmsObserver observer;
-    REQUIRE(observer.connected());
-    if (observer.has_extension() && observer.capable()) {
+    if (x11.can_switch_screens_off()) {
         skip_test("the X server at $DISPLAY can switch its screens off: the next test checks it does");
         return;
     }
-    const TestVideo video("x11");
-    REQUIRE_MESSAGE(video.started(), std::string(SDL_GetError()));
-    const WindowPtr window(SDL_CreateWindow("display power test", 0, 0, 64, 64, SDL_WINDOW_HIDDEN));
-    REQUIRE_MESSAGE(window, std::string(SDL_GetError()));
-
     LogLines log;
-    DisplayPower power = DisplayPower::create(window.get(), config::ScheduleSettings{}, log.sink());
-    const std::string reason =
-        observer.has_extension() ? "the X server cannot switch its screens off (not DPMS-capable)" : "the X server has no DPMS extension";
+    DisplayPower power = DisplayPower::create(x11.window.get(), config::ScheduleSettings{}, log.sink());
+    const std::string reason = x11.observer->has_extension() ? "the X server cannot switch its screens off (not DPMS-capable)"
+                                                             : "the X server has no DPMS extension";
     CHECK(power.method() == "none: " + reason);
     power.sleep();
     REQUIRE(log.lines.size() == 1);
@@ -260,24 +282,16 @@ TEST_CASE("On an X server without DPMS, DisplayPower says in one line why it can
 
 TEST_CASE("On X11 with DPMS, DisplayPower switches the display off and on")
 {
-    const TestXServer server;
-    if (!server.unavailable().empty()) {
-        skip_test(server.unavailable());
+    X11Window x11;
+    if (!x11.open())
         return;
-    }
-    DpmsObserver observer;  // a connection of its own, as xset would use
-    REQUIRE(observer.connected());
-    if (!observer.has_extension() || !observer.capable()) {
+    if (!x11.can_switch_screens_off()) {
         skip_test("the X server at $DISPLAY cannot switch its screens off (Xvfb has no DPMS): only the message was checked");
         return;
     }
-    const TestVideo video("x11");
-    REQUIRE_MESSAGE(video.started(), std::string(SDL_GetError()));
-    const WindowPtr window(SDL_CreateWindow("display power test", 0, 0, 64, 64, SDL_WINDOW_HIDDEN));
-    REQUIRE_MESSAGE(window, std::string(SDL_GetError()));
-
+    DpmsObserver& observer = *x11.observer;
     LogLines log;
-    DisplayPower power = DisplayPower::create(window.get(), config::ScheduleSettings{}, log.sink());
+    DisplayPower power = DisplayPower::create(x11.window.get(), config::ScheduleSettings{}, log.sink());
     REQUIRE(power.method() == "X11 DPMS");
     const DpmsObserver::State before = observer.state();
     for (const bool enabled_before : {true, false}) {
