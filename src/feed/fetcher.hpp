@@ -6,7 +6,7 @@
 // What each source does with a response is SourcePoller's; this file is only the thread that
 // drives the pollers and the queue of updates. The main thread only calls take_updates(),
 // which never blocks on either.
-#include "config/config.hpp"
+#include "config/feed_settings.hpp"
 #include "feed/http_client.hpp"
 #include "feed/source_poller.hpp"
 

@@ -4,7 +4,7 @@
 //
 // FetchPool runs many transfers at once on the calling thread (curl's multi interface), so a
 // slow server delays only its own feeds; fetch() and fetch_url() are the blocking one-shot form.
-#include "config/config.hpp"
+#include "config/feed_settings.hpp"
 #include "util/result.hpp"
 
 #include <chrono>

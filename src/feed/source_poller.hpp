@@ -2,7 +2,7 @@
 // One feed source as the fetcher polls it: what it knows between polls, and what it does on a
 // response, on a failure and on start from the offline cache. No threads and no clocks: the
 // caller passes the time in with every call, so a test drives weeks of polling in a loop.
-#include "config/config.hpp"
+#include "config/feed_settings.hpp"
 #include "feed/feed_cache.hpp"
 #include "feed/http_client.hpp"
 #include "model/notice.hpp"

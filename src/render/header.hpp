@@ -1,7 +1,7 @@
 #pragma once
 // The band along the top of the screen: the agency's logo and name in Korean and English on the
 // left, the clock on the right. Without a configured name it says "공지사항 · Notices".
-#include "config/config.hpp"
+#include "config/screen_settings.hpp"
 #include "render/text_cache.hpp"
 #include "render/text_sprite.hpp"
 #include "render/theme.hpp"

@@ -3,7 +3,7 @@
 // screen, so the layout reads the same at 720p, 1080p and 4K. Type and bands scale with the
 // shorter side, so a portrait screen sets text at the size a landscape one of the same panel
 // would, and uses its height for more lines.
-#include "config/config.hpp"
+#include "config/screen_settings.hpp"
 #include "text/font.hpp"
 #include "text/font_roles.hpp"
 #include "util/result.hpp"
