@@ -1,5 +1,5 @@
 #pragma once
-// The player's real loop on SDL's dummy video driver, stepped by a test with clocks it sets:
+// The player's real loop on SDL's dummy video driver (or another one a test names), stepped by a test with clocks it sets:
 // a feed file and a config file in a folder of their own, the frame read back as pixels and
 // compared with the still the headless renderer makes of the same config, notices and time.
 #include "app/config_checks.hpp"
@@ -120,14 +120,15 @@ private:
 
 class PlayerHarness {
 public:
-    explicit PlayerHarness(const std::string& config, int notices = 5, PlayerParts parts = {}, bool with_config_file = true)
+    explicit PlayerHarness(const std::string& config, int notices = 5, PlayerParts parts = {}, bool with_config_file = true,
+                           const char* video_driver = "dummy")
         : m_dir(std::filesystem::temp_directory_path() / ("signage-player-loop-" + std::to_string(::getpid())))
     {
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
         write_feed(feed_of(notices));
         write_config(config);
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, video_driver);
         m_sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         REQUIRE(m_sdl->ok());
         auto loaded = load_checked_config(config_path());
