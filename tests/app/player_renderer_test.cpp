@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 namespace signage::app {
@@ -13,6 +14,15 @@ namespace {
 std::string featured_on(const std::string& renderer)
 {
     return config_text("featured+ticker", "Asia/Seoul", "\n[display]\nrenderer = \"" + renderer + "\"\n");
+}
+
+// A probe that answers `answer` once `gate` is open.
+RendererSwitch::Probe probe_after(std::shared_ptr<Gate> gate, platform::RendererProbe answer)
+{
+    return [gate, answer] {
+        gate->wait();
+        return answer;
+    };
 }
 
 // The running player shows the test feed as the headless renderer does.
@@ -38,6 +48,70 @@ TEST_CASE("a reload to the GPU renderer where there is none keeps the software r
     CHECK_FALSE(harness.log.has("needs a restart"));
     CHECK(std::string(harness.player->display().renderer_name()) == "software");
     check_shows_the_feed(harness, featured_on("gpu"));
+}
+
+TEST_CASE("a reload to the automatic renderer awaits the probe beside the loop, which draws on meanwhile")
+{
+    using Outcome = platform::RendererProbe::Outcome;
+    auto gate = std::make_shared<Gate>();
+    PlayerParts parts;
+    parts.probe_renderer = probe_after(gate, {Outcome::no_accelerated, "Couldn't find matching render driver"});
+    PlayerHarness harness(featured_on("software"), 4, std::move(parts));
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
+    check_shows_the_feed(harness, featured_on("software"));
+    GateWatchdog watchdog(*gate);
+
+    harness.write_config(featured_on("auto"));
+    harness.player->reload("R");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
+    // The crawl moves on while the probe runs: the loop draws.
+    const platform::SurfacePtr before = harness.frame();
+    harness.monotonic += std::chrono::milliseconds(500);
+    harness.player->step(0);
+    CHECK(differing_pixels(before.get(), harness.frame().get()) > 0);
+    CHECK_FALSE(harness.player->settled());
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+
+    gate->open();
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): [display] renderer = \"auto\": "); }));
+    CHECK(harness.log.has("reload (R): [display] renderer = \"auto\": the software renderer stays"));
+    harness.scene_seconds = 0.5;
+    check_shows_the_feed(harness, featured_on("auto"));
+}
+
+TEST_CASE("a reload switches the running player from SDL's software renderer to the GPU's and back")
+{
+    // SDL's offscreen video driver has OpenGL through EGL (Mesa's llvmpipe without a GPU).
+    using Outcome = platform::RendererProbe::Outcome;
+    auto gate = std::make_shared<Gate>();
+    gate->open();
+    PlayerParts parts;
+    parts.probe_renderer = probe_after(gate, {Outcome::software_opengl, "llvmpipe (LLVM 15.0.6, 256 bits)"});
+    PlayerHarness harness(featured_on("software"), 4, std::move(parts), true, "offscreen");
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
+    check_shows_the_feed(harness, featured_on("software"));
+
+    harness.write_config(featured_on("gpu"));
+    harness.player->reload("R");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): display: ") || harness.log.has("reload (R): [display]"); }));
+    if (harness.log.has("no accelerated renderer here")) {
+        skip_test("SDL's offscreen driver has no OpenGL here (Debian packages libegl-mesa0 libgl1-mesa-dri)");
+        return;
+    }
+    const std::string gpu_name = harness.player->display().renderer_name();
+    CHECK(gpu_name != "software");
+    CHECK(harness.log.has("reload (R): display: 640x360 at 60 Hz, " + gpu_name + " renderer"));
+    check_shows_the_feed(harness, featured_on("gpu"));
+
+    // "auto", and the probe finds OpenGL drawn in software: SDL's software renderer again.
+    harness.write_config(featured_on("auto"));
+    harness.player->reload("SIGHUP");
+    REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): display: 640x360"); }));
+    CHECK(harness.log.has("reload (SIGHUP): display: OpenGL is drawn in software here (llvmpipe"));
+    CHECK(harness.log.has("reload (SIGHUP): display: 640x360 at 60 Hz, software renderer, vsync off"));
+    CHECK(std::string(harness.player->display().renderer_name()) == "software");
+    check_shows_the_feed(harness, featured_on("auto"));
 }
 
 }  // namespace signage::app
