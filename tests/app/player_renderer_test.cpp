@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace signage::app {
@@ -112,6 +114,31 @@ TEST_CASE("a reload switches the running player from SDL's software renderer to 
     CHECK(harness.log.has("reload (SIGHUP): display: 640x360 at 60 Hz, software renderer, vsync off"));
     CHECK(std::string(harness.player->display().renderer_name()) == "software");
     check_shows_the_feed(harness, featured_on("auto"));
+}
+
+TEST_CASE("a renderer probe that throws counts as one that gave no answer; gpu and software are decided at once")
+{
+    RendererSwitch renderers([]() -> platform::RendererProbe { throw std::runtime_error("boom"); });
+    renderers.request(config::RendererChoice::automatic, "reload (R): ");
+    std::optional<RendererSwitch::Decided> decided;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);  // a guard, not a measure
+    while (!decided && std::chrono::steady_clock::now() < give_up) {
+        CHECK_NOTHROW(decided = renderers.take_decision());
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(decided);
+    CHECK(decided->why == "reload (R): ");
+    CHECK(decided->decision.path == platform::RendererPath::check_here);
+    CHECK(decided->decision.log == "the renderer probe failed: boom, so OpenGL was checked in this process");
+    CHECK_FALSE(renderers.deciding());
+
+    renderers.request(config::RendererChoice::gpu, "reload (SIGHUP): ");
+    CHECK(renderers.deciding());
+    decided = renderers.take_decision();
+    REQUIRE(decided);
+    CHECK(decided->decision.path == platform::RendererPath::gpu);
+    CHECK(renderer_key(decided->choice) == "[display] renderer = \"gpu\"");
+    CHECK_FALSE(renderers.take_decision());
 }
 
 }  // namespace signage::app
