@@ -30,6 +30,7 @@ RendererSwitch::Probe probe_after(std::shared_ptr<Gate> gate, platform::Renderer
 // The running player shows the test feed as the headless renderer does.
 void check_shows_the_feed(PlayerHarness& harness, const std::string& config)
 {
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(config).get(), kAboveCrawl) == 0);
 }
@@ -40,11 +41,9 @@ TEST_CASE("a reload to the GPU renderer where there is none keeps the software r
 {
     // SDL's dummy video driver has no accelerated renderer.
     PlayerHarness harness(featured_on("software"), 4);
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
     check_shows_the_feed(harness, featured_on("software"));
 
-    harness.write_config(featured_on("gpu"));
-    harness.player->reload("R");
+    harness.reload_with(featured_on("gpu"));
     REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): [display] renderer = \"gpu\": "); }));
     CHECK(harness.log.has("reload (R): [display] renderer = \"gpu\": no accelerated renderer here ("));
     CHECK_FALSE(harness.log.has("needs a restart"));
@@ -59,18 +58,11 @@ TEST_CASE("a reload to the automatic renderer awaits the probe beside the loop, 
     PlayerParts parts;
     parts.probe_renderer = probe_after(gate, {Outcome::no_accelerated, "Couldn't find matching render driver"});
     PlayerHarness harness(featured_on("software"), 4, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
     check_shows_the_feed(harness, featured_on("software"));
     GateWatchdog watchdog(*gate);
 
-    harness.write_config(featured_on("auto"));
-    harness.player->reload("R");
-    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): "); }));
-    // The crawl moves on while the probe runs: the loop draws.
-    const platform::SurfacePtr before = harness.frame();
-    harness.monotonic += std::chrono::milliseconds(500);
-    harness.player->step(0);
-    CHECK(differing_pixels(before.get(), harness.frame().get()) > 0);
+    harness.reload_with(featured_on("auto"));
+    CHECK(harness.crawl_moves());  // while the probe runs: the loop draws
     CHECK_FALSE(harness.player->settled());
     watchdog.finish();
     CHECK_FALSE(watchdog.was_needed());
@@ -91,11 +83,9 @@ TEST_CASE("a reload switches the running player from SDL's software renderer to 
     PlayerParts parts;
     parts.probe_renderer = probe_after(gate, {Outcome::software_opengl, "llvmpipe (LLVM 15.0.6, 256 bits)"});
     PlayerHarness harness(featured_on("software"), 4, std::move(parts), true, "offscreen");
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
     check_shows_the_feed(harness, featured_on("software"));
 
-    harness.write_config(featured_on("gpu"));
-    harness.player->reload("R");
+    harness.reload_with(featured_on("gpu"));
     REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): display: ") || harness.log.has("reload (R): [display]"); }));
     if (harness.log.has("no accelerated renderer here")) {
         skip_test("SDL's offscreen driver has no OpenGL here (Debian packages libegl-mesa0 libgl1-mesa-dri)");
