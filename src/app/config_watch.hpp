@@ -17,7 +17,7 @@ namespace signage::app {
 struct ConfigChanges {
     bool screen = false;         // the look: a new scene is built
     bool time_zone = false;      // [screen] time_zone: the clock, the schedule and the dates
-    bool renderer = false;       // [display] renderer: only a restart applies it
+    bool renderer = false;       // [display] renderer: a new renderer on the same window
     bool display_power = false;  // [schedule] display_off_command / display_on_command
     bool crawl_speed = false;
     bool notice_rules = false;

@@ -44,6 +44,7 @@ Player::Player(config::Config config, std::optional<std::filesystem::path> confi
     , m_watch(std::move(config_path))
     , m_schedule(m_display, fullscreen, m_parts.log)
     , m_screens(m_display, m_parts.load_scene)
+    , m_renderer_switch(m_parts.probe_renderer)
     , m_board(m_config.notice_rules)
     , m_fetchers(m_parts.make_fetcher)
     , m_playback(m_display.refresh_hz(), render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
@@ -84,6 +85,8 @@ std::optional<int> Player::step(int idle_wait_ms)
         reload("SIGHUP");
     if (auto reading = m_watch.take_reading())
         apply_reading(std::move(*reading));
+    if (auto decided = m_renderer_switch.take_decision(); decided && !use_renderer(*decided))
+        return 1;
     // Wall-clock matters only for ageing notices, the "updated HH:MM" line, the config file's
     // changes and the overlay: once a second.
     const auto now = m_parts.clocks.monotonic();
@@ -102,15 +105,15 @@ std::optional<int> Player::step(int idle_wait_ms)
 
 int Player::run()
 {
-    // SDL's software renderer says it has vsync but returns from present at once: frames are
-    // then paced here, on a fixed grid of refresh periods.
-    const bool paced_by_display = m_display.vsync() && std::string_view(m_display.renderer_name()) != "software";
     const auto period =
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / m_display.refresh_hz()));
     auto next_frame = std::chrono::steady_clock::now();
     for (;;) {
         if (auto exit_code = step(1000))
             return *exit_code;
+        // SDL's software renderer says it has vsync but returns from present at once: frames
+        // are then paced here, on a fixed grid of refresh periods. A reload may change it.
+        const bool paced_by_display = m_display.vsync() && std::string_view(m_display.renderer_name()) != "software";
         if (paced_by_display || !m_schedule.screen_on())
             continue;
         next_frame += period;
@@ -132,7 +135,7 @@ void Player::reload(const std::string& why)
 
 bool Player::settled() const
 {
-    return !m_watch.reading() && !m_screens.swapping() && !m_rebuild && m_screens.scene() &&
+    return !m_watch.reading() && !m_renderer_switch.deciding() && !m_screens.swapping() && !m_rebuild && m_screens.scene() &&
            !m_screens.scene()->preparing();
 }
 
@@ -151,7 +154,7 @@ void Player::apply_reading(ConfigReading reading)
     if (changes.time_zone)
         apply_time_zone();
     if (changes.renderer)
-        m_parts.log(said + "[display] renderer needs a restart; the " + m_display.renderer_name() + " renderer stays until then");
+        m_renderer_switch.request(m_config.display.renderer, said);  // "auto" asks the probe first, beside the loop
     if (changes.screen)
         m_screens.build_later(plan_now(), said + "the screen keeps its previous look");
     if (changes.display_power) {
@@ -179,6 +182,33 @@ void Player::apply_time_zone()
 {
     if (auto zone = platform::use_time_zone(m_config.screen.time_zone); !zone)
         m_parts.log(zone.error().message + "; the clock keeps its time zone");
+}
+
+// False when there is no renderer any more. Every texture goes with the old renderer: the
+// screen is built again as after a resize, black frames until it is there.
+bool Player::use_renderer(const RendererSwitch::Decided& decided)
+{
+    const std::string key = renderer_key(decided.choice);
+    if (!m_display.needs_renderer(decided.decision.path)) {
+        if (!decided.decision.log.empty())
+            m_parts.log(decided.why + decided.decision.log);
+        m_parts.log(decided.why + key + ": the " + m_display.renderer_name() + " renderer stays");
+        return true;
+    }
+    m_screens.drop();
+    const Status replaced = m_display.replace_renderer(decided.decision, [&](std::string_view line) { m_parts.log(decided.why + std::string(line)); });
+    if (!m_display.renderer()) {
+        m_parts.log(decided.why + key + ": " + replaced.error().message + "; no renderer left, the player stops");
+        return false;
+    }
+    if (replaced)
+        log_display(decided.why);
+    else
+        m_parts.log(decided.why + key + ": " + replaced.error().message + "; check the GPU's driver, or set it to \"software\"");
+    if (!m_schedule.screen_on())
+        draw_black(m_display);
+    m_screens.build_later(plan_now(), decided.why + "the screen could not be built for the new renderer");
+    return true;
 }
 
 void Player::start_fetcher()
@@ -378,11 +408,11 @@ void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform
     log_board_shown(scene);
 }
 
-void Player::log_display() const
+void Player::log_display(const std::string& why) const
 {
     int width = 0, height = 0;
     m_display.output_size(width, height);
-    m_parts.log("display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
+    m_parts.log(why + "display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
                 std::to_string(std::lround(m_display.refresh_hz())) + " Hz, " + m_display.renderer_name() +
                 " renderer, vsync " + (m_display.vsync() ? "on" : "off") + "; crawl " +
                 std::to_string(m_playback.crawl_px_per_refresh()) + " px per refresh (" +

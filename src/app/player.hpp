@@ -5,6 +5,7 @@
 #include "app/board_state.hpp"
 #include "app/config_watch.hpp"
 #include "app/feed_updates.hpp"
+#include "app/renderer_switch.hpp"
 #include "app/screen_schedule.hpp"
 #include "app/screens.hpp"
 #include "config/config.hpp"
@@ -46,6 +47,8 @@ struct PlayerParts {
     SceneLoader load_scene = app::load_scene;
     FetcherFactory make_fetcher = make_feed_fetcher;
     std::function<void(std::string_view line)> log = platform::log_line;
+    // For a reload to `[display] renderer = "auto"`; runs beside the loop.
+    RendererSwitch::Probe probe_renderer = [] { return platform::probe_renderer(); };
 };
 
 class Player {
@@ -82,6 +85,7 @@ private:
     void handle_second();
     void apply_reading(ConfigReading reading);
     void apply_time_zone();
+    bool use_renderer(const RendererSwitch::Decided& decided);
     void start_fetcher();
     ScreenPlan plan_now() const;
     void fill_new_scene(render::Scene& scene);
@@ -89,7 +93,7 @@ private:
     void update_urgent();
     std::optional<int> frame();
     void draw_frame(render::Scene& scene, render::ScreenTransform& transform);
-    void log_display() const;
+    void log_display(const std::string& why = "") const;
     void log_board_shown(const render::Scene& scene);
     void update_overlay();
     void log_crawl_speed() const;
@@ -102,6 +106,7 @@ private:
     ConfigWatch m_watch;
     ScreenSchedule m_schedule;  // after the display whose window it uses: goes before it
     Screens m_screens;          // the same for the renderer
+    RendererSwitch m_renderer_switch;
     BoardState m_board;
     FetcherSlot m_fetchers;
     render::Playback m_playback;

@@ -315,6 +315,11 @@ RendererDecision decide_renderer(const RendererProbe& probe)
     return {RendererPath::check_here, "the renderer probe " + probe.detail + ", so OpenGL was checked in this process"};
 }
 
+RendererDecision fixed_renderer(config::RendererChoice choice)
+{
+    return {choice == config::RendererChoice::software ? RendererPath::software : RendererPath::gpu, ""};
+}
+
 Result<Display> Display::open(const DisplayRequest& request, config::RendererChoice choice, std::optional<RendererProbeRun> probe)
 {
     // Started before the window, so that the two are made side by side.
@@ -338,37 +343,10 @@ Result<Display> Display::open(const DisplayRequest& request, config::RendererCho
     if (!display.m_window)
         return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
 
-    RendererDecision decision{choice == config::RendererChoice::software ? RendererPath::software : RendererPath::gpu, ""};
-    if (choice == config::RendererChoice::automatic)
-        decision = decide_renderer(probe->answer());
-    if (decision.path != RendererPath::check_here && !decision.log.empty())
-        log_line(decision.log);
-    if (decision.path != RendererPath::software) {
-        display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-        if (decision.path == RendererPath::check_here) {
-            const std::string name = display.m_renderer ? opengl_renderer_name() : "";
-            if (is_software_opengl(name)) {
-                log_line(decide_renderer({RendererProbe::Outcome::software_opengl, name}).log + "; " + decision.log);
-                display.m_renderer.reset();
-            } else {
-                log_line("display: " + decision.log);
-            }
-        }
-    }
-    if (!display.m_renderer) {
-        // Without this hint SDL routes its software renderer through OpenGL again on X11.
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        display.m_on_window_surface = true;
-        if (auto made = display.make_surface_renderer(); !made)
-            return made.error();
-    }
-    if (!display.m_renderer)
-        return Error{std::string("unable to create a renderer: ") + SDL_GetError()};
-
-    SDL_RendererInfo info{};
-    SDL_GetRendererInfo(display.m_renderer.get(), &info);
-    // SDL's software renderer claims vsync but does not wait for it.
-    display.m_vsync = !display.m_on_window_surface && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    const RendererDecision decision = choice == config::RendererChoice::automatic ? decide_renderer(probe->answer()) : fixed_renderer(choice);
+    std::string refused;  // as SDL_CreateRenderer failing always did: the software renderer, and nothing said
+    if (auto made = display.make_renderer(decision, log_line, refused); !made)
+        return made.error();
     if (fullscreen)
         SDL_ShowCursor(SDL_DISABLE);  // nobody points at a lobby screen
     return display;
@@ -394,6 +372,74 @@ const char* Display::renderer_name() const
     if (SDL_GetRendererInfo(m_renderer.get(), &info) != 0 || !info.name)
         return "unknown";
     return info.name;
+}
+
+// On a window without a renderer. `refused`: why the GPU's could not be made, when it was asked
+// for and SDL's software renderer stands in for it.
+Status Display::make_renderer(const RendererDecision& decision, const Log& log, std::string& refused)
+{
+    if (decision.path != RendererPath::check_here && !decision.log.empty())
+        log(decision.log);
+    if (decision.path != RendererPath::software) {
+        const bool made = make_accelerated_renderer();
+        if (!made && decision.path == RendererPath::gpu)
+            refused = std::string("no accelerated renderer here (") + SDL_GetError() + ")";
+        const std::string name = made ? opengl_renderer_name() : "";
+        if (decision.path == RendererPath::check_here && is_software_opengl(name)) {
+            log(decide_renderer({RendererProbe::Outcome::software_opengl, name}).log + "; " + decision.log);
+            m_renderer.reset();
+        } else if (decision.path == RendererPath::check_here) {
+            log("display: " + decision.log);
+        }
+    }
+    if (!m_renderer) {
+        // Without this hint SDL routes its software renderer through OpenGL again on X11.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        m_on_window_surface = true;
+        if (auto made = make_surface_renderer(); !made)
+            return made.error();
+    }
+    note_vsync();
+    return Done{};
+}
+
+void Display::note_vsync()
+{
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(m_renderer.get(), &info);
+    // SDL's software renderer claims vsync but does not wait for it.
+    m_vsync = !m_on_window_surface && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+}
+
+bool Display::make_accelerated_renderer()
+{
+    m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    m_on_window_surface = false;
+    return m_renderer != nullptr;
+}
+
+bool Display::needs_renderer(RendererPath path) const
+{
+    return path == RendererPath::software ? !m_on_window_surface : m_on_window_surface;
+}
+
+Status Display::replace_renderer(const RendererDecision& decision, const Log& log)
+{
+    const bool was_accelerated = !m_on_window_surface;
+    // The software renderer draws into the window surface, which a GPU renderer's window
+    // replaces: it goes first.
+    m_renderer.reset();
+    std::string refused;
+    Status made = make_renderer(decision, log, refused);
+    if (!made && was_accelerated && make_accelerated_renderer()) {
+        note_vsync();
+        return Error{made.error().message + "; the " + renderer_name() + " renderer stays"};
+    }
+    if (!made)
+        return made.error();
+    if (!refused.empty())
+        return Error{refused + "; SDL's software renderer is in use"};
+    return Done{};
 }
 
 Status Display::make_surface_renderer()

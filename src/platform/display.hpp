@@ -6,9 +6,11 @@
 #include "util/result.hpp"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace signage::platform {
@@ -76,6 +78,8 @@ struct RendererDecision {
 // For `[display] renderer = "auto"`: the GPU unless the probe found OpenGL drawn in software,
 // none at all, or died or hung making it.
 RendererDecision decide_renderer(const RendererProbe& probe);
+// For `[display] renderer = "gpu"` or `"software"`: what it says, and nothing to log.
+RendererDecision fixed_renderer(config::RendererChoice choice);
 
 class Display {
 public:
@@ -96,6 +100,16 @@ public:
     // After the window changed size. The software path then has a new renderer: every texture
     // of the old one is gone, and the scene must be built again.
     Status handle_resize();
+    // Whether `path` leads to another renderer than the one in use (check_here: only from the
+    // software one; the GPU's was checked when it was made).
+    bool needs_renderer(RendererPath path) const;
+    // Replaces the renderer on the same window by the one `decision` picks, as open() picks it,
+    // with its lines for `log`. Every texture of the old renderer goes, whatever the outcome:
+    // drop them before, make them again after. An error when the renderer asked for could not
+    // be made: another one works in its place (SDL's software renderer for the GPU's, the GPU's
+    // again for a software renderer that failed), or none at all (renderer() is then null).
+    using Log = std::function<void(std::string_view line)>;
+    Status replace_renderer(const RendererDecision& decision, const Log& log);
     // Whether the last frame stays in place to draw over (the software path's window surface),
     // so a frame may redraw only what changed.
     bool keeps_last_frame() const { return m_on_window_surface; }
@@ -110,6 +124,9 @@ private:
     bool m_on_window_surface = false;  // the software path
 
     Status make_surface_renderer();
+    Status make_renderer(const RendererDecision& decision, const Log& log, std::string& refused);
+    bool make_accelerated_renderer();
+    void note_vsync();
 };
 
 }  // namespace signage::platform

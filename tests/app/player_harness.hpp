@@ -1,5 +1,5 @@
 #pragma once
-// The player's real loop on SDL's dummy video driver, stepped by a test with clocks it sets:
+// The player's real loop on SDL's dummy video driver (or another one a test names), stepped by a test with clocks it sets:
 // a feed file and a config file in a folder of their own, the frame read back as pixels and
 // compared with the still the headless renderer makes of the same config, notices and time.
 #include "app/config_checks.hpp"
@@ -118,16 +118,21 @@ private:
     std::thread m_thread;
 };
 
+// Pixels that differ by more than a rounding (any channel by over 16), or -1 for other sizes.
+// `rows`: only the rows above it (the crawl band below runs on the player's own refresh count).
+inline long differing_pixels(SDL_Surface* a, SDL_Surface* b, int rows = -1);
+
 class PlayerHarness {
 public:
-    explicit PlayerHarness(const std::string& config, int notices = 5, PlayerParts parts = {}, bool with_config_file = true)
+    explicit PlayerHarness(const std::string& config, int notices = 5, PlayerParts parts = {}, bool with_config_file = true,
+                           const char* video_driver = "dummy")
         : m_dir(std::filesystem::temp_directory_path() / ("signage-player-loop-" + std::to_string(::getpid())))
     {
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
         write_feed(feed_of(notices));
         write_config(config);
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, video_driver);
         m_sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         REQUIRE(m_sdl->ok());
         auto loaded = load_checked_config(config_path());
@@ -182,6 +187,21 @@ public:
     {
         return step_until([this] { return player->settled(); }) && step_until([] { return true; });
     }
+    // A new config file, and a reload (by R) read and applied.
+    void reload_with(const std::string& text)
+    {
+        write_config(text);
+        player->reload("R");
+        REQUIRE(step_until([this] { return log.has("reload (R): "); }));
+    }
+    // Whether the loop draws on: the crawl moves half a second in one step.
+    bool crawl_moves()
+    {
+        const platform::SurfacePtr before = frame();
+        monotonic += std::chrono::milliseconds(500);
+        player->step(0);
+        return differing_pixels(before.get(), frame().get()) > 0;
+    }
     // The once-a-second work runs at the next step.
     void next_second()
     {
@@ -228,9 +248,7 @@ private:
     std::unique_ptr<platform::SdlSubsystems> m_sdl;
 };
 
-// Pixels that differ by more than a rounding (any channel by over 16), or -1 for other sizes.
-// `rows`: only the rows above it (the crawl band below runs on the player's own refresh count).
-inline long differing_pixels(SDL_Surface* a, SDL_Surface* b, int rows = -1)
+inline long differing_pixels(SDL_Surface* a, SDL_Surface* b, int rows)
 {
     if (a->w != b->w || a->h != b->h)
         return -1;

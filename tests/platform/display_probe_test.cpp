@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -249,6 +250,74 @@ TEST_CASE("a display whose probe could not run checks OpenGL in this process, as
     REQUIRE(display);
     CHECK(std::string(display->renderer_name()) == "software");
     CHECK(opengl_libraries() != before);  // it was asked here, and stays
+}
+
+// Clears the frame to a colour and reads the middle pixel back as 0xRRGGBB.
+Uint32 drawn_pixel(Display& display, Uint8 red, Uint8 green, Uint8 blue)
+{
+    SDL_SetRenderDrawColor(display.renderer(), red, green, blue, 255);
+    SDL_RenderClear(display.renderer());
+    Uint32 pixel = 0;
+    const SDL_Rect middle{160, 120, 1, 1};
+    REQUIRE(SDL_RenderReadPixels(display.renderer(), &middle, SDL_PIXELFORMAT_ARGB8888, &pixel, 4) == 0);
+    display.present();
+    return pixel & 0xffffff;
+}
+
+TEST_CASE("a display replaces its renderer on the same window: the GPU's and SDL's software renderer, both ways")
+{
+    const ScopedVariable driver("SDL_VIDEODRIVER", "offscreen");
+    if (!offscreen_opengl_is_software())
+        return;
+    SdlSubsystems video(SDL_INIT_VIDEO);
+    REQUIRE(video.ok());
+    auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::software);
+    REQUIRE(display);
+    SDL_Window* const window = display->window();
+    std::vector<std::string> lines;
+    const Display::Log log = [&](std::string_view line) { lines.emplace_back(line); };
+    CHECK(display->needs_renderer(RendererPath::gpu));
+    CHECK_FALSE(display->needs_renderer(RendererPath::software));
+
+    const Status to_gpu = display->replace_renderer(fixed_renderer(config::RendererChoice::gpu), log);
+    REQUIRE_MESSAGE(to_gpu, problem(to_gpu));
+    CHECK(std::string(display->renderer_name()) != "software");
+    CHECK_FALSE(display->keeps_last_frame());
+    CHECK_FALSE(display->needs_renderer(RendererPath::check_here));
+    CHECK(display->window() == window);
+    CHECK(drawn_pixel(display.value(), 200, 40, 10) == 0xc8280a);
+
+    const Status to_software = display->replace_renderer(fixed_renderer(config::RendererChoice::software), log);
+    REQUIRE_MESSAGE(to_software, problem(to_software));
+    CHECK(std::string(display->renderer_name()) == "software");
+    CHECK(display->keeps_last_frame());
+    CHECK(drawn_pixel(display.value(), 10, 40, 200) == 0x0a28c8);
+    CHECK(lines.empty());
+
+    // Checked here, as open() checks it: OpenGL drawn in software gives SDL's software renderer.
+    const Status checked = display->replace_renderer({RendererPath::check_here, "the renderer probe gave no answer"}, log);
+    REQUIRE_MESSAGE(checked, problem(checked));
+    CHECK(std::string(display->renderer_name()) == "software");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines.front().starts_with("display: OpenGL is drawn in software here ("));
+    CHECK(drawn_pixel(display.value(), 40, 200, 10) == 0x28c80a);
+}
+
+TEST_CASE("a display asked for the GPU's renderer where there is none keeps SDL's software renderer and says why")
+{
+    // SDL's dummy video driver has no accelerated renderer.
+    const ScopedVariable driver("SDL_VIDEODRIVER", "dummy");
+    SdlSubsystems video(SDL_INIT_VIDEO);
+    REQUIRE(video.ok());
+    auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::software);
+    REQUIRE(display);
+    const Status to_gpu = display->replace_renderer(fixed_renderer(config::RendererChoice::gpu), [](std::string_view) {});
+    REQUIRE_FALSE(to_gpu);
+    CHECK(to_gpu.error().message == "no accelerated renderer here (Couldn't find matching render driver); SDL's software renderer is in use");
+    REQUIRE(display->renderer());
+    CHECK(std::string(display->renderer_name()) == "software");
+    CHECK(display->keeps_last_frame());
+    CHECK(drawn_pixel(display.value(), 200, 40, 10) == 0xc8280a);
 }
 
 }  // namespace signage::platform
