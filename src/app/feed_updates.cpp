@@ -41,7 +41,8 @@ void FetcherSlot::start(const config::Config& config, std::function<void()> wake
 {
     join_finished();
     // The old fetcher may be mid-transfer or mid-fsync: it stops on its own thread. The new
-    // one starts beside it; both only read the feeds and write whole cache files.
+    // one starts beside it: each cache write has a temporary file of its own and replaces the
+    // entry whole by a rename, so the two never mix (feed/feed_cache.cpp).
     retire(std::move(m_fetcher));
     m_fetcher = m_factory(config, std::move(wake));
 }

@@ -5,14 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 namespace signage::feed {
@@ -70,13 +74,39 @@ std::string file_name_for(const std::string& source_name)
 std::string error_text(int error) { return std::strerror(error); }
 
 // A writer killed mid-write leaves its temporary file behind; the entry itself is intact.
+// A temporary file is "<entry>.tmp.<pid>" or "<entry>.tmp.<pid>.<n>": the pid of the process
+// writing it, and a count when one process has several writers (a fetcher being replaced
+// finishes its write while the new one may store the same source).
+std::optional<pid_t> writer_of(std::string_view temporary_suffix)
+{
+    const auto dot = temporary_suffix.find('.');
+    const std::string_view digits = temporary_suffix.substr(0, dot);
+    if (digits.empty() || !std::ranges::all_of(digits, is_ascii_digit) || digits.size() > 9)
+        return std::nullopt;
+    return static_cast<pid_t>(std::stol(std::string(digits)));
+}
+
+// A write in progress is never touched; what a process that is gone left behind (killed
+// mid-write, a power cut) is removed.
 void remove_abandoned_temporaries(const fs::path& entry)
 {
     const std::string prefix = entry.filename().string() + std::string(temp_marker);
     std::error_code error;
-    for (const auto& file : fs::directory_iterator(entry.parent_path(), error))
-        if (file.path().filename().string().starts_with(prefix))
+    for (const auto& file : fs::directory_iterator(entry.parent_path(), error)) {
+        const std::string name = file.path().filename().string();
+        if (!name.starts_with(prefix))
+            continue;
+        const auto writer = writer_of(std::string_view(name).substr(prefix.size()));
+        const bool alive = writer && (*writer == ::getpid() || ::kill(*writer, 0) == 0 || errno == EPERM);
+        if (!alive)
             fs::remove(file.path(), error);
+    }
+}
+
+std::string temporary_name(const fs::path& entry)
+{
+    static std::atomic<unsigned> writes{0};
+    return entry.string() + std::string(temp_marker) + std::to_string(::getpid()) + "." + std::to_string(++writes);
 }
 
 }  // namespace
@@ -146,8 +176,8 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
     const std::string header_line = header.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace) + "\n";
 
     remove_abandoned_temporaries(final_path);
-    // Same folder as the entry, so rename() is atomic; the pid keeps two players apart.
-    const fs::path temp_path = final_path.string() + std::string(temp_marker) + std::to_string(::getpid());
+    // Same folder as the entry, so rename() is atomic; a name of its own for every writer.
+    const fs::path temp_path = temporary_name(final_path);
     platform::UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
         return fail("cannot create " + temp_path.filename().string(), errno);

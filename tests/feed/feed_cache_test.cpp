@@ -176,4 +176,32 @@ TEST_CASE("the default cache folder follows XDG_CACHE_HOME, then HOME")
         ::unsetenv("XDG_CACHE_HOME");
 }
 
+// A player replacing its fetcher on a reload lets the old one finish its cache write while the
+// new one may store the same source: neither may remove or overwrite the other's half-written
+// file. Only what a process that is gone left behind is cleared.
+TEST_CASE("feed cache: a store leaves another writer's temporary file alone and clears one whose writer is gone")
+{
+    TempDir dir;
+    const FeedCache cache(dir.path);
+    REQUIRE(cache.store("ministry", entry_with("<rss>first</rss>")).ok());
+    const fs::path entry = only_entry_file(dir.path);
+
+    const fs::path in_progress = entry.string() + ".tmp." + std::to_string(::getpid()) + ".7";
+    std::ofstream(in_progress) << "half a body";
+    const pid_t gone = ::fork();
+    if (gone == 0)
+        ::_exit(0);
+    REQUIRE(gone > 0);
+    REQUIRE(::waitpid(gone, nullptr, 0) == gone);
+    const fs::path abandoned = entry.string() + ".tmp." + std::to_string(gone);
+    std::ofstream(abandoned) << "what a crashed player left";
+
+    REQUIRE(cache.store("ministry", entry_with("<rss>second</rss>")).ok());
+    CHECK(fs::exists(in_progress));
+    CHECK_FALSE(fs::exists(abandoned));
+    const auto loaded = cache.load("ministry");
+    REQUIRE(loaded);
+    CHECK(loaded->body == "<rss>second</rss>");
+}
+
 }  // namespace signage::feed
