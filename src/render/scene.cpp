@@ -15,7 +15,11 @@ namespace {
 constexpr double first_fetch_grace_s = 2.0;
 // Text that could not be uploaded (GPU memory full) is made again this long after it was first
 // drawn blank: time for the cache to let go of what left the screen, not a busy loop.
-constexpr double failed_text_retry_s = 5.0;
+// Text whose upload failed (GPU memory short) is made again after this, then after twice as
+// long each time it fails again, up to the longest wait: a Pi that stays short of memory is not
+// kept busy, nor its log filled.
+constexpr double failed_text_first_retry_s = 5.0;
+constexpr double failed_text_longest_retry_s = 300.0;
 
 std::vector<const model::Notice*> pointers_to(const std::vector<model::Notice>& notices)
 {
@@ -109,12 +113,13 @@ void Scene::set_notices(const std::vector<model::Notice>& notices)
     notice_failed_uploads();
 }
 
-void Scene::show_board(Board board)
+void Scene::show_board(Board board, bool retry)
 {
     m_notices_set = true;
     m_dirty.upper = true;
     m_panel.board_changed();
-    ++m_boards_shown;
+    if (!retry)
+        ++m_boards_shown;
     m_text_stats.notices_rasterized = board.notices_rasterized;
     m_text_stats.notices_reused = board.notices_reused;
     m_featured.show(std::move(board.featured), std::move(board.rotation));
@@ -204,6 +209,7 @@ void Scene::show_prepared_changes()
     notice_failed_uploads();
     if (m_retrying && m_failures_seen == failures_before && !m_text.preparing()) {
         m_retrying = false;
+        m_retry_wait_s = failed_text_first_retry_s;
         m_text.failures_cleared();
     }
 }
@@ -214,7 +220,7 @@ void Scene::show_prepared(const PreparedChange& change)
     ReplayText text(m_text, change);
     if (change.kind == PreparedKind::notices) {
         const SceneTextStats planned = m_text_stats;
-        show_board(build_board(change.notices, text, m_context));
+        show_board(build_board(change.notices, text, m_context), change.retry);
         m_last_notices = change.notices;
         m_text_stats = planned;
     } else if (change.kind == PreparedKind::clock) {
@@ -241,7 +247,9 @@ void Scene::retry_failed_text(double seconds)
     if (!m_retry_wanted || m_text.preparing())
         return;
     if (!m_retry_at) {
-        m_retry_at = seconds + failed_text_retry_s;
+        if (m_retrying)  // the last retry failed too
+            m_retry_wait_s = std::min(2 * m_retry_wait_s, failed_text_longest_retry_s);
+        m_retry_at = seconds + m_retry_wait_s;
         return;
     }
     if (seconds < *m_retry_at)
@@ -251,7 +259,7 @@ void Scene::retry_failed_text(double seconds)
     m_retrying = true;
     m_header.forget_shown();  // the next prepare_time or set_time makes the clock again
     if (m_notices_set && !m_text.waiting_for(PreparedKind::notices))
-        prepare_notices(m_last_notices);
+        plan(PreparedChange{PreparedKind::notices, m_last_notices, {}, {}, {}, true});
     if (!m_text.waiting_for(PreparedKind::urgent))
         prepare_urgent(m_last_urgent);
 }

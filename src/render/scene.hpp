@@ -120,7 +120,7 @@ private:
     UpperView upper_view(double seconds, const FeaturedRotation::Moment& moment, const PanelChange& change) const;
     void draw_whole(std::int64_t crawl_travelled, const UpperView& view, const FeaturedRotation::Moment& moment,
                     const PanelChange& change);
-    void show_board(Board board);
+    void show_board(Board board, bool retry = false);
     void show_prepared_changes();
     void show_prepared(const PreparedChange& change);
     void plan(PreparedChange change);
@@ -158,6 +158,7 @@ private:
     bool m_retry_wanted = false;
     bool m_retrying = false;
     std::optional<double> m_retry_at;
+    double m_retry_wait_s = 5.0;  // failed_text_first_retry_s, doubled while retries fail
 };
 
 }  // namespace signage::render

@@ -28,6 +28,7 @@ struct PreparedChange {
     platform::LocalTime time{};  // for the clock
     std::unordered_set<std::string> waiting;                 // cache keys of text not uploaded yet
     std::unordered_map<std::string, SharedTextBlock> held;  // uploaded for it: kept from trim() until shown
+    bool retry = false;  // the same board made again after an upload failed: not a new board
 };
 
 class TextPreparation {

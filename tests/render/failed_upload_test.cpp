@@ -2,6 +2,7 @@
 // headline blank for good. SDL's software renderer keeps a texture's pixels in memory from
 // SDL's allocator, so failing SDL's large allocations fails SDL_CreateTexture as a GPU would.
 #include "render/scene.hpp"
+#include "util/work_counters.hpp"
 #include "captured_log.hpp"
 #include "sample_notices.hpp"
 #include "scene_on_surface.hpp"
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <vector>
 
 namespace signage::render {
 
@@ -85,6 +87,37 @@ TEST_CASE("text whose texture could not be uploaded is logged once, not kept, an
     const std::string logged = log.text();
     CHECK(occurrences(logged, "cannot be uploaded") == 1);
     CHECK(occurrences(logged, "\n") == 1);
+}
+
+TEST_CASE("text that keeps failing to upload is made again after waits that double, and no retry counts as a new board")
+{
+    const auto notices = sample_notices();
+    SceneOnSurface view(960, 540);
+    CapturedLog log;
+    const FailingTextures failing(16 * 1024);
+    view.scene->set_notices(notices);
+    REQUIRE(view.scene->boards_shown() == 1);
+
+    // A retry rasterizes the failed text again (on the worker): the seconds at which that happens.
+    std::vector<int> retried_at;
+    std::uint64_t rasterized = WorkCounters::now().lines_rasterized;
+    for (int seconds = 1; seconds <= 160; ++seconds) {
+        draw_until_prepared(view, seconds);
+        if (WorkCounters::now().lines_rasterized != rasterized)
+            retried_at.push_back(seconds);
+        rasterized = WorkCounters::now().lines_rasterized;
+    }
+    CAPTURE(retried_at.size());
+    REQUIRE(retried_at.size() >= 3);
+    for (std::size_t i = 2; i < retried_at.size(); ++i) {
+        CAPTURE(i);
+        const int wait = retried_at[i] - retried_at[i - 1];
+        const int wait_before = retried_at[i - 1] - retried_at[i - 2];
+        CHECK(wait >= 2 * wait_before - 2);  // whole seconds here: a second either way
+    }
+    CHECK(retried_at.size() <= 6);  // 5, 10, 20, 40, 80 s: not every 5 s
+    CHECK(view.scene->boards_shown() == 1);
+    CHECK(occurrences(log.text(), "cannot be uploaded") == 1);
 }
 
 }  // namespace signage::render
