@@ -175,9 +175,8 @@ void Player::apply_reading(ConfigReading reading)
     m_parts.log(said + m_watch.path()->string() + " applied");
 }
 
-// TZ was set at start (run_player) before any other thread ran, so the variable exists:
-// glibc's setenv then only swaps its pointer and keeps the old string, and tzset changes the
-// zone under the lock every localtime_r takes. Nothing else in the player sets TZ.
+// TZ was set at start (run_player), to the configured zone or the system's, before any other
+// thread ran, so the variable exists and use_time_zone may change it now (local_time.hpp).
 void Player::apply_time_zone()
 {
     if (auto zone = platform::use_time_zone(m_config.screen.time_zone); !zone)
@@ -458,9 +457,11 @@ void Player::update_overlay()
 int run_player(const config::Config& config, const platform::DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path)
 {
-    // Before any other thread runs: the zone is the process's TZ.
-    if (auto zone = platform::use_time_zone(config.screen.time_zone); !zone)
+    // Before any other thread runs: the zone is the process's TZ, which then always exists.
+    if (auto zone = platform::use_time_zone(config.screen.time_zone); !zone) {
         platform::log_line(zone.error().message + "; the clock shows the system's time zone");
+        platform::use_system_time_zone();
+    }
     // Before SDL video starts here, so that the renderer probe's own start runs beside ours.
     std::optional<platform::RendererProbeRun> probe;
     if (config.display.renderer == config::RendererChoice::automatic)

@@ -105,6 +105,12 @@ Status use_time_zone(std::string_view iana_name)
     return Done{};
 }
 
+void use_system_time_zone()
+{
+    setenv("TZ", ":/etc/localtime", 1);
+    tzset();
+}
+
 LocalTime to_local(sys_seconds instant)
 {
     bool ok = false;

@@ -26,9 +26,15 @@ struct LocalTime {
 // anything: for the config loader. The error is one line that names it.
 Status check_time_zone(std::string_view iana_name);
 
-// Makes `iana_name` the zone of the whole process (TZ, then tzset). Call it at start-up,
-// before other threads run: setenv races with every getenv of other threads.
+// Makes `iana_name` the zone of the whole process (TZ, then tzset). The first call (or
+// use_system_time_zone) must come at start-up, before other threads run: adding a variable to
+// the environment may move it under another thread's getenv. Once TZ exists, glibc's setenv only
+// swaps its pointer and tzset changes the zone under the lock localtime_r takes, so a reload may
+// call it again.
 Status use_time_zone(std::string_view iana_name);
+// TZ set to the system's own zone (":/etc/localtime", what glibc reads when TZ is unset), so that
+// TZ exists for a later use_time_zone.
+void use_system_time_zone();
 
 // In the zone set by use_time_zone (else the system's). Thread-safe.
 LocalTime to_local(std::chrono::sys_seconds instant);

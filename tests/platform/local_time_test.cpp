@@ -193,4 +193,15 @@ TEST_CASE("the clock of to_local in Seoul")
           == "2018년 6월 4일 (월) 14:05  ·  Mon 4 Jun 2018 14:05");
 }
 
+TEST_CASE("the system's own zone sets TZ too, so that a reload may change the zone later")
+{
+    use_system_time_zone();
+    const char* tz = std::getenv("TZ");
+    REQUIRE(tz != nullptr);
+    CHECK(std::string(tz) == ":/etc/localtime");
+    // Back to the zone the other tests read dates in: TZ exists, so this only replaces it.
+    REQUIRE(use_time_zone("Asia/Seoul").ok());
+    CHECK(std::string(std::getenv("TZ")) == "Asia/Seoul");
+}
+
 }  // namespace signage::platform
