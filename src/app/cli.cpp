@@ -1,5 +1,7 @@
 #include "app/cli.hpp"
 
+#include "util/ascii.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -37,7 +39,7 @@ bool is_language_tag(const std::string& text)
     if (text.empty() || text.size() > 35)
         return false;
     for (const char c : text) {
-        const bool tag_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        const bool tag_char = is_ascii_alnum(c) || c == '-' || c == '_';
         if (!tag_char)
             return false;
     }

@@ -157,8 +157,7 @@ void Player::apply_reading(ConfigReading reading)
         m_renderer_switch.request(m_config.display.renderer, said);  // "auto" asks the probe first, beside the loop
     if (changes.screen)
         m_screens.build_later(plan_now(), said + "the screen keeps its previous look");
-    if (changes.display_power) {
-        m_schedule.use_commands(m_config.schedule);
+    if (changes.display_power && m_schedule.use_commands(m_config.schedule)) {
         if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
             m_screens.for_each_scene([](render::Scene& scene) { scene.invalidate(); });
     }
@@ -315,7 +314,8 @@ bool Player::handle_key(const SDL_KeyboardEvent& key)
 // a reload's is: the frames go on meanwhile.
 bool Player::handle_resize()
 {
-    if (m_display.keeps_last_frame()) {
+    const bool new_renderer = m_display.keeps_last_frame();
+    if (new_renderer) {
         // The software path gets a new renderer for the new window surface: the scene's
         // textures go with the old one, so the scene goes first; black frames until the new one.
         m_screens.drop();
@@ -324,7 +324,7 @@ bool Player::handle_resize()
             return false;
         }
     }
-    m_screens.build_later(plan_now(), "resize: keeping the previous layout");
+    m_screens.build_later(plan_now(), new_renderer ? "no screen after the resize" : "resize: keeping the previous layout");
     return true;
 }
 
@@ -377,7 +377,7 @@ std::optional<int> Player::frame()
     }
     m_playback.frame(std::chrono::duration<double>(frame_start - *m_start).count());
     if (auto advanced = m_screens.advance([this](render::Scene& scene) { fill_new_scene(scene); }); !advanced) {
-        m_parts.log((m_screens.scene() || m_screens.loading() ? "" : "no screen: ") + advanced.error().message);
+        m_parts.log(advanced.error().message);
         if (!m_screens.scene() && !m_screens.loading())
             return 1;
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The player on a real display: fetcher thread -> notice board -> scene -> screen. The main
-// loop is here; its parts are in board_state, config_watch, feed_updates, screens,
-// screen_schedule and screenshot.
+// loop is here; its parts are in board_state, config_watch, feed_updates, renderer_switch,
+// screens, screen_schedule and screenshot.
 #include "app/board_state.hpp"
 #include "app/config_watch.hpp"
 #include "app/feed_updates.hpp"

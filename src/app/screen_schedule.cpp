@@ -30,14 +30,15 @@ ScreenSchedule::ScreenSchedule(platform::Display& display, bool controls_power, 
 {
 }
 
-void ScreenSchedule::use_commands(const config::ScheduleSettings& schedule)
+bool ScreenSchedule::use_commands(const config::ScheduleSettings& schedule)
 {
     // The lobby screen only: a preview window must not switch the desk's monitor off.
     if (!m_controls_power)
-        return;
+        return false;
     m_power.reset();
     m_power.emplace(platform::DisplayPower::create(m_display.window(), schedule, m_log));
     m_log("display power: " + m_power->method());
+    return true;
 }
 
 bool ScreenSchedule::apply(const config::ScheduleSettings& schedule, const platform::LocalTime& local, bool at_start)

@@ -20,8 +20,9 @@ public:
     ScreenSchedule(platform::Display& display, bool controls_power, LogSink log);
 
     // Makes the way the panel sleeps anew, for `schedule`'s commands (at start, and when a
-    // reload changes them); then call apply(..., true).
-    void use_commands(const config::ScheduleSettings& schedule);
+    // reload changes them); then call apply(..., true). False in a preview window, which never
+    // puts the panel to sleep: nothing changed.
+    bool use_commands(const config::ScheduleSettings& schedule);
     // The schedule at `local`. Returns true when the screen has just turned on (it must then
     // be drawn whole). `at_start`: says so even when nothing changed, and wakes the panel.
     bool apply(const config::ScheduleSettings& schedule, const platform::LocalTime& local, bool at_start);

@@ -30,10 +30,16 @@ Status Screens::build_now(const ScreenPlan& plan, const Fill& fill)
 
 void Screens::build_later(ScreenPlan plan, std::string why)
 {
-    forget_finished_loads();
-    // Assigning over a std::async future would wait for its load: it is set aside instead.
-    if (m_loading.valid())
-        m_abandoned.push_back(std::move(m_loading));
+    // Assigning over a std::async future would wait for its load: the plan waits instead.
+    if (m_loading.valid()) {
+        m_asked_meanwhile.emplace(std::move(plan), std::move(why));
+        return;
+    }
+    start_loading(std::move(plan), std::move(why));
+}
+
+void Screens::start_loading(ScreenPlan plan, std::string why)
+{
     m_loading_why = std::move(why);
     m_loading = std::async(std::launch::async, [loader = m_loader, plan = std::move(plan)]() -> Loaded {
         // Nothing thrown here may reach future.get() on the render thread.
@@ -49,10 +55,13 @@ void Screens::build_later(ScreenPlan plan, std::string why)
 
 Status Screens::advance(const Fill& fill)
 {
-    forget_finished_loads();
     Status result = Done{};
     if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         Loaded loaded = m_loading.get();
+        if (auto newer = std::exchange(m_asked_meanwhile, std::nullopt)) {
+            start_loading(std::move(newer->first), std::move(newer->second));  // this one is out of date
+            return result;
+        }
         Status finished = loaded.assets ? finish(loaded.geometry, *loaded.assets.value(), fill) : Status(loaded.assets.error());
         if (!finished)
             result = Error{m_loading_why + ": " + finished.error().message};
@@ -100,12 +109,6 @@ void Screens::show(Screen screen)
     m_transform.emplace(std::move(screen.transform));
     m_scene = std::move(screen.scene);
     m_new_screen = true;  // the margins of a new safe area too
-}
-
-void Screens::forget_finished_loads()
-{
-    std::erase_if(m_abandoned,
-                  [](const std::future<Loaded>& load) { return load.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
 }
 
 }  // namespace signage::app

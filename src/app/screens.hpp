@@ -36,14 +36,15 @@ public:
     using Fill = std::function<void(render::Scene& scene)>;
 
     Screens(platform::Display& display, SceneLoader loader);
-    ~Screens();  // waits for the loads still running: they only open files
+    ~Screens();  // waits for a load still running: it only opens files
     Screens(const Screens&) = delete;
     Screens& operator=(const Screens&) = delete;
 
     // At start, before the first frame: loads here, and shows the scene at once.
     Status build_now(const ScreenPlan& plan, const Fill& fill);
-    // A new look, loaded on another thread. `why` begins the log line should it fail. A load
-    // still running is left to finish on its own and its result dropped.
+    // A new look, loaded on another thread. `why` begins the log line should it fail. Asked
+    // while a load runs (a window being dragged to a new size sends many), it waits for that
+    // one to end, whose result is then dropped: only the newest plan is loaded, one at a time.
     void build_later(ScreenPlan plan, std::string why);
     // Before each frame: takes up a finished load, uploads some of the next screen's text, and
     // shows it once all is there. An error (a line for the log) when a load failed: the
@@ -58,8 +59,6 @@ public:
     bool loading() const { return m_loading.valid(); }
     // Whether a new look is being loaded or readied.
     bool swapping() const { return m_loading.valid() || m_next.has_value(); }
-    // Loads left running by a newer one and not finished yet.
-    std::size_t abandoned_loads() const { return m_abandoned.size(); }
     // Whether a new screen went up since the last call: the next frame is drawn whole.
     bool take_new_screen();
     // The scene on screen, and the one being prepared to replace it.
@@ -83,7 +82,7 @@ private:
     };
     Status finish(const render::ScreenGeometry& geometry, render::Scene::Assets& assets, const Fill& fill);
     void show(Screen screen);
-    void forget_finished_loads();
+    void start_loading(ScreenPlan plan, std::string why);
 
     platform::Display& m_display;
     SceneLoader m_loader;
@@ -91,7 +90,7 @@ private:
     std::unique_ptr<render::Scene> m_scene;
     std::future<Loaded> m_loading;  // a new look's fonts and pictures
     std::string m_loading_why;
-    std::vector<std::future<Loaded>> m_abandoned;
+    std::optional<std::pair<ScreenPlan, std::string>> m_asked_meanwhile;  // the newest plan, and why
     std::optional<Screen> m_next;  // a new look, shown when its text is ready
     bool m_new_screen = true;
 };

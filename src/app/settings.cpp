@@ -31,20 +31,19 @@ Result<config::Config> resolve_config(const CommandLine& command_line, const std
 
 render::SceneSettings scene_settings(const config::Config& config)
 {
-    auto color = [](config::RgbaColor c) { return SDL_Color{c.r, c.g, c.b, c.a}; };
+    using render::sdl_color;
     render::SceneSettings settings;
     settings.crawl_speed_px_per_s = config.crawl_speed_px_per_s;
     settings.featured_dwell_s = config.featured_dwell_s;
     settings.featured_max_dwell_s = config.featured_max_dwell_s;
     settings.featured_transition_s = config.featured_transition_s;
-    settings.text_effects = render::TextEffects{config.text.outline_px, color(config.text.outline_color), config.text.shadow_px,
-                                        color(config.text.shadow_color)};
+    settings.text_effects = render::text_effects_of(config.text);
     settings.text_cache_bytes = config.text.cache_bytes;
     settings.screen = config.screen;
-    settings.alert_background = color(config.urgent.banner);
-    settings.alert_text = color(config.urgent.banner_text);
-    settings.theme = render::Theme::from(color(config.screen.background), color(config.screen.band), color(config.screen.text),
-                                 color(config.screen.accent));
+    settings.alert_background = sdl_color(config.urgent.banner);
+    settings.alert_text = sdl_color(config.urgent.banner_text);
+    settings.theme = render::Theme::from(sdl_color(config.screen.background), sdl_color(config.screen.band),
+                                         sdl_color(config.screen.text), sdl_color(config.screen.accent));
     return settings;
 }
 

@@ -17,8 +17,7 @@ constexpr std::string_view how_to_configure =
 // Characters a shell takes as they are, outside quotes.
 bool shell_plain(char c)
 {
-    const char lower = ascii_lower(c);
-    return (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') || std::string_view("@%+=:,./_-").find(c) != std::string_view::npos;
+    return is_ascii_alnum(c) || std::string_view("@%+=:,./_-").find(c) != std::string_view::npos;
 }
 
 // A command as one would type it in a shell, to try it by hand.

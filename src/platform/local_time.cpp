@@ -1,5 +1,7 @@
 #include "platform/local_time.hpp"
 
+#include "util/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -24,8 +26,7 @@ constexpr std::string_view kZoneDir = "/usr/share/zoneinfo";
 bool is_zone_name(std::string_view name)
 {
     const auto allowed = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_'
-            || c == '-' || c == '+';
+        return is_ascii_alnum(c) || c == '/' || c == '_' || c == '-' || c == '+';
     };
     return !name.empty() && name.front() != '/' && name.back() != '/' && name.find("//") == std::string_view::npos
         && std::all_of(name.begin(), name.end(), allowed);

@@ -12,15 +12,6 @@ std::size_t TextBlock::bytes() const
     return total;
 }
 
-TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block)
-{
-    TextBlock uploaded;
-    uploaded.pixel_size = block.pixel_size;
-    for (const auto& line : block.lines)
-        uploaded.lines.push_back(TextSprite::upload(renderer, line));
-    return uploaded;
-}
-
 Result<TextBlock> try_upload(SDL_Renderer* renderer, const ComposedBlock& block)
 {
     TextBlock uploaded;

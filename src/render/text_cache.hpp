@@ -29,8 +29,7 @@ struct ComposedBlock {
     int pixel_size = 0;
 };
 
-TextBlock upload(SDL_Renderer* renderer, const ComposedBlock& block);
-// The same, or what failed (see TextSprite::try_upload).
+// The block as textures, or what failed (see TextSprite::try_upload).
 Result<TextBlock> try_upload(SDL_Renderer* renderer, const ComposedBlock& block);
 
 struct TextCacheStats {

@@ -6,17 +6,6 @@
 
 namespace signage::render {
 
-namespace {
-
-// What the key names, for the log: the text after its kind.
-std::string_view text_of(const std::string& key)
-{
-    const auto separator = key.find('\x1f');
-    return separator == std::string::npos ? std::string_view(key) : std::string_view(key).substr(separator + 1);
-}
-
-}  // namespace
-
 TextPreparation::TextPreparation(SDL_Renderer* renderer, std::unique_ptr<SceneFonts> fonts, text::FontRoles roles, int width, int height,
                                  std::size_t cache_bytes)
     : m_renderer(renderer)
@@ -45,7 +34,7 @@ SharedTextBlock TextPreparation::store(const std::string& key, const ComposedBlo
     ++m_failed_uploads;
     if (!m_failure_logged) {
         m_failure_logged = true;
-        platform::log_line("text \"" + std::string(text_of(key)) + "\" cannot be uploaded (" + uploaded.error().message +
+        platform::log_line(printable_key(key) + " cannot be uploaded (" + uploaded.error().message +
                  "); it stays blank and is made again in a few seconds: if this repeats, give the GPU more memory or lower [text] cache_bytes");
     }
     auto blank = std::make_shared<TextBlock>();

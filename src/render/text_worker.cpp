@@ -12,14 +12,6 @@ namespace signage::render {
 
 namespace {
 
-// A cache key ("title\x1f<text>") as a log line shows it: "title: <text>".
-std::string printable(std::string key)
-{
-    if (const auto separator = key.find('\x1f'); separator != std::string::npos)
-        key.replace(separator, 1, ": ");
-    return key;
-}
-
 // Nothing thrown by a job may leave the thread (that would end the process): it is logged, and
 // the job is handed back failed, so the screen keeps what it shows.
 TextWorker::Finished run_job(std::string key, const TextWorker::Job& job)
@@ -28,14 +20,22 @@ TextWorker::Finished run_job(std::string key, const TextWorker::Job& job)
         ComposedBlock block = job();
         return {std::move(key), std::move(block), false};
     } catch (const std::exception& error) {
-        platform::log_line("text worker: making \"" + printable(key) + "\" failed (" + error.what() + "); the screen keeps what it shows");
+        platform::log_line("text worker: making " + printable_key(key) + " failed (" + error.what() + "); the screen keeps what it shows");
     } catch (...) {
-        platform::log_line("text worker: making \"" + printable(key) + "\" failed (an unknown exception); the screen keeps what it shows");
+        platform::log_line("text worker: making " + printable_key(key) + " failed (an unknown exception); the screen keeps what it shows");
     }
     return {std::move(key), ComposedBlock{}, true};
 }
 
 }  // namespace
+
+std::string printable_key(std::string_view key)
+{
+    const auto separator = key.find('\x1f');
+    if (separator == std::string_view::npos)
+        return "\"" + std::string(key) + "\"";
+    return std::string(key.substr(0, separator)) + " \"" + std::string(key.substr(separator + 1)) + "\"";
+}
 
 TextWorker::TextWorker()
     : m_thread([this] { run(); })

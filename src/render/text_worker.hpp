@@ -11,10 +11,14 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 
 namespace signage::render {
+
+// A text's cache key ("title\x1f<text>") as a log line names it: title "<text>".
+std::string printable_key(std::string_view key);
 
 class TextWorker {
 public:

@@ -19,7 +19,11 @@ std::vector<UrgentNotice> make_urgent_notices(TextSource& text, const SceneConte
 
 class UrgentBanner {
 public:
-    UrgentBanner(SceneContext context, TextSprite label) : m_context(context), m_label(std::move(label)) {}
+    // The label is primed now, so the first banner's frame pays no texture preparation.
+    UrgentBanner(SceneContext context, TextSprite label) : m_context(context), m_label(std::move(label))
+    {
+        m_label.prime(m_context.renderer);
+    }
 
     void show(std::vector<UrgentNotice> notices) { m_notices = std::move(notices); }
     bool empty() const { return m_notices.empty(); }

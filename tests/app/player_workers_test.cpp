@@ -12,10 +12,12 @@ const std::string featured = config_text("featured+ticker", "Asia/Seoul");
 const std::string listed = config_text("list", "Asia/Seoul");
 const std::string named = config_text("list", "Asia/Seoul", "agency_name_en = \"Test agency\"\n");
 
-// Scene::load, except that the calls after the first wait for `gate` (or throw, with `throws`).
-SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = false)
+using LoadCount = std::shared_ptr<std::atomic<int>>;
+
+// Scene::load, except that the second call waits for `gate` (and every call after the first
+// throws, with `throws`). `calls` counts them.
+SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = false, LoadCount calls = std::make_shared<std::atomic<int>>(0))
 {
-    auto calls = std::make_shared<std::atomic<int>>(0);
     return [gate, throws, calls](const text::FontRoles& roles, int width, int height, render::SceneSettings settings) {
         const int call = ++*calls;
         if (call > 1 && throws)
@@ -28,10 +30,11 @@ SceneLoader loader_after_the_first(std::shared_ptr<Gate> gate, bool throws = fal
 
 // A player whose scene loads after the first wait for `gate` (or throw), showing the four
 // notices of the test feed.
-std::unique_ptr<PlayerHarness> player_showing_the_feed(const std::string& config, std::shared_ptr<Gate> gate, bool throws = false)
+std::unique_ptr<PlayerHarness> player_showing_the_feed(const std::string& config, std::shared_ptr<Gate> gate, bool throws = false,
+                                                       LoadCount calls = std::make_shared<std::atomic<int>>(0))
 {
     PlayerParts parts;
-    parts.load_scene = loader_after_the_first(std::move(gate), throws);
+    parts.load_scene = loader_after_the_first(std::move(gate), throws, std::move(calls));
     auto harness = std::make_unique<PlayerHarness>(config, 4, std::move(parts));
     REQUIRE(harness->step_until([&] { return harness->log.has("feed \"test\": 4 notices"); }));
     REQUIRE(harness->settle());
@@ -118,6 +121,33 @@ TEST_CASE("a resize lays the screen out anew off the render thread")
 
     gate->open();
     REQUIRE(harness.settle());
+    CHECK(differing_pixels(harness.frame().get(), harness.still(listed, 480, 300).get()) == 0);
+}
+
+TEST_CASE("a window dragged through many sizes while its layout loads loads the newest size alone, then shows it")
+{
+    auto gate = std::make_shared<Gate>();
+    auto loads = std::make_shared<std::atomic<int>>(0);
+    const auto player = player_showing_the_feed(listed, gate, false, loads);
+    PlayerHarness& harness = *player;
+    REQUIRE(loads->load() == 1);
+    GateWatchdog watchdog(*gate);
+
+    for (const int width : {600, 560, 520, 480}) {
+        SDL_SetWindowSize(harness.player->display().window(), width, 300);
+        SDL_Event resized{};
+        resized.type = SDL_WINDOWEVENT;
+        resized.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+        SDL_PushEvent(&resized);
+        harness.player->step(0);
+    }
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+    CHECK(loads->load() == 2);  // the first size's load runs (held at the gate); the others wait
+
+    gate->open();
+    REQUIRE(harness.settle());
+    CHECK(loads->load() == 3);  // then the newest size alone, not the two between
     CHECK(differing_pixels(harness.frame().get(), harness.still(listed, 480, 300).get()) == 0);
 }
 

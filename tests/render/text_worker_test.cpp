@@ -61,6 +61,7 @@ TEST_CASE("a job that throws on the text worker is logged and handed back as fai
     const std::string logged = log.text();
     CHECK(occurrences(logged, "\n") == 1);
     CHECK(logged.find("no glyph table") != std::string::npos);
+    CHECK(logged.find("making title \"headline\" failed") != std::string::npos);
 }
 
 }  // namespace signage::render
