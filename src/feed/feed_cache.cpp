@@ -205,6 +205,9 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
 
 fs::path default_cache_directory()
 {
+    // systemd's CacheDirectory= (deploy/signage-player.service); several are ':'-separated.
+    if (const char* service = std::getenv("CACHE_DIRECTORY"); service && *service == '/')
+        return fs::path(std::string_view(service).substr(0, std::string_view(service).find(':')));
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
         return fs::path(xdg) / "signage-player";
     if (const char* home = std::getenv("HOME"); home && *home == '/')

@@ -22,8 +22,9 @@ struct CachedFeed {
 
 class FeedCache {
 public:
-    // `directory` is created on first store. Default: $XDG_CACHE_HOME/signage-player, else
-    // ~/.cache/signage-player, else /var/cache/signage-player (see default_cache_directory()).
+    // `directory` is created on first store. Default: $CACHE_DIRECTORY (systemd's, for the
+    // service), else $XDG_CACHE_HOME/signage-player, else ~/.cache/signage-player, else
+    // /var/cache/signage-player (see default_cache_directory()).
     explicit FeedCache(std::filesystem::path directory);
 
     // nullopt when there is no entry or it cannot be read as a whole (a damaged entry is

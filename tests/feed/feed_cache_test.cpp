@@ -176,6 +176,16 @@ TEST_CASE("the default cache folder follows XDG_CACHE_HOME, then HOME")
         ::unsetenv("XDG_CACHE_HOME");
 }
 
+TEST_CASE("the default cache folder of the service is the one systemd made for it (CacheDirectory=)")
+{
+    ::setenv("CACHE_DIRECTORY", "/var/cache/signage-player", 1);
+    CHECK(default_cache_directory() == fs::path("/var/cache/signage-player"));
+    ::setenv("CACHE_DIRECTORY", "/var/cache/signage-player:/var/cache/other", 1);
+    CHECK(default_cache_directory() == fs::path("/var/cache/signage-player"));
+    ::unsetenv("CACHE_DIRECTORY");
+    CHECK(default_cache_directory() != fs::path("/var/cache/signage-player:/var/cache/other"));
+}
+
 // A player replacing its fetcher on a reload lets the old one finish its cache write while the
 // new one may store the same source: neither may remove or overwrite the other's half-written
 // file. Only what a process that is gone left behind is cleared.
