@@ -93,4 +93,12 @@ std::optional<std::vector<model::Notice>> BoardState::urgent_change(const config
     return copies(urgent);
 }
 
+std::size_t BoardState::sources_current(std::chrono::sys_seconds now, std::chrono::seconds stale_after) const
+{
+    std::size_t current = 0;
+    for (const auto& [source, confirmed_at] : m_confirmed_at)
+        current += confirmed_at.time_since_epoch().count() != 0 && now - confirmed_at <= stale_after;
+    return current;
+}
+
 }  // namespace signage::app

@@ -36,6 +36,8 @@ public:
     // The freshness note at `now`, when it differs from the one shown.
     std::optional<std::string> freshness_change(std::chrono::sys_seconds now, std::chrono::seconds stale_after);
     const std::string& freshness() const { return m_freshness; }
+    // Sources confirmed (a 200 or a 304) within `stale_after` of `now`.
+    std::size_t sources_current(std::chrono::sys_seconds now, std::chrono::seconds stale_after) const;
     // The urgent notices at `now` for a new scene, which then shows them.
     std::vector<model::Notice> urgent_for_new_scene(const config::Config& config, std::chrono::sys_seconds now);
     // The urgent notices at `now` when they differ from what the banner shows (logged).

@@ -1,14 +1,13 @@
 #include "app/player.hpp"
 
+#include "app/player_lines.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
 #include "feed/http_client.hpp"
 #include "platform/local_time.hpp"
-#include "util/work_counters.hpp"
 
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -16,13 +15,6 @@
 namespace signage::app {
 
 namespace {
-
-std::string fixed(double value, int decimals)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
 
 void draw_black(platform::Display& display)
 {
@@ -61,6 +53,9 @@ bool Player::start()
         return false;
     }
     log_display();
+    if (const auto watchdog = m_service.watchdog_interval())
+        m_parts.log("service: systemd's watchdog wants a sign of life every " + std::to_string(watchdog->count() / 1000) +
+                    " ms; the frame loop sends one every " + std::to_string(watchdog->count() / 3000) + " ms");
     m_schedule.use_commands(m_config.schedule);
     if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
         m_screens.scene()->invalidate();
@@ -96,11 +91,17 @@ std::optional<int> Player::step(int idle_wait_ms)
     }
     if (m_rebuild)
         show_board();
-    if (!m_schedule.screen_on()) {
+    std::optional<int> exit_code;
+    if (m_schedule.screen_on())
+        exit_code = frame();
+    else
         m_previous_frame.reset();  // the dark hours are not a late frame
-        return std::nullopt;
-    }
-    return frame();
+    // Signs of life come from the loop itself: a loop that freezes stops them, and systemd's
+    // watchdog restarts the player. READY once the first frame (or the off hours' black) is up.
+    m_service.alive(m_parts.clocks.monotonic());
+    if (!exit_code && !m_service.ready_sent())
+        m_service.ready(service_status());
+    return exit_code;
 }
 
 int Player::run()
@@ -109,8 +110,10 @@ int Player::run()
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / m_display.refresh_hz()));
     auto next_frame = std::chrono::steady_clock::now();
     for (;;) {
-        if (auto exit_code = step(1000))
+        if (auto exit_code = step(1000)) {
+            m_service.stopping();
             return *exit_code;
+        }
         // SDL's software renderer says it has vsync but returns from present at once: frames
         // are then paced here, on a fixed grid of refresh periods. A reload may change it.
         const bool paced_by_display = m_display.vsync() && std::string_view(m_display.renderer_name()) != "software";
@@ -344,6 +347,13 @@ void Player::handle_second()
     if (m_watch.file_changed())
         reload("the file changed");
     update_overlay();
+    m_service.status(service_status());
+}
+
+std::string Player::service_status() const
+{
+    const auto current = m_board.sources_current(m_parts.clocks.wall(), m_config.stale_after);
+    return service_status_line(m_board.notices().size(), current, m_config.feeds.size(), m_schedule.screen_on());
 }
 
 void Player::update_urgent()
@@ -409,13 +419,7 @@ void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform
 
 void Player::log_display(const std::string& why) const
 {
-    int width = 0, height = 0;
-    m_display.output_size(width, height);
-    m_parts.log(why + "display: " + std::to_string(width) + "x" + std::to_string(height) + " at " +
-                std::to_string(std::lround(m_display.refresh_hz())) + " Hz, " + m_display.renderer_name() +
-                " renderer, vsync " + (m_display.vsync() ? "on" : "off") + "; crawl " +
-                std::to_string(m_playback.crawl_px_per_refresh()) + " px per refresh (" +
-                std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s)");
+    m_parts.log(why + display_line(m_display, m_playback));
 }
 
 void Player::log_board_shown(const render::Scene& scene)
@@ -439,19 +443,7 @@ void Player::update_overlay()
         scene->set_overlay({});
         return;
     }
-    const render::FrameSummary frames = m_frame_stats.summary();
-    const WorkCounts work = WorkCounters::now();
-    scene->set_overlay({
-        std::string(m_display.renderer_name()) + " renderer, vsync " + (m_display.vsync() ? "on" : "off") + ", " +
-            std::to_string(std::lround(m_display.refresh_hz())) + " Hz",
-        "this minute: " + render::describe(frames),
-        "crawl " + std::to_string(m_playback.crawl_px_per_refresh()) + " px per refresh, " +
-            std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s" + (m_playback.paused() ? " (paused)" : ""),
-        render::describe(scene->text_stats().cache),
-        "since start: " + std::to_string(work.lines_shaped) + " lines shaped, " + std::to_string(work.lines_rasterized) +
-            " rasterized, " + std::to_string(work.textures_uploaded) + " textures uploaded",
-        std::to_string(m_board.notices().size()) + " notices; scene time " + fixed(m_playback.scene_seconds(), 1) + " s",
-    });
+    scene->set_overlay(overlay_lines(m_display, m_playback, m_frame_stats.summary(), *scene, m_board.notices().size()));
 }
 
 int run_player(const config::Config& config, const platform::DisplayRequest& request, const std::filesystem::path& data_dir,

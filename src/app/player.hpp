@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
+#include "platform/service_notify.hpp"
 #include "render/frame_clock.hpp"
 #include "render/playback.hpp"
 
@@ -97,6 +98,7 @@ private:
     void log_board_shown(const render::Scene& scene);
     void update_overlay();
     void log_crawl_speed() const;
+    std::string service_status() const;
 
     config::Config m_config;
     PlayerParts m_parts;
@@ -109,6 +111,7 @@ private:
     RendererSwitch m_renderer_switch;
     BoardState m_board;
     FetcherSlot m_fetchers;
+    platform::ServiceNotifier m_service;  // systemd: READY, the watchdog, STATUS
     render::Playback m_playback;
     render::FrameStats m_frame_stats;
     std::optional<PlayerClocks::Monotonic> m_start;
