@@ -1,5 +1,6 @@
 #include "app/player.hpp"
 
+#include "app/display_wait.hpp"
 #include "app/player_lines.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
@@ -459,20 +460,12 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     if (config.display.renderer == config::RendererChoice::automatic)
         probe = platform::RendererProbeRun::start();
     // Declared first, torn down last: everything below uses SDL or curl.
-    platform::SdlSubsystems sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
-    if (!sdl.ok()) {
-        platform::log_line(std::string("unable to start SDL video: ") + SDL_GetError());
-        return 1;
-    }
+    auto opened = wait_for_display(request, config.display.renderer, std::move(probe));
+    if (!opened)
+        return 0;  // asked to stop before there was a display
     feed::CurlGlobal curl;
-
-    auto display = platform::Display::open(request, config.display.renderer, std::move(probe));
-    if (!display) {
-        platform::log_line(display.error().message);
-        return 1;
-    }
     ConfigWatch::install_sighup_handler();
-    Player player(config, config_path, std::move(display.value()), data_dir, !request.window_width);
+    Player player(config, config_path, std::move(opened->display), data_dir, !request.window_width);
     if (!player.start())
         return 1;
     return player.run();
