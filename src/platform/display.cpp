@@ -396,11 +396,21 @@ Status Display::make_renderer(const RendererDecision& decision, const Log& log, 
         // Without this hint SDL routes its software renderer through OpenGL again on X11.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         m_on_window_surface = true;
-        if (auto made = make_surface_renderer(); !made)
+        if (auto made = make_surface_renderer(); !made && !use_accelerated_instead(made.error().message, log))
             return made.error();
     }
     note_vsync();
     return Done{};
+}
+
+// Some window systems give no surface to draw in (SDL 2.26 on Wayland, as in the cage kiosk
+// compositor): OpenGL drawn in software costs more CPU, but a screen beats none.
+bool Display::use_accelerated_instead(const std::string& why, const Log& log)
+{
+    if (!make_accelerated_renderer())
+        return false;
+    log("display: " + why + "; the accelerated renderer (" + opengl_renderer_name() + ") draws instead");
+    return true;
 }
 
 void Display::note_vsync()

@@ -124,6 +124,7 @@ private:
     bool m_on_window_surface = false;  // the software path
 
     Status make_surface_renderer();
+    bool use_accelerated_instead(const std::string& why, const Log& log);
     Status make_renderer(const RendererDecision& decision, const Log& log, std::string& refused);
     bool make_accelerated_renderer();
     void note_vsync();
