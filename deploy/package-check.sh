@@ -9,6 +9,8 @@
 # It installs and purges the package system-wide, so it runs as root, or as a user with
 # password-less sudo. It refuses to start on a machine where signage-player is already
 # installed, or was installed by hand (its config, its user): a purge would delete them.
+# The sh -c '...' sh ARG checks below expand their $1 in that shell, on purpose.
+# shellcheck disable=SC2016
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,8 +40,9 @@ fi
 # Waits for the dpkg lock (another apt-get, unattended-upgrades) rather than failing.
 apt() { DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 "$@"; }
 
-not_installed && [ ! -e /etc/signage-player ] && no_user ||
+if ! { not_installed && [ ! -e /etc/signage-player ] && no_user; }; then
   die "signage-player is installed here, or its config or user exist: this check would purge them; run it on a clean machine (CI) or purge the package first"
+fi
 
 # 1. Build the package.
 rm -f "$build_dir"/signage-player_*.deb
@@ -80,8 +83,11 @@ apt install -y -q "$deb" >/tmp/package-check-install.log 2>&1 ||
 ok "apt-get install -y ./$(basename "$deb")"
 
 # 4. The installed player, data, unit, user and config.
-version=$(/usr/bin/signage-player --version 2>&1) && ok "signage-player --version: $version" ||
+if version=$(/usr/bin/signage-player --version 2>&1); then
+  ok "signage-player --version: $version"
+else
   fail "signage-player --version: $version"
+fi
 check "signage-player check-config /etc/signage-player/config.toml" \
   /usr/bin/signage-player check-config /etc/signage-player/config.toml
 png=$(mktemp -d)/x.png
