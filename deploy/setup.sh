@@ -17,9 +17,9 @@ packages=(
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
   libx11-dev libxext-dev libsystemd-dev
+  file lintian
   python3 openssl libharfbuzz-bin
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd
-  file lintian
 )
 # On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit
 # Raspberry Pi OS.
