@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 / Raspberry Pi OS (bookworm) machine:
 #   deploy/setup.sh run    install what is missing, build, run the player on the bundled sample feed
-#   deploy/setup.sh test   install what is missing, build, run the whole test suite
+#   deploy/setup.sh test   install what is missing, build, run the whole test suite (in CI, then
+#                          deploy/package-check.sh: the .deb built, installed and purged)
 # Extra arguments after "run" go to signage-player (e.g. --windowed 1280x720).
 set -euo pipefail
 
@@ -16,6 +17,7 @@ packages=(
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
   libx11-dev libxext-dev libsystemd-dev
+  file lintian
   python3 openssl libharfbuzz-bin
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd cage xwayland
 )
@@ -46,6 +48,19 @@ build() {
   cmake --build "$build_dir" --parallel "$(nproc)"
 }
 
+# The .deb built, linted, installed, run and purged (deploy/package-check.sh). It installs a
+# package system-wide, so only in CI (CI=true) or when asked (SIGNAGE_PACKAGE_CHECK=1), and only
+# as root or with password-less sudo.
+package_check() {
+  if [ "${CI:-}" != true ] && [ "${SIGNAGE_PACKAGE_CHECK:-}" != 1 ]; then
+    echo "setup: package check skipped (it installs and purges the .deb: CI runs it; SIGNAGE_PACKAGE_CHECK=1 runs it here)"
+  elif [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+    echo "setup: package check skipped: it installs and purges the .deb, which needs root or password-less sudo"
+  else
+    "$here/deploy/package-check.sh" "$build_dir"
+  fi
+}
+
 mode=${1:-}
 case "$mode" in
   run)
@@ -57,8 +72,8 @@ case "$mode" in
   test)
     install_missing
     build
-    cd "$build_dir"
-    ctest --output-on-failure --parallel "$(nproc)"
+    (cd "$build_dir" && ctest --output-on-failure --parallel "$(nproc)")
+    package_check
     ;;
   *)
     echo "usage: deploy/setup.sh run [player arguments] | deploy/setup.sh test" >&2
