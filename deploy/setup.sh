@@ -18,6 +18,7 @@ packages=(
   libx11-dev libxext-dev libsystemd-dev
   python3 openssl libharfbuzz-bin
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd
+  prometheus
 )
 # On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit
 # Raspberry Pi OS.
