@@ -15,8 +15,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
-  libx11-dev libxext-dev libsystemd-dev
-  python3 openssl libharfbuzz-bin
+  libx11-dev libxext-dev libsystemd-dev libmicrohttpd-dev
+  python3 openssl libharfbuzz-bin curl
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd
   prometheus
 )

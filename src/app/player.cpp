@@ -44,7 +44,7 @@ Player::Player(config::Config config, std::optional<std::filesystem::path> confi
     , m_status_tracker(m_parts.clocks.monotonic())
 {
     if (m_parts.status_file)
-        m_status_writer = std::make_unique<StatusWriter>(*m_parts.status_file, m_parts.log);
+        m_status_writer = std::make_unique<StatusWriter>(*m_parts.status_file, m_parts.log, m_config.status_http_port);
 }
 
 Player::~Player() = default;

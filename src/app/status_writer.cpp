@@ -35,9 +35,30 @@ std::int64_t resident_memory_bytes()
     return resident_pages * ::sysconf(_SC_PAGESIZE);
 }
 
-StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log)
+StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log, int http_port)
     : m_status_path(std::move(status_path)), m_log(std::move(log)), m_thread([this] { run(); })
 {
+    if (http_port == 0)
+        return;
+    auto server = platform::LoopbackHttpServer::start(http_port, [this](std::string_view path) { return reply(path); });
+    if (!server) {
+        m_log("status: " + server.error().message + "; the status file and the metrics file are still written");
+        return;
+    }
+    m_server.emplace(std::move(server.value()));
+    m_log("status: serving /status and /metrics on http://127.0.0.1:" + std::to_string(m_server->port()) + " (this machine only)");
+}
+
+platform::HttpReply StatusWriter::reply(std::string_view path)
+{
+    std::lock_guard lock(m_latest_mutex);
+    if (path != "/status" && path != "/metrics")
+        return {404, "text/plain; charset=utf-8", "not found: try /status or /metrics\n"};
+    if (m_latest_json.empty())
+        return {503, "text/plain; charset=utf-8", "no snapshot yet: the player has just started\n"};
+    if (path == "/status")
+        return {200, "application/json", m_latest_json};
+    return {200, "text/plain; version=0.0.4; charset=utf-8", m_latest_metrics};
 }
 
 StatusWriter::~StatusWriter()
@@ -79,12 +100,19 @@ void StatusWriter::run()
 void StatusWriter::write(HealthSnapshot& snapshot)
 {
     snapshot.resident_memory_bytes = resident_memory_bytes();
+    std::string json = to_json_text(snapshot);
+    std::string metrics = to_prometheus_text(snapshot);
     std::error_code error;
     std::filesystem::create_directories(m_status_path.parent_path(), error);
     Status written = error ? Status(Error{m_status_path.parent_path().string() + ": cannot create: " + error.message()})
-                           : platform::write_file_atomically(m_status_path, to_json_text(snapshot));
+                           : platform::write_file_atomically(m_status_path, json);
     if (written)
-        written = platform::write_file_atomically(metrics_path_for(m_status_path), to_prometheus_text(snapshot));
+        written = platform::write_file_atomically(metrics_path_for(m_status_path), metrics);
+    if (m_server) {
+        std::lock_guard lock(m_latest_mutex);
+        m_latest_json = std::move(json);
+        m_latest_metrics = std::move(metrics);
+    }
     if (!written && !m_failing)
         m_log("status: " + written.error().message +
               "; `signage-player status` and the metrics stay old until it can write (a read-only or full disk?)");

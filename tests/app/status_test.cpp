@@ -1,6 +1,7 @@
 // The player's health file and metrics: status.json read back by `signage-player status`
 // (the real binary) with its exit codes, the Prometheus file checked by promtool, the
 // writer's log on a disk it cannot write.
+#include "app/cli.hpp"
 #include "app/status_command.hpp"
 #include "app/status_writer.hpp"
 #include "platform/atomic_file.hpp"
@@ -68,6 +69,22 @@ bool wait_for_attempts(const StatusWriter& writer, std::size_t attempts)
 }
 
 }  // namespace
+
+TEST_CASE("the status command takes an optional --file")
+{
+    const auto plain = parse_command_line({"status"});
+    REQUIRE(plain);
+    CHECK(plain->command == Command::status);
+    CHECK_FALSE(plain->status_file.has_value());
+    const auto with_file = parse_command_line({"status", "--file", "/run/x/status.json"});
+    REQUIRE(with_file);
+    CHECK(with_file->status_file == "/run/x/status.json");
+    CHECK(parse_command_line({"status", "--help"})->command == Command::help);
+    CHECK(parse_command_line({"status", "--file"}).error().message == "--file: needs a value");
+    CHECK(parse_command_line({"status", "--verbose"}).error().message == "unknown option \"--verbose\"; see --help");
+    CHECK(parse_command_line({"status", "extra"}).error().message == "status: unexpected argument \"extra\"; see --help");
+    CHECK(std::string(usage_text()).find("signage-player status [--file PATH]") != std::string::npos);
+}
 
 TEST_CASE("a health snapshot reads back from its JSON as it was written")
 {
@@ -214,6 +231,42 @@ TEST_CASE("the default status file is systemd's runtime folder, else XDG_RUNTIME
         ::setenv("RUNTIME_DIRECTORY", runtime.c_str(), 1);
     if (saved_xdg)
         ::setenv("XDG_RUNTIME_DIR", xdg.c_str(), 1);
+}
+
+}  // namespace signage::app
+
+namespace signage::app {
+
+TEST_CASE("with [status] http_port the writer serves the latest /status and /metrics on 127.0.0.1")
+{
+    // A port free a moment ago.
+    int port = 0;
+    {
+        auto probe = platform::LoopbackHttpServer::start(0, [](std::string_view) { return platform::HttpReply{}; });
+        REQUIRE_MESSAGE(probe, problem(probe));
+        port = probe->port();
+    }
+    ScratchDir dir("signage-status");
+    std::vector<std::string> lines;
+    StatusWriter writer(dir.path() / "status.json", [&](std::string_view line) { lines.emplace_back(line); }, port);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "status: serving /status and /metrics on http://127.0.0.1:" + std::to_string(port) + " (this machine only)");
+    const std::string url = "http://127.0.0.1:" + std::to_string(port);
+    if (run_shell("command -v curl >/dev/null 2>&1").exit_code != 0) {
+        skip_test("curl is not installed");
+        return;
+    }
+    CHECK(run_shell("curl -s -o /dev/null -w '%{http_code}' " + url + "/metrics").output == "503");
+    writer.offer(healthy_snapshot());
+    REQUIRE(wait_for_attempts(writer, 1));
+    const auto status = run_shell("curl -sf " + url + "/status");
+    CHECK(status.exit_code == 0);
+    const auto read = from_json_text(status.output);
+    REQUIRE_MESSAGE(read, problem(read));
+    CHECK(read->frames_total == 223500);
+    const auto metrics = run_shell("curl -sf " + url + "/metrics");
+    CHECK(metrics.output.find("signage_build_info{version=\"1.2.3\"} 1\n") != std::string::npos);
+    CHECK(run_shell("curl -s -o /dev/null -w '%{http_code}' " + url + "/other").output == "404");
 }
 
 }  // namespace signage::app
