@@ -16,10 +16,11 @@ packages=(
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev nlohmann-json3-dev
-  libx11-dev libxext-dev libsystemd-dev
+  libx11-dev libxext-dev libsystemd-dev libmicrohttpd-dev
   file lintian
-  python3 openssl libharfbuzz-bin
+  python3 openssl libharfbuzz-bin curl
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd cage xwayland
+  prometheus
 )
 # On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit
 # Raspberry Pi OS.

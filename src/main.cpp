@@ -6,6 +6,8 @@
 #include "app/player.hpp"
 #include "app/settings.hpp"
 #include "app/shape_command.hpp"
+#include "app/status_command.hpp"
+#include "app/status_writer.hpp"
 #include "feed/http_client.hpp"
 #include "platform/data_dir.hpp"
 #include "platform/local_time.hpp"
@@ -72,6 +74,9 @@ int main(int argc, char** argv)
     case Command::check_config:
         // Needs no fonts or assets: only the file, read as resolve_config reads it.
         return run_check_config(*command_line->config_path);
+    case Command::status:
+        // Reads the running player's file: no configuration, no display.
+        return run_status_command(command_line->status_file ? std::filesystem::path(*command_line->status_file) : default_status_path());
     case Command::play:
     case Command::render:
     case Command::shape:

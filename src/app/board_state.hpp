@@ -43,6 +43,9 @@ public:
     // The urgent notices at `now` when they differ from what the banner shows (logged).
     std::optional<std::vector<model::Notice>> urgent_change(const config::Config& config, std::chrono::sys_seconds now, const LogSink& log);
 
+    // Urgent notices the banner shows now.
+    std::size_t urgent_shown() const { return m_urgent_keys.size(); }
+
 private:
     model::NoticeBoard m_board;
     std::map<std::string, std::chrono::sys_seconds> m_confirmed_at;  // per source; epoch: never

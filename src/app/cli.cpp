@@ -140,6 +140,26 @@ Result<CommandLine> parse_check_config(const std::vector<std::string>& arguments
     return line;
 }
 
+// status [--file PATH]
+Result<CommandLine> parse_status(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    line.command = Command::status;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (argument != "--file")
+            return Error{(argument.starts_with("--") ? "unknown option \"" : "status: unexpected argument \"") + argument + "\"; see --help"};
+        if (i + 1 >= arguments.size())
+            return Error{"--file: needs a value"};
+        line.status_file = arguments[++i];
+    }
+    return line;
+}
+
 }  // namespace
 
 const char* usage_text()
@@ -160,6 +180,11 @@ const char* usage_text()
            "  signage-player check-config FILE\n"
            "      Read FILE as the player would at start, and print \"FILE: ok (N feeds)\" or its first\n"
            "      mistake as \"FILE:LINE: key: what is wrong\" (exit status 1). Opens no window.\n"
+           "  signage-player status [--file PATH]\n"
+           "      Print the running player's health from its status file (uptime, each feed's last\n"
+           "      fetch, notices, frames, memory, display, schedule); exit status 1 when the screen is\n"
+           "      not healthy. Default file: $RUNTIME_DIRECTORY/status.json under systemd, else\n"
+           "      $XDG_RUNTIME_DIR/signage-player/status.json, else /tmp/signage-player-UID/status.json.\n"
            "  signage-player --help | --version\n";
 }
 
@@ -171,6 +196,8 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
         return parse_shape(arguments);
     if (!arguments.empty() && arguments[0] == "check-config")
         return parse_check_config(arguments);
+    if (!arguments.empty() && arguments[0] == "status")
+        return parse_status(arguments);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

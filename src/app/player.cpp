@@ -42,7 +42,10 @@ Player::Player(config::Config config, std::optional<std::filesystem::path> confi
     , m_fetchers(m_parts.make_fetcher)
     , m_playback(m_display.refresh_hz(), render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
     , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
+    , m_status_tracker(m_parts.clocks.monotonic())
 {
+    if (m_parts.status_file)
+        m_status_writer = std::make_unique<StatusWriter>(*m_parts.status_file, m_parts.log, m_config.status_http_port);
 }
 
 Player::~Player() = default;
@@ -218,6 +221,7 @@ void Player::start_fetcher()
     // The fetcher thread never touches SDL video: it only posts an event that wakes this loop.
     // It also reads the offline cache, so cached notices arrive the same way.
     const Uint32 feed_event = m_feed_event;
+    m_status_tracker.use_sources(m_config.feeds);
     m_fetchers.start(m_config, [feed_event] {
         SDL_Event event{};
         event.type = feed_event;
@@ -257,7 +261,9 @@ std::optional<int> Player::handle_event(const SDL_Event& event)
         return 0;
     if (event.type == m_feed_event) {
         m_status_changed = true;
-        m_rebuild |= m_board.take(m_fetchers.take_updates(), m_parts.log);
+        auto updates = m_fetchers.take_updates();
+        m_status_tracker.saw(updates, m_parts.clocks.wall());
+        m_rebuild |= m_board.take(std::move(updates), m_parts.log);
     } else if (event.type == SDL_KEYDOWN && !handle_key(event.key)) {
         return 0;
     } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !handle_resize()) {
@@ -349,6 +355,9 @@ void Player::handle_second()
         reload("the file changed");
     update_overlay();
     m_service.status(service_status());
+    if (m_status_writer)  // values copied, handed over by move: the writer's thread does the rest
+        m_status_writer->offer(m_status_tracker.snapshot(m_parts.clocks.monotonic(), m_parts.clocks.wall(), m_config.stale_after,
+                                                         screen_health(m_board, m_playback, m_display, m_screens.scene(), m_schedule.screen_on())));
 }
 
 std::string Player::service_status() const
@@ -378,8 +387,10 @@ std::optional<int> Player::frame()
         m_start = frame_start;
         m_next_stats_log = frame_start + std::chrono::minutes(1);
     }
+    const double interval = m_previous_frame ? std::chrono::duration<double>(frame_start - *m_previous_frame).count() : 0.0;
     if (m_previous_frame)
-        m_frame_stats.record(std::chrono::duration<double>(frame_start - *m_previous_frame).count());
+        m_frame_stats.record(interval);
+    m_status_tracker.frame_drawn(frame_start, interval > 1.5 / m_display.refresh_hz());  // as FrameStats counts late
     m_previous_frame = frame_start;
     if (frame_start >= m_next_stats_log) {
         m_next_stats_log += std::chrono::minutes(1);
@@ -465,7 +476,9 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
         return 0;  // asked to stop before there was a display
     feed::CurlGlobal curl;
     ConfigWatch::install_sighup_handler();
-    Player player(config, config_path, std::move(opened->display), data_dir, !request.window_width);
+    PlayerParts parts;
+    parts.status_file = default_status_path();
+    Player player(config, config_path, std::move(opened->display), data_dir, !request.window_width, std::move(parts));
     if (!player.start())
         return 1;
     return player.run();

@@ -8,6 +8,8 @@
 #include "app/renderer_switch.hpp"
 #include "app/screen_schedule.hpp"
 #include "app/screens.hpp"
+#include "app/status_tracker.hpp"
+#include "app/status_writer.hpp"
 #include "config/config.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
@@ -20,6 +22,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +53,9 @@ struct PlayerParts {
     std::function<void(std::string_view line)> log = platform::log_line;
     // For a reload to `[display] renderer = "auto"`; runs beside the loop.
     RendererSwitch::Probe probe_renderer = [] { return platform::probe_renderer(); };
+    // Where the health snapshot goes each second (and signage_player.prom beside it); nullopt:
+    // nowhere. run_player sets default_status_path().
+    std::optional<std::filesystem::path> status_file;
 };
 
 class Player {
@@ -114,6 +120,8 @@ private:
     platform::ServiceNotifier m_service;  // systemd: READY, the watchdog, STATUS
     render::Playback m_playback;
     render::FrameStats m_frame_stats;
+    StatusTracker m_status_tracker;
+    std::unique_ptr<StatusWriter> m_status_writer;  // status.json and the metrics, off this thread
     std::optional<PlayerClocks::Monotonic> m_start;
     PlayerClocks::Monotonic m_next_second{};
     PlayerClocks::Monotonic m_next_stats_log{};

@@ -26,6 +26,7 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"display", read_display},
     {"schedule", read_schedule},
     {"urgent", read_urgent},
+    {"status", read_status},
 };
 
 }  // namespace

@@ -41,6 +41,8 @@ struct Config {
     double featured_max_dwell_s = 20.0;
     double featured_transition_s = 0.6;  // a change of notice takes this ([screen] transition says how); 0: a cut
     std::chrono::seconds stale_after{std::chrono::minutes{30}};
+    // [status] http_port: /metrics and /status on 127.0.0.1 only; 0: not served. Read at start.
+    int status_http_port = 0;
     // Not a config key: off for a one-off `--feed` preview, whose notices must not linger in
     // the cache and show up at the next preview of another feed.
     bool offline_cache = true;

@@ -27,6 +27,8 @@ void read_notices(ConfigReader& reader, const toml::node& value, const std::stri
 void read_cache(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 void read_crawl(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 void read_featured(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
+// status_keys.cpp: [status]
+void read_status(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 
 // A colour of a section: `member` of Config's `section`, e.g. &Config::text, &TextSettings::shadow_color.
 template <auto section, auto member>

@@ -141,9 +141,11 @@ TEST_CASE("a window dragged through many sizes while its layout loads loads the 
         SDL_PushEvent(&resized);
         harness.player->step(0);
     }
+    // The first size's load runs on its thread (and is held at the gate); the others wait for it.
+    REQUIRE(harness.step_until([&] { return loads->load() >= 2; }));
+    CHECK(loads->load() == 2);
     watchdog.finish();
     CHECK_FALSE(watchdog.was_needed());
-    CHECK(loads->load() == 2);  // the first size's load runs (held at the gate); the others wait
 
     gate->open();
     REQUIRE(harness.settle());

@@ -1,0 +1,108 @@
+#include "app/status_tracker.hpp"
+
+#include <numeric>
+
+namespace signage::app {
+
+ScreenHealth screen_health(const BoardState& board, const render::Playback& playback, const platform::Display& display,
+                           bool screen_built, bool schedule_on)
+{
+    ScreenHealth screen{board.notices().size(), board.urgent_shown(), playback.crawl_travelled(),
+                        display.renderer() != nullptr && screen_built, display.renderer_name(), 0, 0, schedule_on};
+    display.output_size(screen.width, screen.height);
+    return screen;
+}
+
+void StatusTracker::use_sources(const std::vector<config::FeedSource>& sources)
+{
+    m_order.clear();
+    std::map<std::string, SourceHealth> kept;
+    for (const config::FeedSource& source : sources) {
+        m_order.push_back(source.name);
+        auto found = m_sources.find(source.name);
+        SourceHealth health = found != m_sources.end() ? std::move(found->second) : SourceHealth{};
+        health.name = source.name;
+        kept[source.name] = std::move(health);
+    }
+    m_sources = std::move(kept);
+}
+
+void StatusTracker::saw(const std::vector<feed::SourceUpdate>& updates, std::chrono::sys_seconds now)
+{
+    for (const feed::SourceUpdate& update : updates) {
+        auto found = m_sources.find(update.source_name);
+        if (found == m_sources.end())
+            continue;  // a source a reload removed, answering late
+        SourceHealth& health = found->second;
+        const bool was_failing = health.result == "failing" || health.result == "gone";
+        health.last_update = now.time_since_epoch().count();
+        if (update.confirmed_at.time_since_epoch().count() != 0)
+            health.last_success = update.confirmed_at.time_since_epoch().count();
+        if (update.gone || update.failing) {
+            health.result = update.gone ? "gone" : "failing";
+            health.failures += was_failing ? 0 : 1;
+        } else if (update.notices) {
+            health.result = "ok";
+            health.items = static_cast<std::int64_t>(update.notices->size());
+        } else {
+            health.result = "not modified";
+        }
+    }
+}
+
+void StatusTracker::advance_to(Monotonic now)
+{
+    const std::int64_t second = std::chrono::duration_cast<std::chrono::seconds>(now - m_start).count();
+    if (second - m_second >= static_cast<std::int64_t>(m_frames.size())) {
+        m_frames.fill(0);
+        m_late.fill(0);
+        m_second = second;
+    }
+    while (m_second < second) {
+        ++m_second;
+        const std::size_t slot = static_cast<std::size_t>(m_second) % m_frames.size();
+        m_frames[slot] = 0;
+        m_late[slot] = 0;
+    }
+}
+
+void StatusTracker::frame_drawn(Monotonic now, bool late)
+{
+    advance_to(now);
+    const std::size_t slot = static_cast<std::size_t>(m_second) % m_frames.size();
+    ++m_frames[slot];
+    ++m_frames_total;
+    m_late[slot] += late;
+    m_late_total += late;
+}
+
+HealthSnapshot StatusTracker::snapshot(Monotonic now, std::chrono::sys_seconds wall, std::chrono::seconds stale_after,
+                                       const ScreenHealth& screen)
+{
+    advance_to(now);
+    HealthSnapshot snapshot;
+    snapshot.version = SIGNAGE_VERSION;
+    snapshot.written_at = wall.time_since_epoch().count();
+    snapshot.uptime_seconds = std::chrono::duration<double>(now - m_start).count();
+    snapshot.stale_after_seconds = stale_after.count();
+    for (const std::string& name : m_order) {
+        SourceHealth source = m_sources[name];
+        source.stale = !source.last_success || snapshot.written_at - *source.last_success > snapshot.stale_after_seconds;
+        snapshot.sources.push_back(std::move(source));
+    }
+    snapshot.notices_shown = static_cast<std::int64_t>(screen.notices_shown);
+    snapshot.urgent_on_screen = static_cast<std::int64_t>(screen.urgent_on_screen);
+    snapshot.frames_last_minute = std::accumulate(m_frames.begin(), m_frames.end(), std::int64_t{0});
+    snapshot.late_frames_last_minute = std::accumulate(m_late.begin(), m_late.end(), std::int64_t{0});
+    snapshot.frames_total = m_frames_total;
+    snapshot.late_frames_total = m_late_total;
+    snapshot.crawl_pixels_total = screen.crawl_pixels;
+    snapshot.display_on = screen.display_on;
+    snapshot.renderer = screen.renderer;
+    snapshot.width = screen.width;
+    snapshot.height = screen.height;
+    snapshot.schedule_on = screen.schedule_on;
+    return snapshot;
+}
+
+}  // namespace signage::app
