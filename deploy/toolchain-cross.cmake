@@ -12,6 +12,8 @@ set(CMAKE_C_COMPILER clang-16)
 set(CMAKE_CXX_COMPILER clang++-16)
 set(CMAKE_C_COMPILER_TARGET ${SIGNAGE_CROSS_TRIPLET})
 set(CMAKE_CXX_COMPILER_TARGET ${SIGNAGE_CROSS_TRIPLET})
+# cpack strips with the target's binutils (binutils-<triplet>), not whichever llvm-strip is found.
+set(CMAKE_STRIP /usr/bin/${SIGNAGE_CROSS_TRIPLET}-strip)
 
 # The target's libraries only: programs from the host, libraries and headers from the target.
 set(CMAKE_FIND_ROOT_PATH /)
