@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Cross-build for the Raspberry Pi on a Debian 12 amd64 machine (run as root, or with sudo):
+#   deploy/cross-build.sh arm64    64-bit Raspberry Pi OS (bookworm)
+#   deploy/cross-build.sh armhf    32-bit Raspberry Pi OS (bookworm), where size_t is 32 bits
+# It installs the target's multiarch -dev packages beside the host's, builds in build-ARCH with
+# deploy/toolchain-ARCH.cmake (clang --target, see toolchain-cross.cmake for why not gcc), runs
+# the unit tests under qemu-user-static through ctest and makes the ARCH .deb with cpack.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+arch=${1:-}
+case "$arch" in
+  arm64) triplet=aarch64-linux-gnu ;;
+  armhf) triplet=arm-linux-gnueabihf ;;
+  *) echo "usage: deploy/cross-build.sh arm64|armhf" >&2; exit 2 ;;
+esac
+build_dir=${SIGNAGE_CROSS_BUILD_DIR:-"$here/build-$arch"}
+extra_root=$build_dir/cross-extra
+jobs=$(nproc)
+started=$(date +%s)
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "cross-build: run as root (it installs packages)" >&2; exit 1; }
+  sudo=(sudo)
+fi
+
+# Host tools, and the target's libraries as Debian multiarch packages (pkg:ARCH). The header-only
+# ones (doctest, nlohmann-json) are Architecture: all and come from deploy/setup.sh's list.
+host_packages=(clang-16 qemu-user-static "binutils-$triplet" dpkg-dev cmake pkg-config file
+               doctest-dev nlohmann-json3-dev python3)
+target_packages=(libc6-dev libstdc++-12-dev
+                 libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
+                 libcurl4-openssl-dev libxml2-dev libtomlplusplus-dev libutf8proc-dev libfribidi-dev
+                 libx11-dev libxext-dev libsystemd-dev)
+# Not co-installable: libunibreak1 and libunibreak-dev are not Multi-Arch: same (both arches'
+# files are /usr/lib/libunibreak.so*), so installing :ARCH would remove the host's. They are
+# fetched with apt-get download and unpacked under build-ARCH/cross-extra instead (below).
+apt_install() {
+  local wanted=("${host_packages[@]}")
+  for p in "${target_packages[@]}"; do wanted+=("$p:$arch"); done
+  local added=no
+  if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+    "${sudo[@]}" dpkg --add-architecture "$arch"
+    added=yes
+  fi
+  # A failing index (a mirror mid-sync) is reported; the simulation below catches what matters.
+  "${sudo[@]}" apt-get update -qq || echo "cross-build: warning: apt-get update reported errors (above)" >&2
+  local plan=''
+  if ! plan=$(apt-get install --simulate -y --no-install-recommends "${wanted[@]}") \
+     || grep -q '^Remv' <<<"$plan"; then
+    grep '^Remv' <<<"$plan" >&2 || true
+    echo "cross-build: the $arch packages cannot be installed beside the host's (above); stopping" >&2
+    # Leave apt as it was: an architecture whose indexes fail would fail every apt-get update.
+    if [ "$added" = yes ]; then
+      if "${sudo[@]}" dpkg --remove-architecture "$arch"; then "${sudo[@]}" apt-get update -qq || true; fi
+    fi
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${wanted[@]}"
+}
+
+unpack_unibreak() {
+  [ -f "$extra_root/usr/lib/pkgconfig/libunibreak.pc" ] && return 0
+  rm -rf "$extra_root"
+  mkdir -p "$extra_root/debs"
+  (cd "$extra_root/debs" && apt-get download -qq "libunibreak1:$arch" "libunibreak-dev:$arch" 2>/dev/null)
+  # -R keeps DEBIAN/shlibs, from which dpkg-shlibdeps (cpack) takes the Depends on libunibreak1.
+  dpkg-deb -R "$extra_root"/debs/libunibreak1_*_"$arch".deb "$extra_root"
+  dpkg-deb -x "$extra_root"/debs/libunibreak-dev_*_"$arch".deb "$extra_root"
+  sed -i "s|^prefix=.*|prefix=$extra_root/usr|" "$extra_root/usr/lib/pkgconfig/libunibreak.pc"
+}
+
+apt_install
+unpack_unibreak
+
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_TOOLCHAIN_FILE="$here/deploy/toolchain-$arch.cmake" \
+  -DSIGNAGE_CROSS_EXTRA_ROOT="$extra_root" -DSIGNAGE_BUILD_BENCHMARKS=OFF
+cmake --build "$build_dir" --parallel "$jobs"
+built=$(date +%s)
+
+# Left out under qemu (ctest -E), each for a reason of the emulation, not of the target:
+#  - portability: compiles src/ for i386 with the host's g++ -m32 (the armhf run is that proof);
+#  - layers: a Python check of the source tree, the same on every architecture;
+#  - deploy: systemd-analyze verify and the cage compositor run the host's tools on the player;
+#  - a program that cannot be started is reported by the parent at once (posix_spawn), and a
+#    program re-executing itself (/proc/self/exe) as its own probe: qemu-user runs vfork as
+#    fork and cannot exec an $arch program without binfmt_misc, so the child exits 127 instead.
+# Tests that start the player binary run it under qemu too (tests/CMakeLists.txt, a wrapper).
+excluded='^(portability|layers|deploy): '
+excluded+='|^DisplayPower reports a command that cannot be started'
+excluded+='|^a probe that cannot start says so'
+excluded+='|^this program is its own probe'
+(cd "$build_dir" && ctest --output-on-failure --parallel "$jobs" -E "$excluded") | tee "$build_dir/cross-ctest.log"
+tested=$(date +%s)
+
+(cd "$build_dir" && rm -f ./*.deb && DEB_HOST_ARCH=$arch cpack -G DEB)
+deb=$(ls "$build_dir"/*_"$arch".deb)
+dpkg-deb -I "$deb"
+file "$build_dir/bin/signage-player"
+finished=$(date +%s)
+
+grep -E 'tests passed|tests failed' "$build_dir/cross-ctest.log" || true
+echo "cross-build $arch: setup+build $((built - started)) s, tests under qemu $((tested - built)) s," \
+     "package $((finished - tested)) s, total $((finished - started)) s"
+echo "cross-build $arch: $deb"
