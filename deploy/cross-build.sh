@@ -5,6 +5,7 @@
 # It installs the target's multiarch -dev packages beside the host's, builds in build-ARCH with
 # deploy/toolchain-ARCH.cmake (clang --target, see toolchain-cross.cmake for why not gcc), runs
 # the unit tests under qemu-user-static through ctest and makes the ARCH .deb with cpack.
+# Exit status 77: the ARCH packages could not be installed (nothing was built or tested).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -55,16 +56,22 @@ apt_install() {
     if [ "$added" = yes ]; then
       if "${sudo[@]}" dpkg --remove-architecture "$arch"; then "${sudo[@]}" apt-get update -qq || true; fi
     fi
-    exit 1
+    exit 77  # nothing was built: the packages could not be had (deploy/setup.sh says so)
   fi
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${wanted[@]}"
+  if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${wanted[@]}"; then
+    echo "cross-build: installing the $arch packages failed (above); stopping" >&2
+    exit 77
+  fi
 }
 
 unpack_unibreak() {
   [ -f "$extra_root/usr/lib/pkgconfig/libunibreak.pc" ] && return 0
   rm -rf "$extra_root"
   mkdir -p "$extra_root/debs"
-  (cd "$extra_root/debs" && apt-get download -qq "libunibreak1:$arch" "libunibreak-dev:$arch" 2>/dev/null)
+  if ! (cd "$extra_root/debs" && apt-get download -qq "libunibreak1:$arch" "libunibreak-dev:$arch" 2>/dev/null); then
+    echo "cross-build: downloading libunibreak for $arch failed; stopping" >&2
+    exit 77
+  fi
   # -R keeps DEBIAN/shlibs, from which dpkg-shlibdeps (cpack) takes the Depends on libunibreak1.
   dpkg-deb -R "$extra_root"/debs/libunibreak1_*_"$arch".deb "$extra_root"
   dpkg-deb -x "$extra_root"/debs/libunibreak-dev_*_"$arch".deb "$extra_root"
