@@ -160,6 +160,32 @@ Result<CommandLine> parse_status(const std::vector<std::string>& arguments)
     return line;
 }
 
+// snapshot [--file PATH] FILE.png
+Result<CommandLine> parse_snapshot(const std::vector<std::string>& arguments)
+{
+    CommandLine line;
+    line.command = Command::snapshot;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::help;
+            return line;
+        }
+        if (argument == "--file") {
+            if (i + 1 >= arguments.size())
+                return Error{"--file: needs a value"};
+            line.status_file = arguments[++i];
+        } else if (argument.starts_with("--") || !line.snapshot_out.empty()) {
+            return Error{(argument.starts_with("--") ? "unknown option \"" : "snapshot: unexpected argument \"") + argument + "\"; see --help"};
+        } else {
+            line.snapshot_out = argument;
+        }
+    }
+    if (line.snapshot_out.empty())
+        return Error{"snapshot: needs the PNG file to write, as in: signage-player snapshot /tmp/screen.png"};
+    return line;
+}
+
 }  // namespace
 
 const char* usage_text()
@@ -185,6 +211,10 @@ const char* usage_text()
            "      fetch, notices, frames, memory, display, schedule); exit status 1 when the screen is\n"
            "      not healthy. Default file: $RUNTIME_DIRECTORY/status.json under systemd, else\n"
            "      $XDG_RUNTIME_DIR/signage-player/status.json, else /tmp/signage-player-UID/status.json.\n"
+           "  signage-player snapshot [--file PATH] FILE.png\n"
+           "      Save what the running player has on screen now to FILE.png (waits up to 10 s).\n"
+           "      Run it with sudo or as the player's user. PATH: the player's status file, found\n"
+           "      as for status, then /run/signage-player/status.json (the service's).\n"
            "  signage-player --help | --version\n";
 }
 
@@ -198,6 +228,8 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
         return parse_check_config(arguments);
     if (!arguments.empty() && arguments[0] == "status")
         return parse_status(arguments);
+    if (!arguments.empty() && arguments[0] == "snapshot")
+        return parse_snapshot(arguments);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {
