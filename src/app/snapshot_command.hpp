@@ -14,8 +14,9 @@ struct SnapshotOutcome {
     std::string message;  // one line: what was saved, or why nothing was
 };
 
-// The running player's status file: default_status_path() when it exists, else the service's
-// /run/signage-player/status.json (where `sudo` or another user finds it), else the former.
+// The running player's status file, for `status` and `snapshot`: default_status_path() when it
+// exists, else the service's /run/signage-player/status.json when its player.pid is there
+// (`sudo` or another user's shell has no $RUNTIME_DIRECTORY), else the former.
 std::filesystem::path find_status_file();
 // Asks the player that writes `status_file` for a snapshot and copies it to `out`, waiting up
 // to `timeout`.
