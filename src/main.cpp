@@ -6,6 +6,7 @@
 #include "app/player.hpp"
 #include "app/settings.hpp"
 #include "app/shape_command.hpp"
+#include "app/snapshot_command.hpp"
 #include "app/status_command.hpp"
 #include "app/status_writer.hpp"
 #include "feed/http_client.hpp"
@@ -76,7 +77,11 @@ int main(int argc, char** argv)
         return run_check_config(*command_line->config_path);
     case Command::status:
         // Reads the running player's file: no configuration, no display.
-        return run_status_command(command_line->status_file ? std::filesystem::path(*command_line->status_file) : default_status_path());
+        return run_status_command(command_line->status_file ? std::filesystem::path(*command_line->status_file) : find_status_file());
+    case Command::snapshot:
+        // Asks the running player: no configuration, no display.
+        return run_snapshot_command(command_line->status_file ? std::filesystem::path(*command_line->status_file) : find_status_file(),
+                                    command_line->snapshot_out);
     case Command::play:
     case Command::render:
     case Command::shape:

@@ -140,23 +140,30 @@ Result<CommandLine> parse_check_config(const std::vector<std::string>& arguments
     return line;
 }
 
-// status [--file PATH]
-Result<CommandLine> parse_status(const std::vector<std::string>& arguments)
+// status [--file PATH] and snapshot [--file PATH] FILE.png: they find the player alike.
+Result<CommandLine> parse_status(const std::vector<std::string>& arguments, Command command)
 {
     CommandLine line;
-    line.command = Command::status;
+    line.command = command;
+    const std::string name = arguments[0];
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         if (argument == "--help" || argument == "-h") {
             line.command = Command::help;
             return line;
         }
-        if (argument != "--file")
-            return Error{(argument.starts_with("--") ? "unknown option \"" : "status: unexpected argument \"") + argument + "\"; see --help"};
-        if (i + 1 >= arguments.size())
-            return Error{"--file: needs a value"};
-        line.status_file = arguments[++i];
+        if (argument == "--file") {
+            if (i + 1 >= arguments.size())
+                return Error{"--file: needs a value"};
+            line.status_file = arguments[++i];
+        } else if (argument.starts_with("--") || command != Command::snapshot || !line.snapshot_out.empty()) {
+            return Error{(argument.starts_with("--") ? "unknown option \"" : name + ": unexpected argument \"") + argument + "\"; see --help"};
+        } else {
+            line.snapshot_out = argument;
+        }
     }
+    if (command == Command::snapshot && line.snapshot_out.empty())
+        return Error{"snapshot: needs the PNG file to write, as in: signage-player snapshot /tmp/screen.png"};
     return line;
 }
 
@@ -184,7 +191,12 @@ const char* usage_text()
            "      Print the running player's health from its status file (uptime, each feed's last\n"
            "      fetch, notices, frames, memory, display, schedule); exit status 1 when the screen is\n"
            "      not healthy. Default file: $RUNTIME_DIRECTORY/status.json under systemd, else\n"
-           "      $XDG_RUNTIME_DIR/signage-player/status.json, else /tmp/signage-player-UID/status.json.\n"
+           "      $XDG_RUNTIME_DIR/signage-player/status.json, else /tmp/signage-player-UID/status.json;\n"
+           "      if that is missing, the service's /run/signage-player/status.json.\n"
+           "  signage-player snapshot [--file PATH] FILE.png\n"
+           "      Save what the running player has on screen now to FILE.png (waits up to 10 s).\n"
+           "      Run it with sudo or as the player's user. PATH: the player's status file, found\n"
+           "      as for status.\n"
            "  signage-player --help | --version\n";
 }
 
@@ -197,7 +209,9 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments
     if (!arguments.empty() && arguments[0] == "check-config")
         return parse_check_config(arguments);
     if (!arguments.empty() && arguments[0] == "status")
-        return parse_status(arguments);
+        return parse_status(arguments, Command::status);
+    if (!arguments.empty() && arguments[0] == "snapshot")
+        return parse_status(arguments, Command::snapshot);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

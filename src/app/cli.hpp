@@ -8,7 +8,7 @@
 
 namespace signage::app {
 
-enum class Command { play, render, dump_feed, shape, check_config, status, help, version };
+enum class Command { play, render, dump_feed, shape, check_config, status, snapshot, help, version };
 
 struct WindowSize {
     int width = 0;
@@ -29,6 +29,8 @@ struct CommandLine {
     std::string dump_language;  // --lang: the language of titles the feed does not label; empty: unknown
     // status: the status file to read; nullopt: where the player writes it (default_status_path)
     std::optional<std::string> status_file;
+    // snapshot: the PNG to write (the status file as for status)
+    std::string snapshot_out;
     // shape:
     std::string shape_text;
     int shape_font_px = 48;

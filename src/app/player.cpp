@@ -44,8 +44,11 @@ Player::Player(config::Config config, std::optional<std::filesystem::path> confi
     , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
     , m_status_tracker(m_parts.clocks.monotonic())
 {
-    if (m_parts.status_file)
-        m_status_writer = std::make_unique<StatusWriter>(*m_parts.status_file, m_parts.log, m_config.status_http_port);
+    if (!m_parts.status_file)
+        return;
+    m_snapshot_writer = std::make_unique<SnapshotWriter>(snapshot_path_for(*m_parts.status_file), m_parts.log);
+    m_status_writer = std::make_unique<StatusWriter>(*m_parts.status_file, m_parts.log, m_config.status_http_port,
+                                                     [this](std::string_view path) { return m_snapshot_writer->http_reply(path); });
 }
 
 Player::~Player() = default;
@@ -425,6 +428,7 @@ void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform
         m_screenshot_requested = false;
         save_screenshot(m_display, m_parts.clocks.wall(), m_parts.log);
     }
+    answer_snapshot_request(m_display, m_snapshot_writer.get(), m_parts.log);
     m_display.present(changed ? &*changed : nullptr);
     log_board_shown(scene);
 }
@@ -470,6 +474,8 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     std::optional<platform::RendererProbeRun> probe;
     if (config.display.renderer == config::RendererChoice::automatic)
         probe = platform::RendererProbeRun::start();
+    install_snapshot_signal_handler();  // before player.pid names us, even while no display is there
+    const PidFile pid_file(pid_path_for(default_status_path()), platform::log_line);
     // Declared first, torn down last: everything below uses SDL or curl.
     auto opened = wait_for_display(request, config.display.renderer, std::move(probe));
     if (!opened)

@@ -5,6 +5,7 @@
 #include "app/board_state.hpp"
 #include "app/config_watch.hpp"
 #include "app/feed_updates.hpp"
+#include "app/remote_snapshot.hpp"
 #include "app/renderer_switch.hpp"
 #include "app/screen_schedule.hpp"
 #include "app/screens.hpp"
@@ -84,6 +85,8 @@ public:
     // Nothing under way: no config being read, no screen being loaded or readied, no board
     // being prepared.
     bool settled() const;
+    // snapshot.png beside the status file (remote_snapshot.hpp); null without a status file.
+    SnapshotWriter* snapshot_writer() { return m_snapshot_writer.get(); }
 
 private:
     std::optional<int> handle_event(const SDL_Event& event);
@@ -121,6 +124,7 @@ private:
     render::Playback m_playback;
     render::FrameStats m_frame_stats;
     StatusTracker m_status_tracker;
+    std::unique_ptr<SnapshotWriter> m_snapshot_writer;  // snapshot.png, off this thread; outlives the HTTP server
     std::unique_ptr<StatusWriter> m_status_writer;  // status.json and the metrics, off this thread
     std::optional<PlayerClocks::Monotonic> m_start;
     PlayerClocks::Monotonic m_next_second{};

@@ -7,15 +7,23 @@
 
 namespace signage::app {
 
-void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
-                     const std::function<void(std::string_view line)>& log)
+Result<platform::SurfacePtr> read_screen(const platform::Display& display)
 {
     int width = 0, height = 0;
     display.output_size(width, height);
     platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface ||
-        SDL_RenderReadPixels(display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0) {
-        log(std::string("screenshot: cannot read the screen: ") + SDL_GetError());
+        SDL_RenderReadPixels(display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0)
+        return Error{std::string("cannot read the screen: ") + SDL_GetError()};
+    return surface;
+}
+
+void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
+                     const std::function<void(std::string_view line)>& log)
+{
+    auto surface = read_screen(display);
+    if (!surface) {
+        log("screenshot: " + surface.error().message);
         return;
     }
     char name[64];
@@ -23,7 +31,7 @@ void save_screenshot(const platform::Display& display, std::chrono::sys_seconds 
     std::tm local{};
     localtime_r(&time, &local);
     std::strftime(name, sizeof name, "signage-%Y%m%d-%H%M%S.png", &local);
-    if (auto saved = save_png(surface.get(), name); !saved)
+    if (auto saved = save_png(surface.value().get(), name); !saved)
         log("screenshot: " + saved.error().message);
     else
         log(std::string("screenshot: ") + name);

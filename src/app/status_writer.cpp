@@ -35,8 +35,9 @@ std::int64_t resident_memory_bytes()
     return resident_pages * ::sysconf(_SC_PAGESIZE);
 }
 
-StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log, int http_port)
-    : m_status_path(std::move(status_path)), m_log(std::move(log)), m_thread([this] { run(); })
+StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log, int http_port,
+                           platform::LoopbackHttpServer::Handler other_pages)
+    : m_status_path(std::move(status_path)), m_log(std::move(log)), m_other_pages(std::move(other_pages)), m_thread([this] { run(); })
 {
     if (http_port == 0)
         return;
@@ -51,6 +52,8 @@ StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log, int h
 
 platform::HttpReply StatusWriter::reply(std::string_view path)
 {
+    if (path != "/status" && path != "/metrics" && m_other_pages)
+        return m_other_pages(path);  // outside the lock: it may wait
     std::lock_guard lock(m_latest_mutex);
     if (path != "/status" && path != "/metrics")
         return {404, "text/plain; charset=utf-8", "not found: try /status or /metrics\n"};

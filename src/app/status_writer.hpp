@@ -32,7 +32,9 @@ public:
     using LogSink = std::function<void(std::string_view line)>;
 
     // `http_port` 0: not served; a port that cannot be had is logged, and the files go on.
-    StatusWriter(std::filesystem::path status_path, LogSink log, int http_port = 0);
+    // `other_pages` answers the paths besides /status and /metrics (on the server's thread).
+    StatusWriter(std::filesystem::path status_path, LogSink log, int http_port = 0,
+                 platform::LoopbackHttpServer::Handler other_pages = {});
     ~StatusWriter();  // writes what waits, then joins
     StatusWriter(const StatusWriter&) = delete;
     StatusWriter& operator=(const StatusWriter&) = delete;
@@ -62,6 +64,7 @@ private:
     std::mutex m_latest_mutex;  // the texts of the latest snapshot, for the HTTP server's thread
     std::string m_latest_json;
     std::string m_latest_metrics;
+    platform::LoopbackHttpServer::Handler m_other_pages;
     std::thread m_thread;    // starts after everything it uses exists
     std::optional<platform::LoopbackHttpServer> m_server;  // last: stopped first
 };

@@ -88,4 +88,18 @@ TEST_CASE("check-config takes one FILE")
     }
 }
 
+TEST_CASE("snapshot takes the PNG to write and, like status, the player's status file")
+{
+    auto line = parse_command_line({"snapshot", "--file", "/run/x/status.json", "/tmp/screen.png"});
+    REQUIRE(line);
+    CHECK(line->command == Command::snapshot);
+    CHECK(line->snapshot_out == "/tmp/screen.png");
+    CHECK(line->status_file == "/run/x/status.json");
+    CHECK(parse_command_line({"snapshot"}).error().message ==
+          "snapshot: needs the PNG file to write, as in: signage-player snapshot /tmp/screen.png");
+    CHECK(parse_command_line({"snapshot", "a.png", "b.png"}).error().message == "snapshot: unexpected argument \"b.png\"; see --help");
+    CHECK(parse_command_line({"status", "a.png"}).error().message == "status: unexpected argument \"a.png\"; see --help");
+    CHECK(parse_command_line({"snapshot", "--out", "a.png"}).error().message == "unknown option \"--out\"; see --help");
+}
+
 }  // namespace signage::app
