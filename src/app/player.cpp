@@ -471,7 +471,9 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     if (config.display.renderer == config::RendererChoice::automatic)
         probe = platform::RendererProbeRun::start();
     // Declared first, torn down last: everything below uses SDL or curl.
-    auto opened = wait_for_display(request, config.display.renderer, std::move(probe));
+    platform::DisplayRequest asked = request;
+    asked.mode = config.display.mode;
+    auto opened = wait_for_display(asked, config.display.renderer, std::move(probe));
     if (!opened)
         return 0;  // asked to stop before there was a display
     feed::CurlGlobal curl;
