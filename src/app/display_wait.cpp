@@ -2,10 +2,12 @@
 
 #include "platform/log.hpp"
 #include "platform/service_notify.hpp"
+#include "platform/video_driver.hpp"
 
 #include <csignal>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace signage::app {
 
@@ -36,16 +38,25 @@ public:
     StopSignalsWhileWaiting& operator=(const StopSignalsWhileWaiting&) = delete;
 };
 
+// On the first video driver of the plan (platform/video_driver.hpp) where SDL video starts and
+// the display opens.
 Result<OpenedDisplay> try_to_open(const platform::DisplayRequest& request, config::RendererChoice renderer,
                                   std::optional<platform::RendererProbeRun> probe)
 {
-    auto sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
-    if (!sdl->ok())
-        return Error{std::string("unable to start SDL video: ") + SDL_GetError()};
-    auto display = platform::Display::open(request, renderer, std::move(probe));
-    if (!display)
-        return display.error();
-    return OpenedDisplay{std::move(sdl), std::move(display.value())};
+    const auto environment = platform::VideoEnvironment::current();
+    const auto plan = platform::plan_video_drivers(environment, platform::compiled_in_video_drivers());
+    std::optional<platform::Display> display;
+    auto started = platform::start_video(plan, environment, [&](const std::string&) -> Status {
+        auto opened = platform::Display::open(request, renderer, std::exchange(probe, std::nullopt));
+        if (!opened)
+            return opened.error();
+        display.emplace(std::move(opened.value()));
+        return Done{};
+    });
+    if (!started)
+        return started.error();
+    platform::log_line("display: on SDL's " + started->driver + " video driver");
+    return OpenedDisplay{std::move(started->sdl), std::move(*display)};
 }
 
 // Sleeps `retry`, feeding the watchdog; false when asked to stop.
@@ -76,7 +87,7 @@ std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& re
     while (!opened) {
         if (opened.error().message != said) {
             said = opened.error().message;
-            platform::log_line("display: none yet (" + said + "); trying again every " + std::to_string(retry.count() / 1000) +
+            platform::log_line("display: " + said + "; trying again every " + std::to_string(retry.count() / 1000) +
                                " s: switch the display on or connect it");
             service.ready("waiting for a display: " + said);
         }

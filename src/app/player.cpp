@@ -477,7 +477,9 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     install_snapshot_signal_handler();  // before player.pid names us, even while no display is there
     const PidFile pid_file(pid_path_for(default_status_path()), platform::log_line);
     // Declared first, torn down last: everything below uses SDL or curl.
-    auto opened = wait_for_display(request, config.display.renderer, std::move(probe));
+    platform::DisplayRequest asked = request;
+    asked.mode = config.display.mode;
+    auto opened = wait_for_display(asked, config.display.renderer, std::move(probe));
     if (!opened)
         return 0;  // asked to stop before there was a display
     feed::CurlGlobal curl;

@@ -1,5 +1,6 @@
 #include "platform/display.hpp"
 
+#include "platform/display_mode.hpp"
 #include "platform/log.hpp"
 #include "platform/spawn_settings.hpp"
 #include "platform/unique_fd.hpp"
@@ -327,21 +328,11 @@ Result<Display> Display::open(const DisplayRequest& request, config::RendererCho
         probe = RendererProbeRun::start();
 
     const bool fullscreen = !request.window_width;
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    // FULLSCREEN_DESKTOP keeps the display's native mode: no mode switch, no blurry scaling.
-    flags |= fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    // Fullscreen windows are still created at the desktop's size: some X11 setups (no window
-    // manager, as on a bare kiosk) never resize a 0x0 window to fill the screen.
-    SDL_DisplayMode desktop{};
-    if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) != 0)
-        desktop = SDL_DisplayMode{0, 1280, 720, 0, nullptr};
-    const int width = request.window_width.value_or(desktop.w);
-    const int height = request.window_height.value_or(desktop.h);
-
     Display display;
-    display.m_window.reset(SDL_CreateWindow("signage-player", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
-    if (!display.m_window)
-        return Error{std::string("unable to create the window: ") + SDL_GetError() + " (is a display attached? try SDL_VIDEODRIVER=kmsdrm or x11)"};
+    auto window = make_window(request.window_width, request.window_height, request.mode);
+    if (!window)
+        return window.error();
+    display.m_window = std::move(window.value());
 
     const RendererDecision decision = choice == config::RendererChoice::automatic ? decide_renderer(probe->answer()) : fixed_renderer(choice);
     std::string refused;  // as SDL_CreateRenderer failing always did: the software renderer, and nothing said

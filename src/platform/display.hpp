@@ -18,6 +18,7 @@ namespace signage::platform {
 struct DisplayRequest {
     std::optional<int> window_width;  // set: a window of this size; unset: fullscreen
     std::optional<int> window_height;
+    config::ScreenMode mode = {};  // fullscreen: native, or a mode switched to ([display] mode)
 };
 
 // What a short-lived child process found out by making an accelerated renderer, so that the

@@ -253,6 +253,26 @@ TEST_CASE("A config's [display] table sets the renderer, the rotation and the sa
     CHECK(config_from(with_feed("[display]\nsafe_area_percent = 10\n")).display.safe_area_percent == 10);
 }
 
+TEST_CASE("A config's [display] mode is the native one, or a size with an optional refresh rate")
+{
+    CHECK(config_from(base_feed).display.mode.native());
+    CHECK(config_from(with_feed("[display]\nmode = \"native\"\n")).display.mode == ScreenMode{});
+    CHECK(config_from(with_feed("[display]\nmode = \"1920x1080\"\n")).display.mode == ScreenMode{1920, 1080, 0});
+    CHECK(config_from(with_feed("[display]\nmode = \"1280x720@50\"\n")).display.mode == ScreenMode{1280, 720, 50});
+    const std::string use = R"(is not a mode; use "native", "1920x1080" or "1920x1080@60")";
+    check_errors({
+        {"no height", with_feed("[display]\nmode = \"1920\"\n"), R"(config.toml:6: display.mode: "1920" )" + use},
+        {"a capital X", with_feed("[display]\nmode = \"1920X1080\"\n"), R"(config.toml:6: display.mode: "1920X1080" )" + use},
+        {"no refresh after @", with_feed("[display]\nmode = \"1920x1080@\"\n"), R"(config.toml:6: display.mode: "1920x1080@" )" + use},
+        {"a fractional refresh", with_feed("[display]\nmode = \"1920x1080@59.94\"\n"),
+         R"(config.toml:6: display.mode: "1920x1080@59.94" )" + use},
+        {"a zero width", with_feed("[display]\nmode = \"0x1080\"\n"), R"(config.toml:6: display.mode: "0x1080" )" + use},
+        {"a sign", with_feed("[display]\nmode = \"+1920x1080\"\n"), R"(config.toml:6: display.mode: "+1920x1080" )" + use},
+        {"auto", with_feed("[display]\nmode = \"auto\"\n"), R"(config.toml:6: display.mode: "auto" )" + use},
+        {"mode as a number", with_feed("[display]\nmode = 1080\n"), "config.toml:6: display.mode: expected a string, got integer"},
+    });
+}
+
 TEST_CASE("A config's [display] mistakes are named with their line")
 {
     check_errors({
