@@ -36,18 +36,6 @@ public:
     StopSignalsWhileWaiting& operator=(const StopSignalsWhileWaiting&) = delete;
 };
 
-Result<OpenedDisplay> try_to_open(const platform::DisplayRequest& request, config::RendererChoice renderer,
-                                  std::optional<platform::RendererProbeRun> probe)
-{
-    auto sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
-    if (!sdl->ok())
-        return Error{std::string("unable to start SDL video: ") + SDL_GetError()};
-    auto display = platform::Display::open(request, renderer, std::move(probe));
-    if (!display)
-        return display.error();
-    return OpenedDisplay{std::move(sdl), std::move(display.value())};
-}
-
 // Sleeps `retry`, feeding the watchdog; false when asked to stop.
 bool wait_a_while(std::chrono::milliseconds retry, platform::ServiceNotifier& service)
 {
@@ -64,10 +52,22 @@ bool wait_a_while(std::chrono::milliseconds retry, platform::ServiceNotifier& se
 
 }  // namespace
 
+Result<OpenedDisplay> open_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
+                                   std::optional<platform::RendererProbeRun> probe)
+{
+    auto sdl = std::make_unique<platform::SdlSubsystems>(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    if (!sdl->ok())
+        return Error{std::string("unable to start SDL video: ") + SDL_GetError()};
+    auto display = platform::Display::open(request, renderer, std::move(probe));
+    if (!display)
+        return display.error();
+    return OpenedDisplay{std::move(sdl), std::move(display.value())};
+}
+
 std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
                                               std::optional<platform::RendererProbeRun> probe, std::chrono::milliseconds retry)
 {
-    auto opened = try_to_open(request, renderer, std::move(probe));
+    auto opened = open_display(request, renderer, std::move(probe));
     if (opened)
         return std::move(opened.value());
     platform::ServiceNotifier service;
@@ -84,7 +84,7 @@ std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& re
             platform::log_line("display: stopped while waiting for one");
             return std::nullopt;
         }
-        opened = try_to_open(request, renderer, std::nullopt);
+        opened = open_display(request, renderer, std::nullopt);
     }
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
     platform::log_line("display: found after " + std::to_string(waited.count()) + " s of waiting");
