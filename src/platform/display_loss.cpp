@@ -75,7 +75,7 @@ std::optional<LostConnection> connection_lost(SDL_Window* window)
     if (info.subsystem == SDL_SYSWM_X11 && g_x11_broken)
         return LostConnection{"the connection to the X server broke (the X server stopped or restarted)", false};
     if (info.subsystem == SDL_SYSWM_WAYLAND && info.info.wl.display && wayland_error(info.info.wl.display) != 0)
-        return LostConnection{"the connection to the Wayland compositor broke (the compositor stopped or restarted)", true};
+        return LostConnection{"the connection to the Wayland compositor broke (the compositor stopped or restarted)", false};
     return std::nullopt;
 }
 

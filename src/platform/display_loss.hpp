@@ -17,7 +17,7 @@ void watch_connection(SDL_Window* window);
 
 struct LostConnection {
     std::string why;
-    bool reopenable = true;  // false: SDL video cannot be closed in this process (X11)
+    bool reopenable = true;  // false: SDL video cannot be closed in this process (X11, Wayland)
 };
 // The window's display connection gone, or nullopt while it works (and for drivers where the
 // player cannot tell: KMSDRM, offscreen, dummy).
