@@ -60,6 +60,7 @@ std::optional<int> Player::lose_display(const platform::LostConnection& lost)
         // SDL video is left as it is, never closed: closing it would make Xlib exit(1) in the middle.
         (void)m_video.release();
         static_cast<void>(new platform::Display(std::move(m_display)));
+        offer_status();  // the status file says the display is off; the writer writes it before it stops
         return 1;
     }
     m_parts.log("display: lost (" + why + "); fetching goes on, and the screen comes back when a display opens again");
@@ -72,6 +73,7 @@ std::optional<int> Player::lose_display(const platform::LostConnection& lost)
     m_display_said.clear();
     m_previous_frame.reset();
     m_service.status("waiting for a display: " + why);
+    offer_status();
     return std::nullopt;
 }
 

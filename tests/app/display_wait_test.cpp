@@ -158,7 +158,8 @@ TEST_CASE("an X server that stops under a running player: one line, exit code 1 
     const ScratchDir dir("signage-display-lost");
     const auto log = dir.path() / "player.log";
     Process xvfb({xvfb_path, display, "-nolisten", "tcp", "-noreset"}, dir.path() / "xvfb.log", {});
-    Process player({SIGNAGE_PLAYER_BIN, "--windowed", "320x200"}, log, {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", display}});
+    Process player({SIGNAGE_PLAYER_BIN, "--windowed", "320x200"}, log,
+                   {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", display}, {"RUNTIME_DIRECTORY", dir.path().string()}});
     REQUIRE(appears(log, "screen: 5 notices rasterized"));
     xvfb.signal(SIGTERM);
     (void)xvfb.wait();
@@ -169,6 +170,10 @@ TEST_CASE("an X server that stops under a running player: one line, exit code 1 
     CHECK(said.find("display: lost (the connection to the X server broke") != std::string::npos);
     CHECK(said.find("the player stops (exit code 1)") != std::string::npos);
     CHECK(said.find("X connection to") == std::string::npos);  // Xlib's own exit, which says no more
+    // The state file's last word: no display.
+    const std::string status = contents(dir.path() / "status.json");
+    CAPTURE(status);
+    CHECK(status.find("\"on\": false,\n    \"renderer\": \"unknown\"") != std::string::npos);
 }
 
 }  // namespace signage::app
