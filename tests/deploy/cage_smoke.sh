@@ -43,7 +43,7 @@ for _ in $(seq 1 150); do
 done
 # cage dies (SIGKILL: a crash; a stopped cage stops its client itself): the compositor is gone
 # under a running player. timeout's child is cage (setpriv execs it).
-cage_itself=$(pgrep -P "$cage_pid" | head -n 1)
+cage_itself=$(cut -d' ' -f1 "/proc/$cage_pid/task/$cage_pid/children" 2>/dev/null || true)
 kill -KILL "${cage_itself:-$cage_pid}" 2>/dev/null || true
 for _ in $(seq 1 100); do
   if grep -q "player exit code" "$log"; then break; fi
