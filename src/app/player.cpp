@@ -4,7 +4,6 @@
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
 #include "feed/http_client.hpp"
-#include "platform/display_loss.hpp"
 #include "platform/local_time.hpp"
 
 #include <chrono>
@@ -84,10 +83,8 @@ std::optional<int> Player::step(int idle_wait_ms)
         if (auto exit_code = handle_event(event))
             return exit_code;
     }
-    if (auto gone = platform::connection_lost(m_display.window()); gone && !waiting_for_display())
-        return lose_display(*gone);
-    if (waiting_for_display())
-        return std::nullopt;  // the next turns wait for it
+    if (auto stop = check_connection(); stop || waiting_for_display())
+        return stop;  // lost: the next turns wait for the display
     if (ConfigWatch::take_sighup())
         reload("SIGHUP");
     if (auto reading = m_watch.take_reading())
@@ -366,12 +363,6 @@ void Player::handle_second()
     update_overlay();
     m_service.status(service_status());
     offer_status();
-}
-
-std::string Player::service_status() const
-{
-    const auto current = m_board.sources_current(m_parts.clocks.wall(), m_config.stale_after);
-    return service_status_line(m_board.notices().size(), current, m_config.feeds.size(), m_schedule.screen_on());
 }
 
 void Player::update_urgent()

@@ -119,6 +119,7 @@ private:
     void offer_status();
     // player_outage.cpp: the display going away and coming back.
     bool handle_display_event(const SDL_Event& event);
+    std::optional<int> check_connection();
     std::optional<int> lose_display(const platform::LostConnection& lost);
     std::optional<int> step_without_display(int idle_wait_ms);
     void try_display_again();

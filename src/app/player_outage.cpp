@@ -2,7 +2,8 @@
 // compositor restarted, the GPU reset, the last monitor unplugged. The window, the renderer and
 // SDL video go; the fetcher, the notice board, the status file and the watchdog's pings go on;
 // SDL video is started again every `display_retry` until a display opens, and the screen is
-// built again with the notices of now. One log line when lost, one when back.
+// built again with the notices of now. One log line when lost, one when back. Also what the
+// player tells systemd and the status file, which an outage changes too.
 #include "app/player.hpp"
 #include "app/player_lines.hpp"
 #include "platform/display_loss.hpp"
@@ -48,6 +49,15 @@ bool Player::handle_display_event(const SDL_Event& event)
         return true;
     }
     return false;
+}
+
+// After the events: the connection to the X server or the compositor broken under the player
+// (no event says so). An exit code when it cannot be waited for in this process.
+std::optional<int> Player::check_connection()
+{
+    if (auto gone = platform::connection_lost(m_display.window()); gone && !waiting_for_display())
+        return lose_display(*gone);
+    return std::nullopt;
 }
 
 // An exit code when the display cannot be waited for in this process.
@@ -127,6 +137,12 @@ void Player::try_display_again()
     if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
         m_screens.for_each_scene([](render::Scene& scene) { scene.invalidate(); });
     m_screens.build_later(plan_now(), "display: back, but the screen could not be built: ");
+}
+
+std::string Player::service_status() const
+{
+    const auto current = m_board.sources_current(m_parts.clocks.wall(), m_config.stale_after);
+    return service_status_line(m_board.notices().size(), current, m_config.feeds.size(), m_schedule.screen_on());
 }
 
 void Player::offer_status()
