@@ -38,10 +38,26 @@ public:
     StopSignalsWhileWaiting& operator=(const StopSignalsWhileWaiting&) = delete;
 };
 
+// Sleeps `retry`, feeding the watchdog; false when asked to stop.
+bool wait_a_while(std::chrono::milliseconds retry, platform::ServiceNotifier& service)
+{
+    const StopSignalsWhileWaiting handlers;
+    const auto until = std::chrono::steady_clock::now() + retry;
+    while (std::chrono::steady_clock::now() < until) {
+        if (stop_asked)
+            return false;
+        service.alive(std::chrono::steady_clock::now());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return !stop_asked;
+}
+
+}  // namespace
+
 // On the first video driver of the plan (platform/video_driver.hpp) where SDL video starts and
 // the display opens.
-Result<OpenedDisplay> try_to_open(const platform::DisplayRequest& request, config::RendererChoice renderer,
-                                  std::optional<platform::RendererProbeRun> probe)
+Result<OpenedDisplay> open_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
+                                   std::optional<platform::RendererProbeRun> probe)
 {
     const auto environment = platform::VideoEnvironment::current();
     const auto plan = platform::plan_video_drivers(environment, platform::compiled_in_video_drivers());
@@ -59,26 +75,10 @@ Result<OpenedDisplay> try_to_open(const platform::DisplayRequest& request, confi
     return OpenedDisplay{std::move(started->sdl), std::move(*display)};
 }
 
-// Sleeps `retry`, feeding the watchdog; false when asked to stop.
-bool wait_a_while(std::chrono::milliseconds retry, platform::ServiceNotifier& service)
-{
-    const StopSignalsWhileWaiting handlers;
-    const auto until = std::chrono::steady_clock::now() + retry;
-    while (std::chrono::steady_clock::now() < until) {
-        if (stop_asked)
-            return false;
-        service.alive(std::chrono::steady_clock::now());
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return !stop_asked;
-}
-
-}  // namespace
-
 std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
                                               std::optional<platform::RendererProbeRun> probe, std::chrono::milliseconds retry)
 {
-    auto opened = try_to_open(request, renderer, std::move(probe));
+    auto opened = open_display(request, renderer, std::move(probe));
     if (opened)
         return std::move(opened.value());
     platform::ServiceNotifier service;
@@ -95,7 +95,7 @@ std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& re
             platform::log_line("display: stopped while waiting for one");
             return std::nullopt;
         }
-        opened = try_to_open(request, renderer, std::nullopt);
+        opened = open_display(request, renderer, std::nullopt);
     }
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
     platform::log_line("display: found after " + std::to_string(waited.count()) + " s of waiting");

@@ -19,6 +19,10 @@ struct OpenedDisplay {
     platform::Display display;
 };
 
+// One try: SDL video started and the display opened, or why not.
+Result<OpenedDisplay> open_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
+                                   std::optional<platform::RendererProbeRun> probe = std::nullopt);
+
 // nullopt: asked to stop while waiting.
 std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& request, config::RendererChoice renderer,
                                               std::optional<platform::RendererProbeRun> probe,

@@ -1,6 +1,5 @@
 #include "app/player.hpp"
 
-#include "app/display_wait.hpp"
 #include "app/player_lines.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
@@ -12,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 namespace signage::app {
 
@@ -60,6 +60,7 @@ bool Player::start()
         return false;
     }
     log_display();
+    platform::watch_connection(m_display.window());
     if (const auto watchdog = m_service.watchdog_interval())
         m_parts.log("service: systemd's watchdog wants a sign of life every " + std::to_string(watchdog->count() / 1000) +
                     " ms; the frame loop sends one every " + std::to_string(watchdog->count() / 3000) + " ms");
@@ -72,6 +73,8 @@ bool Player::start()
 
 std::optional<int> Player::step(int idle_wait_ms)
 {
+    if (waiting_for_display())
+        return step_without_display(idle_wait_ms);
     SDL_Event event;
     // Off hours: no frames at all, just a wake-up each second for the clock, the schedule and
     // the feeds, so the loop costs next to nothing overnight.
@@ -83,6 +86,8 @@ std::optional<int> Player::step(int idle_wait_ms)
         if (auto exit_code = handle_event(event))
             return exit_code;
     }
+    if (auto stop = check_connection(); stop || waiting_for_display())
+        return stop;  // lost: the next turns wait for the display
     if (ConfigWatch::take_sighup())
         reload("SIGHUP");
     if (auto reading = m_watch.take_reading())
@@ -260,6 +265,8 @@ void Player::fill_new_scene(render::Scene& scene)
 // An exit code when the player should stop.
 std::optional<int> Player::handle_event(const SDL_Event& event)
 {
+    if (handle_display_event(event))
+        return std::exchange(m_display_exit, std::nullopt);
     if (event.type == SDL_QUIT)
         return 0;
     if (event.type == m_feed_event) {
@@ -358,15 +365,7 @@ void Player::handle_second()
         reload("the file changed");
     update_overlay();
     m_service.status(service_status());
-    if (m_status_writer)  // values copied, handed over by move: the writer's thread does the rest
-        m_status_writer->offer(m_status_tracker.snapshot(m_parts.clocks.monotonic(), m_parts.clocks.wall(), m_config.stale_after,
-                                                         screen_health(m_board, m_playback, m_display, m_screens.scene(), m_schedule.screen_on())));
-}
-
-std::string Player::service_status() const
-{
-    const auto current = m_board.sources_current(m_parts.clocks.wall(), m_config.stale_after);
-    return service_status_line(m_board.notices().size(), current, m_config.feeds.size(), m_schedule.screen_on());
+    offer_status();
 }
 
 void Player::update_urgent()
@@ -486,7 +485,9 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     ConfigWatch::install_sighup_handler();
     PlayerParts parts;
     parts.status_file = default_status_path();
+    parts.reopen_display = [request](config::RendererChoice renderer) { return open_display(request, renderer); };
     Player player(config, config_path, std::move(opened->display), data_dir, !request.window_width, std::move(parts));
+    player.adopt_video(std::move(opened->sdl));
     if (!player.start())
         return 1;
     return player.run();

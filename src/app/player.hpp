@@ -4,6 +4,7 @@
 // screens, screen_schedule and screenshot.
 #include "app/board_state.hpp"
 #include "app/config_watch.hpp"
+#include "app/display_wait.hpp"
 #include "app/feed_updates.hpp"
 #include "app/remote_snapshot.hpp"
 #include "app/renderer_switch.hpp"
@@ -13,6 +14,7 @@
 #include "app/status_writer.hpp"
 #include "config/config.hpp"
 #include "platform/display.hpp"
+#include "platform/display_loss.hpp"
 #include "platform/log.hpp"
 #include "platform/service_notify.hpp"
 #include "render/frame_clock.hpp"
@@ -57,6 +59,11 @@ struct PlayerParts {
     // Where the health snapshot goes each second (and signage_player.prom beside it); nullopt:
     // nowhere. run_player sets default_status_path().
     std::optional<std::filesystem::path> status_file;
+    // Opens the display again after it went away (the X server or the compositor restarted, the
+    // GPU reset), tried every `display_retry` meanwhile; unset: a lost display stops the player
+    // with exit code 1. run_player sets app::open_display.
+    std::function<Result<OpenedDisplay>(config::RendererChoice renderer)> reopen_display;
+    std::chrono::milliseconds display_retry{2000};
 };
 
 class Player {
@@ -80,7 +87,11 @@ public:
     // What SIGHUP and R do: the config file is read again (on another thread).
     void reload(const std::string& why);
 
+    // SDL video as run_player started it: the player quits it when the display goes away.
+    void adopt_video(std::unique_ptr<platform::SdlSubsystems> video) { m_video = std::move(video); }
     platform::Display& display() { return m_display; }
+    // The display went away and the player waits for it (the feeds go on meanwhile).
+    bool waiting_for_display() const { return m_display_lost_at.has_value(); }
     const config::Config& config() const { return m_config; }
     // Nothing under way: no config being read, no screen being loaded or readied, no board
     // being prepared.
@@ -108,9 +119,18 @@ private:
     void update_overlay();
     void log_crawl_speed() const;
     std::string service_status() const;
+    void offer_status();
+    // player_outage.cpp: the display going away and coming back.
+    bool handle_display_event(const SDL_Event& event);
+    std::optional<int> check_connection();
+    std::optional<int> lose_display(const platform::LostConnection& lost);
+    std::optional<int> step_without_display(int idle_wait_ms);
+    void try_display_again();
 
+    platform::SdlSubsystems m_events{SDL_INIT_EVENTS};  // the queue outlives SDL video, which may go and come
     config::Config m_config;
     PlayerParts m_parts;
+    std::unique_ptr<platform::SdlSubsystems> m_video;  // torn down after the display it runs
     platform::Display m_display;
     std::filesystem::path m_data_dir;
     Uint32 m_feed_event;
@@ -130,6 +150,10 @@ private:
     PlayerClocks::Monotonic m_next_second{};
     PlayerClocks::Monotonic m_next_stats_log{};
     std::optional<PlayerClocks::Monotonic> m_previous_frame;
+    std::optional<PlayerClocks::Monotonic> m_display_lost_at;
+    PlayerClocks::Monotonic m_next_display_try{};
+    std::string m_display_said;  // why the last try failed
+    std::optional<int> m_display_exit;  // a display lost for good: the exit code
     std::size_t m_boards_logged = 0;
     bool m_whole_frame = true;
     bool m_rebuild = false;

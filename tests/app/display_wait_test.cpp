@@ -93,24 +93,39 @@ bool appears(const std::filesystem::path& path, const std::string& wanted)
     return false;
 }
 
+// Xvfb's path, or empty (the test then skipped) when it is not installed.
+std::string xvfb_or_skip()
+{
+    if (::access("/usr/bin/Xvfb", X_OK) != 0) {
+        skip_test("Xvfb (Debian package xvfb) is not installed");
+        return {};
+    }
+    return "/usr/bin/Xvfb";
+}
+
+// A display name nobody uses here, ":N".
+std::string free_display()
+{
+    const int number = free_display_number();
+    REQUIRE(number > 0);
+    return ":" + std::to_string(number);
+}
+
 }  // namespace
 
 TEST_CASE("started before its display exists, the player waits, shows the notices once it comes, and stops on SIGTERM")
 {
-    if (::access("/usr/bin/Xvfb", X_OK) != 0) {
-        skip_test("Xvfb (Debian package xvfb) is not installed");
+    const std::string xvfb_path = xvfb_or_skip();
+    if (xvfb_path.empty())
         return;
-    }
-    const int number = free_display_number();
-    REQUIRE(number > 0);
-    const std::string display = ":" + std::to_string(number);
+    const std::string display = free_display();
     const ScratchDir dir("signage-display-wait");
     const auto log = dir.path() / "player.log";
     Process player({SIGNAGE_PLAYER_BIN, "--windowed", "320x200"}, log, {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", display}});
     REQUIRE(appears(log, "display: none found ("));
     CHECK(contents(log).find("trying again every 2 s") != std::string::npos);
 
-    Process xvfb({"/usr/bin/Xvfb", display, "-nolisten", "tcp", "-noreset"}, dir.path() / "xvfb.log", {});
+    Process xvfb({xvfb_path, display, "-nolisten", "tcp", "-noreset"}, dir.path() / "xvfb.log", {});
     REQUIRE(appears(log, "display: found after"));
     CHECK(appears(log, "feed \"sample\": 5 notices"));
     CHECK(appears(log, "screen: 5 notices rasterized"));
@@ -150,6 +165,33 @@ TEST_CASE("with no display at all (no DISPLAY, no WAYLAND_DISPLAY, no DRM device
     player.signal(SIGTERM);
     CHECK(player.wait() == 0);
     CHECK(contents(log).find("display: stopped while waiting for one") != std::string::npos);
+}
+
+TEST_CASE("an X server that stops under a running player: one line, exit code 1 at once, for systemd to start it again")
+{
+    const std::string xvfb_path = xvfb_or_skip();
+    if (xvfb_path.empty())
+        return;
+    const std::string display = free_display();
+    const ScratchDir dir("signage-display-lost");
+    const auto log = dir.path() / "player.log";
+    Process xvfb({xvfb_path, display, "-nolisten", "tcp", "-noreset"}, dir.path() / "xvfb.log", {});
+    Process player({SIGNAGE_PLAYER_BIN, "--windowed", "320x200"}, log,
+                   {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", display}, {"RUNTIME_DIRECTORY", dir.path().string()}});
+    REQUIRE(appears(log, "screen: 5 notices rasterized"));
+    xvfb.signal(SIGTERM);
+    (void)xvfb.wait();
+    REQUIRE(appears(log, "display: lost ("));
+    CHECK(player.wait() == 1);
+    const std::string said = contents(log);
+    CAPTURE(said);
+    CHECK(said.find("display: lost (the connection to the X server broke") != std::string::npos);
+    CHECK(said.find("the player stops (exit code 1)") != std::string::npos);
+    CHECK(said.find("X connection to") == std::string::npos);  // Xlib's own exit, which says no more
+    // The state file's last word: no display.
+    const std::string status = contents(dir.path() / "status.json");
+    CAPTURE(status);
+    CHECK(status.find("\"on\": false,\n    \"renderer\": \"unknown\"") != std::string::npos);
 }
 
 }  // namespace signage::app

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The player inside the cage kiosk compositor (Wayland), headless: it must open its window on
-# cage's output, show the bundled sample feed and stop when cage stops. The headless backend
+# cage's output, show the bundled sample feed, and when cage stops say that the display is lost
+# in one line and stop with exit code 1 when cage dies (systemd then starts it again). The headless backend
 # here has no GPU to import OpenGL buffers from, so what reaches the output cannot be read back
 # (it shows black to a screenshot): the log is the evidence.
 # Usage: cage_smoke.sh PLAYER_BINARY
@@ -33,11 +34,19 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 log="$dir/cage.log"
 env XDG_RUNTIME_DIR="$runtime" HOME="$runtime" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
-  timeout -s TERM 20 $as_user cage -- env SDL_VIDEODRIVER=wayland "$player" >"$log" 2>&1 &
+  timeout -s TERM 20 $as_user cage -- sh -c 'env SDL_VIDEODRIVER=wayland "$0"; echo "player exit code $?" >&2' "$player" >"$log" 2>&1 &
 cage_pid=$!
 shown=""
 for _ in $(seq 1 150); do
   if grep -q "signage-player: screen: 5 notices rasterized" "$log"; then shown=yes; break; fi
+  sleep 0.1
+done
+# cage dies (SIGKILL: a crash; a stopped cage stops its client itself): the compositor is gone
+# under a running player. timeout's child is cage (setpriv execs it).
+cage_itself=$(cut -d' ' -f1 "/proc/$cage_pid/task/$cage_pid/children" 2>/dev/null || true)
+kill -KILL "${cage_itself:-$cage_pid}" 2>/dev/null || true
+for _ in $(seq 1 100); do
+  if grep -q "player exit code" "$log"; then break; fi
   sleep 0.1
 done
 kill -TERM "$cage_pid" 2>/dev/null || true
@@ -49,4 +58,6 @@ if [ -z "$shown" ]; then
   exit 1
 fi
 grep -q "signage-player: display: .* at .* Hz, " "$log" || { echo "no display line"; exit 1; }
+grep -q "signage-player: display: lost (the connection to the Wayland compositor broke" "$log" || { echo "no line for the lost compositor"; exit 1; }
+grep -q "player exit code 1" "$log" || { echo "the player did not stop with exit code 1 when cage stopped:"; grep "player exit code" "$log"; exit 1; }
 echo "cage: the player opened its window on Wayland and showed the sample feed"
