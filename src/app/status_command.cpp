@@ -1,5 +1,6 @@
 #include "app/status_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -35,26 +36,72 @@ std::string duration_text(std::int64_t seconds)
     return text + std::to_string(seconds % 60) + " s";
 }
 
-// "2026-03-02 10:00:03 UTC (5 s before the snapshot)", or "never".
-std::string moment(const std::optional<std::int64_t>& when, std::int64_t snapshot_at)
+// The largest two units: "45 s", "3 min", "2 h 5 min", "3 d 4 h".
+std::string short_duration(std::int64_t seconds)
 {
-    if (!when)
-        return "never";
-    const std::int64_t ago = snapshot_at - *when;
-    return utc_time(*when) + (ago >= 0 ? " (" + duration_text(ago) + " ago)" : " (in " + duration_text(-ago) + ")");
+    seconds = std::max<std::int64_t>(seconds, 0);
+    const auto two_units = [](std::int64_t big, const char* big_unit, std::int64_t small, const char* small_unit) {
+        return std::to_string(big) + " " + big_unit + (small ? " " + std::to_string(small) + " " + small_unit : "");
+    };
+    if (seconds < 60)
+        return std::to_string(seconds) + " s";
+    if (seconds < 3600)
+        return std::to_string(seconds / 60) + " min";
+    if (seconds < 86400)
+        return two_units(seconds / 3600, "h", seconds / 60 % 60, "min");
+    return two_units(seconds / 86400, "d", seconds / 3600 % 24, "h");
 }
 
+// "3 min ago", "never".
+std::string ago(const std::optional<std::int64_t>& when, std::int64_t at)
+{
+    return when ? short_duration(at - *when) + " ago" : "never";
+}
+
+// "next poll in 2 min", "next poll now", "polled no more until restart".
+std::string next_poll(const SourceHealth& source, std::int64_t at)
+{
+    if (source.result == "gone")
+        return "polled no more until restart";
+    if (!source.next_poll)
+        return "next poll not known";
+    return *source.next_poll <= at ? "next poll now" : "next poll in " + short_duration(*source.next_poll - at);
+}
+
+// "failing for 2 h (https://...: HTTP 503 Service Unavailable), 7 in a row".
+std::string failure_text(const SourceHealth& source, std::int64_t at)
+{
+    std::string text = source.result == "gone" ? "gone" : "failing";
+    if (source.failing_since && source.result != "gone")
+        text += " for " + short_duration(at - *source.failing_since);
+    std::string why = source.message;
+    const std::string http = source.http_status ? "HTTP " + std::to_string(*source.http_status) : "";
+    if (!http.empty() && why.find(http) == std::string::npos)
+        why += (why.empty() ? "" : ", ") + http;
+    if (!why.empty())
+        text += " (" + why + ")";
+    return text + ", " + std::to_string(source.consecutive_failures) + " in a row, last attempt " + ago(source.last_attempt, at) +
+           ", " + std::to_string(source.items) + " items kept from " + ago(source.last_success, at);
+}
+
+// "feed \"news\": ok, 12 items, HTTP 200, 3 min ago; next poll in 2 min".
 std::string source_line(const SourceHealth& source, std::int64_t at)
 {
-    std::string line = "feed \"" + source.name + "\": " + source.result;
-    if (!source.message.empty())
-        line += " (" + source.message + ")";
-    if (source.http_status)
-        line += ", HTTP " + std::to_string(*source.http_status);
-    line += ", " + std::to_string(source.items) + " items, last update " + moment(source.last_update, at) + ", last success " +
-            moment(source.last_success, at) + ", next poll " + (source.next_poll ? moment(source.next_poll, at) : "not known") + ", " +
-            std::to_string(source.failures) + " failures";
-    return line + (source.stale ? ", stale" : "");
+    std::string line = "feed \"" + source.name + "\": ";
+    if (source.result == "waiting")
+        return line + "waiting for the first fetch; " + next_poll(source, at);
+    if (source.result == "failed" || source.result == "gone") {
+        line += failure_text(source, at);
+    } else if (source.result == "cached") {
+        line += "cached copy at start, " + std::to_string(source.items) + " items from " + ago(source.last_success, at);
+    } else {
+        line += source.result + ", " + std::to_string(source.items) + " items" +
+                (source.http_status ? ", HTTP " + std::to_string(*source.http_status) : "") + ", " + ago(source.last_attempt, at);
+    }
+    line += "; " + next_poll(source, at);
+    if (source.failures > 0)
+        line += "; " + std::to_string(source.failures) + " failed fetches since start";
+    return line + (source.stale ? "; stale" : "");
 }
 
 }  // namespace

@@ -36,7 +36,10 @@ json source_json(const SourceHealth& source)
             {"next_poll", optional_value(source.next_poll)},
             {"items", source.items},
             {"failures", source.failures},
-            {"stale", source.stale}};
+            {"stale", source.stale},
+            {"last_attempt", optional_value(source.last_attempt)},
+            {"failing_since", optional_value(source.failing_since)},
+            {"consecutive_failures", source.consecutive_failures}};
 }
 
 SourceHealth source_from(const json& object)
@@ -52,6 +55,9 @@ SourceHealth source_from(const json& object)
     source.items = object.at("items").get<std::int64_t>();
     source.failures = object.at("failures").get<std::int64_t>();
     source.stale = object.at("stale").get<bool>();
+    source.last_attempt = read_optional<std::int64_t>(object, "last_attempt");
+    source.failing_since = read_optional<std::int64_t>(object, "failing_since");
+    source.consecutive_failures = object.value("consecutive_failures", std::int64_t{0});
     return source;
 }
 
@@ -165,12 +171,18 @@ std::string to_prometheus_text(const HealthSnapshot& s)
            sample("signage_crawl_pixels_total", s.crawl_pixels_total));
     metric("signage_feed_last_success_timestamp_seconds", "gauge", "When the source's notices were last known current (0: never).",
            per_source(s, "signage_feed_last_success_timestamp_seconds", [](const SourceHealth& f) { return f.last_success.value_or(0); }));
-    metric("signage_feed_http_status", "gauge", "The HTTP status of the source's latest answer (0: not known).",
+    metric("signage_feed_http_status", "gauge", "The HTTP status of the source's latest answer (0: none, as on a timeout or for a file).",
            per_source(s, "signage_feed_http_status", [](const SourceHealth& f) { return f.http_status.value_or(0); }));
+    metric("signage_feed_last_attempt_timestamp_seconds", "gauge", "When the source's latest fetch finished (0: none yet).",
+           per_source(s, "signage_feed_last_attempt_timestamp_seconds", [](const SourceHealth& f) { return f.last_attempt.value_or(0); }));
+    metric("signage_feed_next_poll_timestamp_seconds", "gauge", "When the source is fetched next (0: never, or not known).",
+           per_source(s, "signage_feed_next_poll_timestamp_seconds", [](const SourceHealth& f) { return f.next_poll.value_or(0); }));
     metric("signage_feed_items", "gauge", "Notices in the source's last good answer.",
            per_source(s, "signage_feed_items", [](const SourceHealth& f) { return f.items; }));
-    metric("signage_feed_failures_total", "counter", "Failure episodes of the source since start (a lasting failure counts once).",
+    metric("signage_feed_failures_total", "counter", "Failed fetches of the source since the player started.",
            per_source(s, "signage_feed_failures_total", [](const SourceHealth& f) { return f.failures; }));
+    metric("signage_feed_consecutive_failures", "gauge", "Failed fetches of the source since its last success.",
+           per_source(s, "signage_feed_consecutive_failures", [](const SourceHealth& f) { return f.consecutive_failures; }));
     metric("signage_feed_stale", "gauge", "1 when the source has had no success within stale_after.",
            per_source(s, "signage_feed_stale", [](const SourceHealth& f) { return std::int64_t{f.stale}; }));
     metric("signage_urgent_notices", "gauge", "Urgent notices on screen.", sample("signage_urgent_notices", s.urgent_on_screen));

@@ -15,17 +15,21 @@ namespace signage::app {
 // The latest word from one feed source. Times are Unix seconds; nullopt: not yet / not known.
 struct SourceHealth {
     std::string name;
-    // "waiting" (no answer yet), "ok" (new notices), "not modified" (a 304 or the same body),
-    // "failing", "gone" (410: polled no more).
+    // The latest attempt: "waiting" (none yet), "cached" (the offline cache's notices at start),
+    // "ok" (new notices), "not modified" (a 304 or the same body), "failed", "gone" (410: polled
+    // no more).
     std::string result = "waiting";
-    std::string message;                  // what failed, when it is known
-    std::optional<int> http_status;       // when the update said it
+    std::string message;                  // what failed (one line), when the latest attempt failed
+    std::optional<int> http_status;       // of the latest response; nullopt without one (DNS, timeout, file://)
     std::optional<std::int64_t> last_update;   // when the player took this source's latest update
     std::optional<std::int64_t> last_success;  // when its notices were last known current
-    std::optional<std::int64_t> next_poll;     // when the update said it
+    std::optional<std::int64_t> next_poll;     // when the fetcher tries again (nullopt: never, or not known)
     std::int64_t items = 0;               // notices in its last good answer
-    std::int64_t failures = 0;            // failure episodes since start (a lasting one counts once)
+    std::int64_t failures = 0;            // failed attempts since the player started
     bool stale = true;                    // no success within stale_after
+    std::optional<std::int64_t> last_attempt;   // when the latest fetch finished
+    std::optional<std::int64_t> failing_since;  // the first of the failures in a row, while failing
+    std::int64_t consecutive_failures = 0;      // failed attempts since the last success
 };
 
 struct HealthSnapshot {

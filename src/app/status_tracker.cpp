@@ -1,8 +1,47 @@
 #include "app/status_tracker.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 namespace signage::app {
+
+namespace {
+
+std::string result_name(feed::FetchOutcome outcome)
+{
+    switch (outcome) {
+    case feed::FetchOutcome::none:
+        break;
+    case feed::FetchOutcome::cached:
+        return "cached";
+    case feed::FetchOutcome::ok:
+        return "ok";
+    case feed::FetchOutcome::not_modified:
+        return "not modified";
+    case feed::FetchOutcome::failed:
+        return "failed";
+    case feed::FetchOutcome::gone:
+        return "gone";
+    }
+    return "waiting";
+}
+
+// Unix seconds; nullopt for the epoch, which the feed side uses for "none".
+std::optional<std::int64_t> unix_seconds(std::chrono::sys_seconds time)
+{
+    const std::int64_t seconds = time.time_since_epoch().count();
+    return seconds != 0 ? std::optional(seconds) : std::nullopt;
+}
+
+// A time on the fetcher's monotonic clock as a wall time, for display: a poll already due
+// starts now.
+std::int64_t wall_time_of(StatusTracker::Monotonic when, StatusTracker::Monotonic now, std::chrono::sys_seconds wall)
+{
+    const auto ahead = std::chrono::ceil<std::chrono::seconds>(std::max(when - now, StatusTracker::Monotonic::duration::zero()));
+    return (wall + ahead).time_since_epoch().count();
+}
+
+}  // namespace
 
 ScreenHealth screen_health(const BoardState& board, const render::Playback& playback, const platform::Display& display,
                            bool screen_built, bool schedule_on)
@@ -16,13 +55,15 @@ ScreenHealth screen_health(const BoardState& board, const render::Playback& play
 void StatusTracker::use_sources(const std::vector<config::FeedSource>& sources)
 {
     m_order.clear();
-    std::map<std::string, SourceHealth> kept;
+    std::map<std::string, Tracked> kept;
     for (const config::FeedSource& source : sources) {
         m_order.push_back(source.name);
         auto found = m_sources.find(source.name);
-        SourceHealth health = found != m_sources.end() ? std::move(found->second) : SourceHealth{};
-        health.name = source.name;
-        kept[source.name] = std::move(health);
+        Tracked tracked = found != m_sources.end() ? std::move(found->second) : Tracked{};
+        tracked.health.name = source.name;
+        // A new fetcher counts its failures from zero.
+        tracked.failures_before = tracked.health.failures;
+        kept[source.name] = std::move(tracked);
     }
     m_sources = std::move(kept);
 }
@@ -33,20 +74,25 @@ void StatusTracker::saw(const std::vector<feed::SourceUpdate>& updates, std::chr
         auto found = m_sources.find(update.source_name);
         if (found == m_sources.end())
             continue;  // a source a reload removed, answering late
-        SourceHealth& health = found->second;
-        const bool was_failing = health.result == "failing" || health.result == "gone";
+        Tracked& tracked = found->second;
+        SourceHealth& health = tracked.health;
+        const feed::SourceStatus& status = update.status;
         health.last_update = now.time_since_epoch().count();
         if (update.confirmed_at.time_since_epoch().count() != 0)
             health.last_success = update.confirmed_at.time_since_epoch().count();
-        if (update.gone || update.failing) {
-            health.result = update.gone ? "gone" : "failing";
-            health.failures += was_failing ? 0 : 1;
-        } else if (update.notices) {
-            health.result = "ok";
+        if (update.notices)
             health.items = static_cast<std::int64_t>(update.notices->size());
-        } else {
-            health.result = "not modified";
-        }
+        if (status.outcome == feed::FetchOutcome::none)
+            continue;  // nothing tried yet
+        health.result = result_name(status.outcome);
+        health.message = status.error;
+        health.http_status = status.http_status != 0 ? std::optional<int>(static_cast<int>(status.http_status)) : std::nullopt;
+        health.last_attempt = unix_seconds(status.attempted_at);
+        health.failing_since = unix_seconds(status.failing_since);
+        health.items = static_cast<std::int64_t>(status.items);
+        health.consecutive_failures = status.consecutive_failures;
+        health.failures = tracked.failures_before + status.total_failures;
+        tracked.next_poll = status.next_poll;
     }
 }
 
@@ -86,7 +132,9 @@ HealthSnapshot StatusTracker::snapshot(Monotonic now, std::chrono::sys_seconds w
     snapshot.uptime_seconds = std::chrono::duration<double>(now - m_start).count();
     snapshot.stale_after_seconds = stale_after.count();
     for (const std::string& name : m_order) {
-        SourceHealth source = m_sources[name];
+        const Tracked& tracked = m_sources[name];
+        SourceHealth source = tracked.health;
+        source.next_poll = tracked.next_poll ? std::optional(wall_time_of(*tracked.next_poll, now, wall)) : std::nullopt;
         source.stale = !source.last_success || snapshot.written_at - *source.last_success > snapshot.stale_after_seconds;
         snapshot.sources.push_back(std::move(source));
     }

@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,20 +40,28 @@ public:
 
     explicit StatusTracker(Monotonic start) : m_start(start) {}
 
-    // The configured sources, in order (at start and on a reload); others are forgotten.
+    // The configured sources, in order, as a new fetcher starts with them (at start and on a
+    // reload); others are forgotten, the ones kept keep their history.
     void use_sources(const std::vector<config::FeedSource>& sources);
-    // Updates as the player takes them from the fetcher, before the board does.
+    // Updates as the player takes them from the fetcher, before the board does; their status
+    // (feed::SourceStatus) is the source's latest attempt.
     void saw(const std::vector<feed::SourceUpdate>& updates, std::chrono::sys_seconds now);
     // A frame drawn at `now`; `late`: it missed a refresh.
     void frame_drawn(Monotonic now, bool late);
     HealthSnapshot snapshot(Monotonic now, std::chrono::sys_seconds wall, std::chrono::seconds stale_after, const ScreenHealth& screen);
 
 private:
+    // One source: what the snapshot shows, and what it is computed from at snapshot time.
+    struct Tracked {
+        SourceHealth health;
+        std::optional<Monotonic> next_poll;  // the fetcher's clock, steady_clock like the player's
+        std::int64_t failures_before = 0;    // failed attempts counted by fetchers a reload replaced
+    };
     void advance_to(Monotonic now);
 
     Monotonic m_start;
     std::vector<std::string> m_order;
-    std::map<std::string, SourceHealth> m_sources;
+    std::map<std::string, Tracked> m_sources;
     // Frames per second of the last minute, a ring indexed by the second since start.
     std::array<std::int64_t, 60> m_frames{};
     std::array<std::int64_t, 60> m_late{};

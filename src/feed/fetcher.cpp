@@ -66,6 +66,7 @@ void FeedFetcher::deliver(SourceUpdate update)
             pending->confirmed_at = update.confirmed_at;
             pending->failing = update.failing;
             pending->gone = update.gone;
+            pending->status = std::move(update.status);
         }
     }
     if (m_wake)
@@ -99,8 +100,10 @@ void FeedFetcher::run()
         for (auto& [id, result] : finished) {
             const PollMoment moment{Clock::now(), std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),
                                     unit(random)};
-            if (auto update = pollers[static_cast<std::size_t>(id)].on_response(result, moment))
-                deliver(std::move(*update));
+            // Every attempt reaches the status, also one that changes nothing on screen.
+            SourcePoller& poller = pollers[static_cast<std::size_t>(id)];
+            std::optional<SourceUpdate> update = poller.on_response(result, moment);
+            deliver(update ? std::move(*update) : poller.status_update());
         }
     }
 }

@@ -61,6 +61,14 @@ CachedFeed good_body(FetchedBody& body, std::chrono::sys_seconds now)
     return {std::move(body.bytes), body.content_type, body.etag, body.last_modified, body.effective_url, now};
 }
 
+// The status shows an error on one line.
+std::string one_line(std::string text)
+{
+    std::ranges::replace(text, '\n', ' ');
+    std::ranges::replace(text, '\r', ' ');
+    return text;
+}
+
 bool is_success(long status)
 {
     return status == 0 || (status >= 200 && status < 300);
@@ -137,7 +145,10 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         m_confirmed_at = entry->fetched_at;
         m_cache_written_at = entry->fetched_at;
         m_last_good = std::move(entry);
-        return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false};
+        m_status.outcome = FetchOutcome::cached;
+        m_status.items = notices.value().size();
+        m_status.next_poll = m_due;
+        return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false, m_status};
     }
     catch (const std::exception& e) {
         platform::log_line(source_prefix(m_source) + "cached copy ignored: " + e.what());
@@ -168,13 +179,25 @@ FetchRequest SourcePoller::start_fetch()
 std::optional<SourceUpdate> SourcePoller::on_response(Result<FetchedBody>& result, const PollMoment& moment)
 {
     m_in_flight = false;
+    m_status.attempted_at = moment.wall;
+    m_status.http_status = result.ok() ? result.value().status : 0;
+    std::optional<SourceUpdate> update;
     try {
-        return handle(result, moment);
+        update = handle(result, moment);
     }
     catch (const std::exception& e) {
         // An exception leaving the fetcher's thread would terminate the player.
-        return on_failure(e.what(), std::chrono::seconds{0}, moment);
+        update = on_failure(e.what(), std::chrono::seconds{0}, moment);
     }
+    m_status.next_poll = due();
+    if (update)
+        update->status = m_status;
+    return update;
+}
+
+SourceUpdate SourcePoller::status_update() const
+{
+    return {m_source.name, std::nullopt, m_confirmed_at, m_failing, m_gone, m_status};
 }
 
 std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, const PollMoment& moment)
@@ -188,7 +211,7 @@ std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, co
         where += " (redirected to " + body.effective_url + ")";
     switch (action) {
     case ResponseAction::gone:
-        return on_gone(where, body.status);
+        return on_gone(where, body.status, moment);
     case ResponseAction::not_modified:
         return on_not_modified(body, moment);
     case ResponseAction::failed:
@@ -201,13 +224,14 @@ std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, co
     return on_new_body(body, where, moment);
 }
 
-std::optional<SourceUpdate> SourcePoller::on_gone(const std::string& where, long status)
+std::optional<SourceUpdate> SourcePoller::on_gone(const std::string& where, long status, const PollMoment& moment)
 {
+    count_failure(where + ": " + describe_status(status), FetchOutcome::gone, moment);
     platform::log_line(source_prefix(m_source) + where + ": " + describe_status(status)
              + ": the server says the feed was removed; no longer polled until restart");
     m_gone = true;
     m_failing = true;
-    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, true};
+    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, true, m_status};
 }
 
 std::optional<SourceUpdate> SourcePoller::on_not_modified(const FetchedBody& body, const PollMoment& moment)
@@ -220,7 +244,7 @@ std::optional<SourceUpdate> SourcePoller::on_not_modified(const FetchedBody& bod
     if (!body.last_modified.empty())
         m_last_good->last_modified = body.last_modified;
     m_last_good->fetched_at = moment.wall;
-    on_success(body, moment);
+    on_success(body, moment, FetchOutcome::not_modified);
     if (validators_changed || moment.wall - m_cache_written_at >= kConfirmationWriteInterval)
         store_in_cache();
     return confirmation();
@@ -230,7 +254,7 @@ std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const 
 {
     // A server without validators sent the same feed again: as good as a 304.
     m_last_good = good_body(body, moment.wall);
-    on_success(body, moment);
+    on_success(body, moment, FetchOutcome::not_modified);
     store_in_cache();
     return confirmation();
 }
@@ -242,13 +266,18 @@ std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const s
     if (!notices.ok())
         return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
     m_last_good = std::move(good);
-    on_success(body, moment);
+    m_status.items = notices.value().size();
+    on_success(body, moment, FetchOutcome::ok);
     store_in_cache();
-    return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false};
+    return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false, m_status};
 }
 
-void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment)
+void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment, FetchOutcome outcome)
 {
+    m_status.outcome = outcome;
+    m_status.error.clear();
+    m_status.consecutive_failures = 0;
+    m_status.failing_since = {};
     m_failures = 0;
     m_failing = false;
     m_logged_error.clear();
@@ -269,17 +298,28 @@ std::optional<SourceUpdate> SourcePoller::on_failure(const std::string& reason, 
         platform::log_line(message);
         m_logged_error = message;
     }
-    ++m_failures;
+    count_failure(reason, FetchOutcome::failed, moment);
     m_due = moment.now + next_retry_delay(m_failures, interval_of(m_source), moment.random_unit, retry_after);
     if (m_failing)
         return std::nullopt;
     m_failing = true;
-    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, false};
+    return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, false, m_status};
+}
+
+void SourcePoller::count_failure(const std::string& reason, FetchOutcome outcome, const PollMoment& moment)
+{
+    ++m_failures;
+    if (m_failures == 1)
+        m_status.failing_since = moment.wall;
+    m_status.outcome = outcome;
+    m_status.error = one_line(reason);
+    m_status.consecutive_failures = m_failures;
+    ++m_status.total_failures;
 }
 
 SourceUpdate SourcePoller::confirmation() const
 {
-    return {m_source.name, std::nullopt, m_confirmed_at, false, false};
+    return {m_source.name, std::nullopt, m_confirmed_at, false, false, m_status};
 }
 
 void SourcePoller::store_in_cache()

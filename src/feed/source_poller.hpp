@@ -9,12 +9,38 @@
 #include "util/result.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
 
 namespace signage::feed {
+
+// How a source's latest attempt went, for the player's status and metrics (never for the
+// screen). Every update carries the source's status as it was when the update was made.
+enum class FetchOutcome {
+    none,          // no attempt yet and no cached copy
+    cached,        // the offline cache's notices at start; no fetch yet
+    ok,            // a 200 (or a file) that parsed into notices
+    not_modified,  // a 304, or a 200 with the very same body
+    failed,        // no response, an error status, or a body that did not parse
+    gone,          // a 410: polled no more until restart
+};
+
+struct SourceStatus {
+    FetchOutcome outcome = FetchOutcome::none;
+    std::string error;     // one line, when failed or gone: what went wrong, with the URL
+    long http_status = 0;  // of the latest response; 0 when there was none (DNS, timeout, file://)
+    std::chrono::sys_seconds attempted_at{};   // wall clock of the latest attempt; epoch: none yet
+    std::chrono::sys_seconds failing_since{};  // wall clock of this failure run's first attempt; epoch: not failing
+    std::size_t items = 0;                     // notices in the last good answer
+    int consecutive_failures = 0;
+    std::int64_t total_failures = 0;  // failed attempts since this poller started
+    // When the poller tries again, on the monotonic clock it polls by (steady_clock): turn it into
+    // a wall time only to show it. nullopt after a 410.
+    std::optional<std::chrono::steady_clock::time_point> next_poll;
+};
 
 // What changed about one source. An update either carries the source's complete new set of
 // notices, or (notices == nullopt) only a change of the status fields below, which never
@@ -24,7 +50,8 @@ namespace signage::feed {
 //   - a 304 Not Modified (or a 200 with the very same body): no notices, confirmed_at = now;
 //   - the first failure after a success (or at start): no notices, failing = true;
 //   - a 410 Gone: no notices, gone = true (failing too): the source is not polled again.
-// A failure that lasts sends nothing more, so there is no update per retry.
+// A failure that lasts changes nothing more on screen: on_response() returns nothing for it,
+// and the fetcher sends status_update() instead, so the status sees every attempt.
 // The screen can show "updated HH:MM" from confirmed_at when failing is true, or when
 // confirmed_at is older than a few poll intervals.
 struct SourceUpdate {
@@ -34,6 +61,7 @@ struct SourceUpdate {
     std::chrono::sys_seconds confirmed_at{};
     bool failing = false;  // the latest attempt failed; the notices on screen are the last good ones
     bool gone = false;     // the server answered 410 Gone: polling stopped until restart
+    SourceStatus status;   // the attempt behind this update (status only: not for the screen)
 };
 
 // Fetch and parse one source, blocking (the `render` command). No cache, no conditional GET;
@@ -78,8 +106,12 @@ public:
     // The request for the next poll (conditional when there is a last good body); the poller
     // then waits for on_response().
     FetchRequest start_fetch();
-    // What the finished fetch changes for the screen, if anything. Never throws.
+    // What the finished fetch changes for the screen, if anything, with status(). Never throws.
     std::optional<SourceUpdate> on_response(Result<FetchedBody>& result, const PollMoment& moment);
+    // How the latest attempt went.
+    const SourceStatus& status() const { return m_status; }
+    // An update with status() alone, for an attempt that changed nothing on screen.
+    SourceUpdate status_update() const;
 
     const config::FeedSource& source() const { return m_source; }
     const std::string& poll_url() const { return m_poll_url; }
@@ -91,8 +123,9 @@ private:
     std::optional<SourceUpdate> on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment);
     std::optional<SourceUpdate> on_failure(const std::string& reason, std::chrono::seconds retry_after,
                                            const PollMoment& moment);
-    std::optional<SourceUpdate> on_gone(const std::string& where, long status);
-    void on_success(const FetchedBody& body, const PollMoment& moment);
+    std::optional<SourceUpdate> on_gone(const std::string& where, long status, const PollMoment& moment);
+    void on_success(const FetchedBody& body, const PollMoment& moment, FetchOutcome outcome);
+    void count_failure(const std::string& reason, FetchOutcome outcome, const PollMoment& moment);
     SourceUpdate confirmation() const;
     void store_in_cache();
     bool uses_cache() const { return m_cache != nullptr; }
@@ -112,6 +145,7 @@ private:
     std::string m_logged_error;        // the last reason logged, so a lasting failure logs once
     std::string m_logged_cache_error;  // the same for the cache
     std::chrono::sys_seconds m_cache_written_at{};
+    SourceStatus m_status;
 };
 
 }  // namespace signage::feed

@@ -104,6 +104,64 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and 
     CHECK(driver.updates[2].confirmed_at == driver.updates[1].confirmed_at);
 }
 
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: its status tells each attempt's result, HTTP status, items, failures and next poll")
+{
+    REQUIRE_SERVER(server);
+    SourceDriver driver(http_source("status", server.url("/seq/status-fields/feed:rss2-bilingual.xml,status:503")));
+    CHECK(driver.poller().status().outcome == FetchOutcome::none);
+    driver.poll();
+    SourceStatus status = driver.poller().status();
+    CHECK(status.outcome == FetchOutcome::ok);
+    CHECK(status.http_status == 200);
+    CHECK(status.items == 5);
+    CHECK(status.attempted_at == driver.wall);
+    CHECK(status.error.empty());
+    CHECK(status.consecutive_failures == 0);
+    REQUIRE(status.next_poll);
+    CHECK(*status.next_poll == driver.now + driver.wait_before_next());
+    REQUIRE(driver.updates.size() == 1);
+    CHECK(driver.updates[0].status.http_status == 200);
+
+    driver.poll();
+    const auto first_failure = driver.wall;
+    driver.poll();
+    status = driver.poller().status();
+    CHECK(status.outcome == FetchOutcome::failed);
+    CHECK(status.http_status == 503);
+    CHECK(status.error == server.url("/seq/status-fields/feed:rss2-bilingual.xml,status:503") + ": HTTP 503 Service Unavailable");
+    CHECK(status.items == 5);  // the last good answer's, still on screen
+    CHECK(status.consecutive_failures == 2);
+    CHECK(status.total_failures == 2);
+    CHECK(status.failing_since == first_failure);
+    CHECK(status.attempted_at == driver.wall);
+    CHECK(*status.next_poll == driver.now + driver.wait_before_next());
+    // The second failure changes nothing on screen: no update, but one the fetcher sends instead.
+    CHECK(driver.updates.size() == 2);
+    const SourceUpdate alone = driver.poller().status_update();
+    CHECK_FALSE(alone.notices);
+    CHECK(alone.failing);
+    CHECK(alone.status.consecutive_failures == 2);
+}
+
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a failure without a response has HTTP status 0; a 410 is polled no more")
+{
+    REQUIRE_SERVER(server);
+    SourceDriver reset(http_source("reset", server.url("/reset")));
+    reset.poll();
+    CHECK(reset.poller().status().outcome == FetchOutcome::failed);
+    CHECK(reset.poller().status().http_status == 0);
+    CHECK_FALSE(reset.poller().status().error.empty());
+    CHECK(reset.poller().status().error.find('\n') == std::string::npos);
+
+    SourceDriver gone(http_source("gone", server.url("/gone")));
+    gone.poll();
+    CHECK(gone.poller().status().outcome == FetchOutcome::gone);
+    CHECK(gone.poller().status().http_status == 410);
+    CHECK_FALSE(gone.poller().status().next_poll);
+    REQUIRE(gone.updates.size() == 1);
+    CHECK(gone.updates[0].status.outcome == FetchOutcome::gone);
+}
+
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: retries back off from 30 s to the poll interval, and honour Retry-After")
 {
     REQUIRE_SERVER(server);
