@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -129,6 +130,17 @@ inline std::string shell_quoted(const std::string& argument)
             quoted += c;
     }
     return quoted + "'";
+}
+
+// `promtool check metrics` on a file: its exit code and everything it printed; nullopt, with the
+// test marked skipped, when promtool (Debian package prometheus) is not installed.
+inline std::optional<ShellOutcome> promtool_check_metrics(const std::filesystem::path& file)
+{
+    if (run_shell("command -v promtool >/dev/null 2>&1").exit_code != 0) {
+        skip_test("promtool is not installed (Debian package prometheus)");
+        return std::nullopt;
+    }
+    return run_shell("promtool check metrics < " + shell_quoted(file.string()) + " 2>&1");
 }
 
 // Runs the player with `arguments` in `working_directory` (empty: this process's). With
