@@ -76,18 +76,18 @@ std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& re
     while (!opened) {
         if (opened.error().message != said) {
             said = opened.error().message;
-            platform::log_line("display: none yet (" + said + "); trying again every " + std::to_string(retry.count() / 1000) +
-                               " s: switch the display on or connect it");
+            platform::log({platform::LogLevel::warning, "display",
+                           "none yet (" + said + "); trying again every " + std::to_string(retry.count() / 1000) + " s: switch the display on or connect it"});
             service.ready("waiting for a display: " + said);
         }
         if (!wait_a_while(retry, service)) {
-            platform::log_line("display: stopped while waiting for one");
+            platform::log({platform::LogLevel::notice, "display", "stopped while waiting for one"});
             return std::nullopt;
         }
         opened = try_to_open(request, renderer, std::nullopt);
     }
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-    platform::log_line("display: found after " + std::to_string(waited.count()) + " s of waiting");
+    platform::log({platform::LogLevel::notice, "display", "found after " + std::to_string(waited.count()) + " s of waiting"});
     return std::move(opened.value());
 }
 

@@ -8,14 +8,14 @@
 namespace signage::app {
 
 void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
-                     const std::function<void(std::string_view line)>& log)
+                     const platform::LogSink& log)
 {
     int width = 0, height = 0;
     display.output_size(width, height);
     platform::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface ||
         SDL_RenderReadPixels(display.renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) != 0) {
-        log(std::string("screenshot: cannot read the screen: ") + SDL_GetError());
+        log({platform::LogLevel::warning, "screenshot", std::string("cannot read the screen: ") + SDL_GetError()});
         return;
     }
     char name[64];
@@ -24,9 +24,9 @@ void save_screenshot(const platform::Display& display, std::chrono::sys_seconds 
     localtime_r(&time, &local);
     std::strftime(name, sizeof name, "signage-%Y%m%d-%H%M%S.png", &local);
     if (auto saved = save_png(surface.get(), name); !saved)
-        log("screenshot: " + saved.error().message);
+        log({platform::LogLevel::warning, "screenshot", saved.error().message});
     else
-        log(std::string("screenshot: ") + name);
+        log({platform::LogLevel::info, "screenshot", name});
 }
 
 }  // namespace signage::app

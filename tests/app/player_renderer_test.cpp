@@ -30,7 +30,7 @@ RendererSwitch::Probe probe_after(std::shared_ptr<Gate> gate, platform::Renderer
 // The running player shows the test feed as the headless renderer does.
 void check_shows_the_feed(PlayerHarness& harness, const std::string& config)
 {
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 4 notices"); }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(config).get(), kAboveCrawl) == 0);
 }
