@@ -88,10 +88,10 @@ TEST_CASE("every line the running player writes to a pipe carries a journald pri
     // on SDL's dummy driver with stderr to a pipe, and gets SIGTERM once the notices are shown.
     const ScratchDir dir("signage-journal-lines");
     const auto config = dir.path() / "config.toml";
-    std::ofstream(config) << "[[feed]]\nname = \"missing\"\npath = \"" << (dir.path() / "missing.xml").string()
-                          << "\"\n\n[[feed]]\nname = \"good\"\npath = \"" << SIGNAGE_SOURCE_DIR << "/assets/sample-feed.xml\"\n";
+    std::ofstream(config) << "[[feed]]\nname = \"missing\"\nlanguage = \"ko\"\npath = \"" << (dir.path() / "missing.xml").string()
+                          << "\"\n\n[[feed]]\nname = \"good\"\nlanguage = \"ko\"\npath = \"" << SIGNAGE_SOURCE_DIR << "/assets/sample-feed.xml\"\n";
     const std::string script =
-        "cd " + shell_quoted(dir.path().string()) + " && mkfifo stderr.fifo && "
+        "cd " + shell_quoted(dir.path().string()) + " || exit 1; mkfifo stderr.fifo || exit 1; "
         "SDL_VIDEODRIVER=dummy XDG_CACHE_HOME=$PWD XDG_RUNTIME_DIR=$PWD timeout 60 " + shell_quoted(SIGNAGE_PLAYER_BIN) +
         " --windowed 320x200 --config " + shell_quoted(config.string()) + " 2>stderr.fifo >/dev/null & player=$!; "
         "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
