@@ -32,22 +32,22 @@ int render_command(const CommandLine& command_line, const Config& config, const 
     CurlGlobal curl;
     auto notices = read_all_sources(config);
     if (!notices) {
-        log_line(notices.error().message);
+        log({LogLevel::error, "feed", notices.error().message});
         return 1;
     }
     if (auto zone = use_time_zone(config.screen.time_zone); !zone)
-        log_line(zone.error().message + "; the clock shows the system's time zone");
+        log({LogLevel::warning, "clock", zone.error().message + "; the clock shows the system's time zone"});
     StillRequest request;
     request.width = command_line.size.width;
     request.height = command_line.size.height;
     request.at_seconds = command_line.at_seconds;
     auto frame = render_still(config, notices.value(), font_roles(config, data_dir), request);
     if (!frame) {
-        log_line(frame.error().message);
+        log({LogLevel::error, "render", frame.error().message});
         return 1;
     }
     if (auto saved = save_png(frame.value().get(), command_line.out_path); !saved) {
-        log_line(saved.error().message);
+        log({LogLevel::error, "render", saved.error().message});
         return 1;
     }
     return 0;
@@ -59,7 +59,7 @@ int main(int argc, char** argv)
 {
     auto command_line = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
     if (!command_line) {
-        log_line(command_line.error().message);
+        log({LogLevel::error, "cli", command_line.error().message});
         return 2;
     }
     switch (command_line->command) {
@@ -90,12 +90,12 @@ int main(int argc, char** argv)
 
     auto data_dir = find_data_dir();
     if (!data_dir) {
-        log_line(data_dir.error().message);
+        log({LogLevel::error, "app", data_dir.error().message});
         return 1;
     }
     auto config = resolve_config(command_line.value(), data_dir.value());
     if (!config) {
-        log_line(config.error().message);
+        log({LogLevel::error, "config", config.error().message});
         return 2;
     }
     if (command_line->command == Command::shape)

@@ -35,8 +35,8 @@ bool BoardState::take(std::vector<feed::SourceUpdate> updates, const LogSink& lo
             continue;
         const std::size_t count = update.notices->size();
         if (m_board.apply(update.source_name, std::move(*update.notices))) {
-            log("feed \"" + update.source_name + "\": " + std::to_string(count) + " notices (" +
-                std::to_string(m_board.notices().size()) + " from all feeds)");
+            log({platform::LogLevel::info, "feed",
+                 "\"" + update.source_name + "\": " + std::to_string(count) + " notices (" + std::to_string(m_board.notices().size()) + " from all feeds)"});
             changed = true;
         }
     }
@@ -86,10 +86,10 @@ std::optional<std::vector<model::Notice>> BoardState::urgent_change(const config
         return std::nullopt;
     m_urgent_keys = std::move(keys);
     if (urgent.empty())
-        log("urgent: none now; the rotation resumes");
+        log({platform::LogLevel::notice, "urgent", "none now; the rotation resumes"});
     else
-        log("urgent: " + std::to_string(urgent.size()) + " notice(s) preempt the rotation, first \"" +
-            urgent.front()->titles.front().text + "\"");
+        log({platform::LogLevel::notice, "urgent",
+             std::to_string(urgent.size()) + " notice(s) preempt the rotation, first \"" + urgent.front()->titles.front().text + "\""});
     return copies(urgent);
 }
 

@@ -4,6 +4,7 @@
 #include "config/config.hpp"
 #include "feed/fetcher.hpp"
 #include "model/notice_board.hpp"
+#include "platform/log.hpp"
 
 #include <chrono>
 #include <functional>
@@ -17,7 +18,7 @@ namespace signage::app {
 
 class BoardState {
 public:
-    using LogSink = std::function<void(std::string_view line)>;
+    using LogSink = platform::LogSink;
 
     explicit BoardState(const config::BoardRules& rules) : m_board(rules) {}
 

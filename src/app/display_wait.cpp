@@ -71,7 +71,7 @@ Result<OpenedDisplay> open_display(const platform::DisplayRequest& request, conf
     });
     if (!started)
         return started.error();
-    platform::log_line("display: on SDL's " + started->driver + " video driver");
+    platform::log({platform::LogLevel::info, "display", "on SDL's " + started->driver + " video driver"});
     return OpenedDisplay{std::move(started->sdl), std::move(*display)};
 }
 
@@ -87,18 +87,18 @@ std::optional<OpenedDisplay> wait_for_display(const platform::DisplayRequest& re
     while (!opened) {
         if (opened.error().message != said) {
             said = opened.error().message;
-            platform::log_line("display: " + said + "; trying again every " + std::to_string(retry.count() / 1000) +
-                               " s: switch the display on or connect it");
+            platform::log({platform::LogLevel::warning, "display",
+                           said + "; trying again every " + std::to_string(retry.count() / 1000) + " s: switch the display on or connect it"});
             service.ready("waiting for a display: " + said);
         }
         if (!wait_a_while(retry, service)) {
-            platform::log_line("display: stopped while waiting for one");
+            platform::log({platform::LogLevel::notice, "display", "stopped while waiting for one"});
             return std::nullopt;
         }
         opened = open_display(request, renderer, std::nullopt);
     }
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-    platform::log_line("display: found after " + std::to_string(waited.count()) + " s of waiting");
+    platform::log({platform::LogLevel::notice, "display", "found after " + std::to_string(waited.count()) + " s of waiting"});
     return std::move(opened.value());
 }
 

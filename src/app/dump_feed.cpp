@@ -76,13 +76,13 @@ int run_dump_feed(const std::string& location, const std::string& language)
     // and its format, and shows a feed with no items as one, where the player refuses it.
     Result<feed::FetchedBody> fetched = feed::fetch_url(url);
     if (!fetched) {
-        platform::log_line(fetched.error().message);
+        platform::log({platform::LogLevel::error, "dump-feed", fetched.error().message});
         return 1;
     }
     const feed::FeedContext context{"dump-feed", language, fetched->content_type};
     Result<feed::ParsedFeed> parsed = feed::parse_feed(fetched->bytes, context);
     if (!parsed) {
-        platform::log_line(url + ": " + parsed.error().message);
+        platform::log({platform::LogLevel::error, "dump-feed", url + ": " + parsed.error().message});
         return 1;
     }
     const std::string json = feed_to_json(parsed.value());

@@ -62,7 +62,7 @@ Result<std::vector<model::Notice>> read_all_sources(const config::Config& config
     const bool nothing_read = !failures.empty() && failures.size() == config.feeds.size();
     // Each failure is said once: the last one becomes the error when nothing could be read.
     for (std::size_t i = 0; i + (nothing_read ? 1 : 0) < failures.size(); ++i)
-        platform::log_line(failures[i]);
+        platform::log({platform::LogLevel::warning, "feed", failures[i]});
     if (nothing_read)
         return Error{failures.back()};
     return board.notices();

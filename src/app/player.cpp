@@ -56,14 +56,15 @@ Player::~Player() = default;
 bool Player::start()
 {
     if (auto built = m_screens.build_now(plan_now(), [this](render::Scene& scene) { fill_new_scene(scene); }); !built) {
-        m_parts.log(built.error().message);
+        m_parts.log({platform::LogLevel::error, "render", built.error().message});
         return false;
     }
     log_display();
     platform::watch_connection(m_display.window());
     if (const auto watchdog = m_service.watchdog_interval())
-        m_parts.log("service: systemd's watchdog wants a sign of life every " + std::to_string(watchdog->count() / 1000) +
-                    " ms; the frame loop sends one every " + std::to_string(watchdog->count() / 3000) + " ms");
+        m_parts.log({platform::LogLevel::info, "service",
+                     "systemd's watchdog wants a sign of life every " + std::to_string(watchdog->count() / 1000) + " ms; the frame loop sends one every " +
+                         std::to_string(watchdog->count() / 3000) + " ms"});
     m_schedule.use_commands(m_config.schedule);
     if (m_schedule.apply(m_config.schedule, platform::to_local(m_parts.clocks.wall()), true))
         m_screens.scene()->invalidate();
@@ -141,7 +142,7 @@ int Player::run()
 void Player::reload(const std::string& why)
 {
     if (!m_watch.path()) {
-        m_parts.log("reload (" + why + "): no --config file; fetching the feeds again");
+        m_parts.log({platform::LogLevel::notice, "config", "reload (" + why + "): no --config file; fetching the feeds again"});
         start_fetcher();
         return;
     }
@@ -159,7 +160,7 @@ void Player::apply_reading(ConfigReading reading)
 {
     const std::string said = "reload (" + reading.why + "): ";
     if (!reading.config) {
-        m_parts.log(said + "kept the running configuration: " + reading.config.error().message);
+        m_parts.log({platform::LogLevel::warning, "config", said + "kept the running configuration: " + reading.config.error().message});
         return;
     }
     config::Config next = std::move(reading.config.value());
@@ -186,7 +187,7 @@ void Player::apply_reading(ConfigReading reading)
     // cache and a conditional GET, so the notices on screen stay.
     start_fetcher();
     m_status_changed = true;  // the clock, the schedule and the note at once, in the zone now set
-    m_parts.log(said + m_watch.path()->string() + " applied");
+    m_parts.log({platform::LogLevel::notice, "config", said + m_watch.path()->string() + " applied"});
 }
 
 // TZ was set at start (run_player), to the configured zone or the system's, before any other
@@ -194,7 +195,7 @@ void Player::apply_reading(ConfigReading reading)
 void Player::apply_time_zone()
 {
     if (auto zone = platform::use_time_zone(m_config.screen.time_zone); !zone)
-        m_parts.log(zone.error().message + "; the clock keeps its time zone");
+        m_parts.log({platform::LogLevel::warning, "clock", zone.error().message + "; the clock keeps its time zone"});
 }
 
 // False when there is no renderer any more. Every texture goes with the old renderer: the
@@ -204,20 +205,21 @@ bool Player::use_renderer(const RendererSwitch::Decided& decided)
     const std::string key = renderer_key(decided.choice);
     if (!m_display.needs_renderer(decided.decision.path)) {
         if (!decided.decision.log.empty())
-            m_parts.log(decided.why + decided.decision.log);
-        m_parts.log(decided.why + key + ": the " + m_display.renderer_name() + " renderer stays");
+            m_parts.log({decided.decision.level, "display", decided.why + decided.decision.log});
+        m_parts.log({platform::LogLevel::info, "display", decided.why + key + ": the " + m_display.renderer_name() + " renderer stays"});
         return true;
     }
     m_screens.drop();
-    const Status replaced = m_display.replace_renderer(decided.decision, [&](std::string_view line) { m_parts.log(decided.why + std::string(line)); });
+    const Status replaced = m_display.replace_renderer(
+        decided.decision, [&](const platform::LogEntry& entry) { m_parts.log({entry.level, entry.module, decided.why + std::string(entry.message)}); });
     if (!m_display.renderer()) {
-        m_parts.log(decided.why + key + ": " + replaced.error().message + "; no renderer left, the player stops");
+        m_parts.log({platform::LogLevel::error, "display", decided.why + key + ": " + replaced.error().message + "; no renderer left, the player stops"});
         return false;
     }
     if (replaced)
         log_display(decided.why);
     else
-        m_parts.log(decided.why + key + ": " + replaced.error().message + "; check the GPU's driver, or set it to \"software\"");
+        m_parts.log({platform::LogLevel::warning, "display", decided.why + key + ": " + replaced.error().message + "; check the GPU's driver, or set it to \"software\""});
     if (!m_schedule.screen_on())
         draw_black(m_display);
     m_screens.build_later(plan_now(), decided.why + "the screen could not be built for the new renderer");
@@ -284,7 +286,7 @@ std::optional<int> Player::handle_event(const SDL_Event& event)
 
 void Player::log_crawl_speed() const
 {
-    m_parts.log("crawl: " + std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s");
+    m_parts.log({platform::LogLevel::info, "crawl", std::to_string(std::lround(m_playback.crawl_px_per_s())) + " px/s"});
 }
 
 // The desktop preview's keys. False: quit.
@@ -340,7 +342,7 @@ bool Player::handle_resize()
         // textures go with the old one, so the scene goes first; black frames until the new one.
         m_screens.drop();
         if (auto renderer = m_display.handle_resize(); !renderer) {
-            m_parts.log("display: " + renderer.error().message);
+            m_parts.log({platform::LogLevel::error, "display", renderer.error().message});
             return false;
         }
     }
@@ -396,13 +398,14 @@ std::optional<int> Player::frame()
     m_previous_frame = frame_start;
     if (frame_start >= m_next_stats_log) {
         m_next_stats_log += std::chrono::minutes(1);
-        m_parts.log(render::describe(m_frame_stats.summary()));
+        m_parts.log({platform::LogLevel::debug, "render", render::describe(m_frame_stats.summary())});
         m_frame_stats.reset();
     }
     m_playback.frame(std::chrono::duration<double>(frame_start - *m_start).count());
     if (auto advanced = m_screens.advance([this](render::Scene& scene) { fill_new_scene(scene); }); !advanced) {
-        m_parts.log(advanced.error().message);
-        if (!m_screens.scene() && !m_screens.loading())
+        const bool stops = !m_screens.scene() && !m_screens.loading();
+        m_parts.log({stops ? platform::LogLevel::error : platform::LogLevel::warning, "render", advanced.error().message});
+        if (stops)
             return 1;
     }
     if (m_screens.take_new_screen()) {
@@ -434,7 +437,7 @@ void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform
 
 void Player::log_display(const std::string& why) const
 {
-    m_parts.log(why + display_line(m_display, m_playback));
+    m_parts.log({platform::LogLevel::info, "display", why + display_line(m_display, m_playback)});
 }
 
 void Player::log_board_shown(const render::Scene& scene)
@@ -445,8 +448,9 @@ void Player::log_board_shown(const render::Scene& scene)
     const render::SceneTextStats& stats = scene.text_stats();
     if (stats.notices_rasterized + stats.notices_reused == 0)
         return;  // an empty board: the screen says so itself
-    m_parts.log("screen: " + std::to_string(stats.notices_rasterized) + " notices rasterized, " +
-                std::to_string(stats.notices_reused) + " from the text cache; " + render::describe(stats.cache));
+    m_parts.log({platform::LogLevel::info, "screen",
+                 std::to_string(stats.notices_rasterized) + " notices rasterized, " + std::to_string(stats.notices_reused) + " from the text cache; " +
+                     render::describe(stats.cache)});
 }
 
 void Player::update_overlay()
@@ -466,7 +470,7 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
 {
     // Before any other thread runs: the zone is the process's TZ, which then always exists.
     if (auto zone = platform::use_time_zone(config.screen.time_zone); !zone) {
-        platform::log_line(zone.error().message + "; the clock shows the system's time zone");
+        platform::log({platform::LogLevel::warning, "clock", zone.error().message + "; the clock shows the system's time zone"});
         platform::use_system_time_zone();
     }
     // Before SDL video starts here, so that the renderer probe's own start runs beside ours.
@@ -474,7 +478,7 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     if (config.display.renderer == config::RendererChoice::automatic)
         probe = platform::RendererProbeRun::start();
     install_snapshot_signal_handler();  // before player.pid names us, even while no display is there
-    const PidFile pid_file(pid_path_for(default_status_path()), platform::log_line);
+    const PidFile pid_file(pid_path_for(default_status_path()), platform::log);
     // Declared first, torn down last: everything below uses SDL or curl.
     platform::DisplayRequest asked = request;
     asked.mode = config.display.mode;

@@ -53,7 +53,7 @@ struct PlayerParts {
     PlayerClocks clocks;
     SceneLoader load_scene = app::load_scene;
     FetcherFactory make_fetcher = make_feed_fetcher;
-    std::function<void(std::string_view line)> log = platform::log_line;
+    platform::LogSink log = platform::log;
     // For a reload to `[display] renderer = "auto"`; runs beside the loop.
     RendererSwitch::Probe probe_renderer = [] { return platform::probe_renderer(); };
     // Where the health snapshot goes each second (and signage_player.prom beside it); nullopt:

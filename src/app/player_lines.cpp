@@ -28,7 +28,7 @@ std::string display_line(const platform::Display& display, const render::Playbac
 {
     int width = 0, height = 0;
     display.output_size(width, height);
-    return "display: " + std::to_string(width) + "x" + std::to_string(height) + " at " + std::to_string(std::lround(display.refresh_hz())) +
+    return std::to_string(width) + "x" + std::to_string(height) + " at " + std::to_string(std::lround(display.refresh_hz())) +
            " Hz, " + display.renderer_name() + " renderer, vsync " + (display.vsync() ? "on" : "off") + "; crawl " + crawl_speed(playback);
 }
 

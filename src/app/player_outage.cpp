@@ -65,7 +65,7 @@ std::optional<int> Player::lose_display(const platform::LostConnection& lost)
 {
     const std::string& why = lost.why;
     if (!lost.reopenable || !m_parts.reopen_display) {
-        m_parts.log("display: lost (" + why + "); it cannot be opened again in this process: the player stops (exit code 1), and systemd starts it again");
+        m_parts.log({platform::LogLevel::error, "display", "lost (" + why + "); it cannot be opened again in this process: the player stops (exit code 1), and systemd starts it again"});
         m_service.status("display lost: " + why + "; stopping");
         // SDL video is left as it is, never closed: closing it would make Xlib exit(1) in the middle.
         (void)m_video.release();
@@ -73,7 +73,7 @@ std::optional<int> Player::lose_display(const platform::LostConnection& lost)
         offer_status();  // the status file says the display is off; the writer writes it before it stops
         return 1;
     }
-    m_parts.log("display: lost (" + why + "); fetching goes on, and the screen comes back when a display opens again");
+    m_parts.log({platform::LogLevel::warning, "display", "lost (" + why + "); fetching goes on, and the screen comes back when a display opens again"});
     m_screens.drop();  // every texture, before the renderer they belong to
     m_display = platform::Display{};
     m_video.reset();  // SDL video itself: a new X server or compositor needs a new connection
@@ -130,7 +130,7 @@ void Player::try_display_again()
     platform::watch_connection(m_display.window());
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(m_parts.clocks.monotonic() - *m_display_lost_at);
     m_display_lost_at.reset();
-    m_parts.log("display: back after " + std::to_string(waited.count()) + " s; " + display_line(m_display, m_playback));
+    m_parts.log({platform::LogLevel::notice, "display", "back after " + std::to_string(waited.count()) + " s; " + display_line(m_display, m_playback)});
     m_whole_frame = true;
     m_rebuild = true;  // the board of now, with what arrived meanwhile
     m_status_changed = true;

@@ -90,14 +90,14 @@ bool take_snapshot_request()
 }
 
 void answer_snapshot_request(const platform::Display& display, SnapshotWriter* writer,
-                             const std::function<void(std::string_view line)>& log)
+                             const platform::LogSink& log)
 {
     if (!take_snapshot_request() || !writer)
         return;
     if (auto frame = read_screen(display))
         writer->offer(std::move(frame.value()));
     else
-        log("snapshot: " + frame.error().message);
+        log({platform::LogLevel::warning, "snapshot", frame.error().message});
 }
 
 Result<std::string> encode_png(SDL_Surface* surface)
@@ -118,14 +118,14 @@ Result<std::string> encode_png(SDL_Surface* surface)
     return bytes;
 }
 
-PidFile::PidFile(std::filesystem::path path, const std::function<void(std::string_view line)>& log) : m_path(std::move(path))
+PidFile::PidFile(std::filesystem::path path, const platform::LogSink& log) : m_path(std::move(path))
 {
     std::error_code error;
     std::filesystem::create_directories(m_path.parent_path(), error);
     const Status written = error ? Status(Error{m_path.parent_path().string() + ": cannot create: " + error.message()})
                                  : platform::write_file_atomically(m_path, std::to_string(::getpid()) + "\n");
     if (!written)
-        log("snapshot: " + written.error().message + "; `signage-player snapshot` cannot find this player");
+        log({platform::LogLevel::warning, "snapshot", written.error().message + "; `signage-player snapshot` cannot find this player"});
     m_written = written.ok();
 }
 
@@ -207,14 +207,14 @@ void SnapshotWriter::write(SDL_Surface* frame)
 {
     auto png = encode_png(frame);
     if (!png) {
-        m_log("snapshot: " + png.error().message);
+        m_log({platform::LogLevel::warning, "snapshot", png.error().message});
         return;
     }
     const Status written = platform::write_file_atomically(m_png_path, png.value());
     if (written)
-        m_log("snapshot: " + m_png_path.string() + " (" + std::to_string(frame->w) + "x" + std::to_string(frame->h) + ")");
+        m_log({platform::LogLevel::info, "snapshot", m_png_path.string() + " (" + std::to_string(frame->w) + "x" + std::to_string(frame->h) + ")"});
     else
-        m_log("snapshot: " + written.error().message + "; /snapshot.png still has it");
+        m_log({platform::LogLevel::warning, "snapshot", written.error().message + "; /snapshot.png still has it"});
     {
         std::lock_guard lock(m_mutex);
         m_latest_png = std::move(png.value());

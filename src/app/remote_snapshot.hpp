@@ -4,6 +4,7 @@
 // the frame out (read_screen) and hands it over by move; SnapshotWriter's thread encodes the PNG
 // and replaces snapshot.png next to status.json atomically. The loop never waits for the disk.
 // player.pid, beside them, tells the command whom to ask.
+#include "platform/log.hpp"
 #include "platform/display.hpp"
 #include "platform/loopback_http.hpp"
 #include "platform/sdl_handles.hpp"
@@ -38,7 +39,7 @@ class SnapshotWriter;
 // The render loop's part, between its draw and its present: when a snapshot was asked for, the
 // frame is copied out and handed to `writer` (null: nowhere).
 void answer_snapshot_request(const platform::Display& display, SnapshotWriter* writer,
-                             const std::function<void(std::string_view line)>& log);
+                             const platform::LogSink& log);
 
 // The PNG file's bytes (IMG_SavePNG_RW into memory).
 Result<std::string> encode_png(SDL_Surface* surface);
@@ -46,7 +47,7 @@ Result<std::string> encode_png(SDL_Surface* surface);
 // player.pid with this process's id, written at start and removed at the end.
 class PidFile {
 public:
-    PidFile(std::filesystem::path path, const std::function<void(std::string_view line)>& log);
+    PidFile(std::filesystem::path path, const platform::LogSink& log);
     ~PidFile();
     PidFile(const PidFile&) = delete;
     PidFile& operator=(const PidFile&) = delete;
@@ -58,7 +59,7 @@ private:
 
 class SnapshotWriter {
 public:
-    using LogSink = std::function<void(std::string_view line)>;
+    using LogSink = platform::LogSink;
 
     SnapshotWriter(std::filesystem::path png_path, LogSink log);
     ~SnapshotWriter();  // writes what waits, then joins

@@ -37,7 +37,7 @@ bool ScreenSchedule::use_commands(const config::ScheduleSettings& schedule)
         return false;
     m_power.reset();
     m_power.emplace(platform::DisplayPower::create(m_display.window(), schedule, m_log));
-    m_log("display power: " + m_power->method());
+    m_log({platform::LogLevel::info, "display power", m_power->method()});
     return true;
 }
 
@@ -57,7 +57,7 @@ bool ScreenSchedule::apply(const config::ScheduleSettings& schedule, const platf
     else
         SDL_DisableScreenSaver();
     if (!at_start)
-        m_log("schedule: on" + until);
+        m_log({platform::LogLevel::info, "schedule", "on" + until});
     return true;
 }
 
@@ -71,7 +71,7 @@ void ScreenSchedule::poll()
 // portable way to switch a panel off.
 void ScreenSchedule::turn_off(const std::string& until)
 {
-    m_log("schedule: off" + until + "; the screen is black" + (m_power ? "" : " (a preview window leaves the display awake)"));
+    m_log({platform::LogLevel::info, "schedule", "off" + until + "; the screen is black" + (m_power ? "" : " (a preview window leaves the display awake)")});
     if (m_power)
         m_power->sleep();  // it says how, or why it cannot
     else

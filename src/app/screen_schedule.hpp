@@ -6,6 +6,7 @@
 #include "platform/display.hpp"
 #include "platform/display_power.hpp"
 #include "platform/local_time.hpp"
+#include "platform/log.hpp"
 
 #include <functional>
 #include <optional>
@@ -15,7 +16,7 @@ namespace signage::app {
 
 class ScreenSchedule {
 public:
-    using LogSink = std::function<void(std::string_view line)>;
+    using LogSink = platform::LogSink;
     // `controls_power`: the lobby screen (fullscreen), whose panel the schedule puts to sleep.
     ScreenSchedule(platform::Display& display, bool controls_power, LogSink log);
 

@@ -19,11 +19,11 @@ Result<platform::SurfacePtr> read_screen(const platform::Display& display)
 }
 
 void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
-                     const std::function<void(std::string_view line)>& log)
+                     const platform::LogSink& log)
 {
     auto surface = read_screen(display);
     if (!surface) {
-        log("screenshot: " + surface.error().message);
+        log({platform::LogLevel::warning, "screenshot", surface.error().message});
         return;
     }
     char name[64];
@@ -32,9 +32,9 @@ void save_screenshot(const platform::Display& display, std::chrono::sys_seconds 
     localtime_r(&time, &local);
     std::strftime(name, sizeof name, "signage-%Y%m%d-%H%M%S.png", &local);
     if (auto saved = save_png(surface.value().get(), name); !saved)
-        log("screenshot: " + saved.error().message);
+        log({platform::LogLevel::warning, "screenshot", saved.error().message});
     else
-        log(std::string("screenshot: ") + name);
+        log({platform::LogLevel::info, "screenshot", name});
 }
 
 }  // namespace signage::app

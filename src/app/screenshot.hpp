@@ -2,6 +2,7 @@
 // The S key: what is on the panel now, to a PNG in the current folder. read_screen is also
 // what `signage-player snapshot` takes (remote_snapshot.hpp).
 #include "platform/display.hpp"
+#include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 
@@ -18,6 +19,6 @@ Result<platform::SurfacePtr> read_screen(const platform::Display& display);
 // Named after `now` in the screen's time zone: signage-20180604-140500.png. Logs the name, or
 // why there is none.
 void save_screenshot(const platform::Display& display, std::chrono::sys_seconds now,
-                     const std::function<void(std::string_view line)>& log);
+                     const platform::LogSink& log);
 
 }  // namespace signage::app

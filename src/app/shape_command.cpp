@@ -25,17 +25,17 @@ int run_shape_command(const std::string& text, int font_px, const std::string& r
     using Json = nlohmann::ordered_json;
     const std::vector<text::FontFile>* files = fonts.find(role);
     if (!files) {
-        platform::log_line("--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert");
+        platform::log({platform::LogLevel::error, "cli", "--role: \"" + role + "\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert"});
         return 2;
     }
     auto library = text::FreeTypeLibrary::create();
     if (!library) {
-        platform::log_line(library.error().message);
+        platform::log({platform::LogLevel::error, "shape", library.error().message});
         return 1;
     }
     auto chain = text::FontChain::open(library.value(), *files, font_px);
     if (!chain) {
-        platform::log_line(chain.error().message);
+        platform::log({platform::LogLevel::error, "shape", chain.error().message});
         return 1;
     }
 

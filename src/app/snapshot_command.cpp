@@ -145,7 +145,7 @@ int run_snapshot_command(const std::filesystem::path& status_file, const std::fi
     if (outcome.exit_code == 0)
         std::printf("%s\n", outcome.message.c_str());
     else
-        platform::log_line("snapshot: " + outcome.message);
+        platform::log({platform::LogLevel::error, "snapshot", outcome.message});
     return outcome.exit_code;
 }
 

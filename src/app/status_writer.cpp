@@ -43,11 +43,11 @@ StatusWriter::StatusWriter(std::filesystem::path status_path, LogSink log, int h
         return;
     auto server = platform::LoopbackHttpServer::start(http_port, [this](std::string_view path) { return reply(path); });
     if (!server) {
-        m_log("status: " + server.error().message + "; the status file and the metrics file are still written");
+        m_log({platform::LogLevel::warning, "status", server.error().message + "; the status file and the metrics file are still written"});
         return;
     }
     m_server.emplace(std::move(server.value()));
-    m_log("status: serving /status and /metrics on http://127.0.0.1:" + std::to_string(m_server->port()) + " (this machine only)");
+    m_log({platform::LogLevel::info, "status", "serving /status and /metrics on http://127.0.0.1:" + std::to_string(m_server->port()) + " (this machine only)"});
 }
 
 platform::HttpReply StatusWriter::reply(std::string_view path)
@@ -117,10 +117,10 @@ void StatusWriter::write(HealthSnapshot& snapshot)
         m_latest_metrics = std::move(metrics);
     }
     if (!written && !m_failing)
-        m_log("status: " + written.error().message +
-              "; `signage-player status` and the metrics stay old until it can write (a read-only or full disk?)");
+        m_log({platform::LogLevel::warning, "status",
+               written.error().message + "; `signage-player status` and the metrics stay old until it can write (a read-only or full disk?)"});
     else if (written && m_failing)
-        m_log("status: " + m_status_path.string() + " written again");
+        m_log({platform::LogLevel::notice, "status", m_status_path.string() + " written again"});
     m_failing = !written;
     ++m_attempts;
 }

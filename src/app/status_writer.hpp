@@ -6,6 +6,7 @@
 // episode, and once more when writes work again. With an HTTP port, the same two texts are
 // served on 127.0.0.1 only, as /status and /metrics (platform/loopback_http.hpp).
 #include "app/status_snapshot.hpp"
+#include "platform/log.hpp"
 #include "platform/loopback_http.hpp"
 
 #include <atomic>
@@ -29,7 +30,7 @@ std::int64_t resident_memory_bytes();
 
 class StatusWriter {
 public:
-    using LogSink = std::function<void(std::string_view line)>;
+    using LogSink = platform::LogSink;
 
     // `http_port` 0: not served; a port that cannot be had is logged, and the files go on.
     // `other_pages` answers the paths besides /status and /metrics (on the server's thread).

@@ -20,9 +20,10 @@ constexpr std::chrono::seconds kShortestInterval{1};
 // "updated HH:MM" after a reboot close enough.
 constexpr std::chrono::hours kConfirmationWriteInterval{1};
 
+// After the log's "feed: " module, and in read_source's errors, which are logged under it too.
 std::string source_prefix(const config::FeedSource& source)
 {
-    return "feed \"" + source.name + "\": ";
+    return "\"" + source.name + "\": ";
 }
 
 std::chrono::milliseconds interval_of(const config::FeedSource& source)
@@ -139,7 +140,7 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
             return std::nullopt;
         Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);
         if (!notices.ok()) {
-            platform::log_line(source_prefix(m_source) + "cached copy ignored: " + notices.error().message);
+            platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + notices.error().message});
             return std::nullopt;
         }
         m_confirmed_at = entry->fetched_at;
@@ -151,7 +152,7 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false, m_status};
     }
     catch (const std::exception& e) {
-        platform::log_line(source_prefix(m_source) + "cached copy ignored: " + e.what());
+        platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + e.what()});
     }
     return std::nullopt;
 }
@@ -227,8 +228,8 @@ std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, co
 std::optional<SourceUpdate> SourcePoller::on_gone(const std::string& where, long status, const PollMoment& moment)
 {
     count_failure(where + ": " + describe_status(status), FetchOutcome::gone, moment);
-    platform::log_line(source_prefix(m_source) + where + ": " + describe_status(status)
-             + ": the server says the feed was removed; no longer polled until restart");
+    platform::log({platform::LogLevel::warning, "feed",
+                   source_prefix(m_source) + where + ": " + describe_status(status) + ": the server says the feed was removed; no longer polled until restart"});
     m_gone = true;
     m_failing = true;
     return SourceUpdate{m_source.name, std::nullopt, m_confirmed_at, true, true, m_status};
@@ -274,6 +275,8 @@ std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const s
 
 void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment, FetchOutcome outcome)
 {
+    if (m_failing)
+        platform::log({platform::LogLevel::notice, "feed", source_prefix(m_source) + "read again after " + std::to_string(m_failures) + " failed attempt(s)"});
     m_status.outcome = outcome;
     m_status.error.clear();
     m_status.consecutive_failures = 0;
@@ -284,8 +287,8 @@ void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment,
     m_confirmed_at = moment.wall;
     m_due = moment.now + next_poll_delay(interval_of(m_source), moment.random_unit);
     if (!body.permanent_url.empty() && body.permanent_url != m_poll_url) {
-        platform::log_line(source_prefix(m_source) + m_poll_url + " moved permanently to " + body.permanent_url
-                 + "; polling the new address until restart (update the config)");
+        platform::log({platform::LogLevel::warning, "feed",
+                       source_prefix(m_source) + m_poll_url + " moved permanently to " + body.permanent_url + "; polling the new address until restart (update the config)"});
         m_poll_url = body.permanent_url;
     }
 }
@@ -295,7 +298,7 @@ std::optional<SourceUpdate> SourcePoller::on_failure(const std::string& reason, 
 {
     const std::string message = source_prefix(m_source) + reason;
     if (message != m_logged_error) {
-        platform::log_line(message);
+        platform::log({platform::LogLevel::warning, "feed", message});
         m_logged_error = message;
     }
     count_failure(reason, FetchOutcome::failed, moment);
@@ -337,7 +340,7 @@ void SourcePoller::store_in_cache()
         error = e.what();
     }
     if (!error.empty() && error != m_logged_cache_error)
-        platform::log_line(source_prefix(m_source) + error);  // FeedCache's errors start "cache <path>: "
+        platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + error});  // FeedCache's errors start "cache <path>: "
     m_logged_cache_error = error;
 }
 

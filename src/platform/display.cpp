@@ -301,15 +301,17 @@ RendererDecision decide_renderer(const RendererProbe& probe)
     case Outcome::gpu:
         return {RendererPath::gpu, ""};
     case Outcome::software_opengl:
-        return {RendererPath::software, "display: OpenGL is drawn in software here (" + probe.detail +
-                                            "); using SDL's software renderer, which costs less CPU" + overrides};
+        return {RendererPath::software,
+                "OpenGL is drawn in software here (" + probe.detail + "); using SDL's software renderer, which costs less CPU" + overrides,
+                LogLevel::notice};
     case Outcome::no_accelerated:
         return {RendererPath::software, ""};  // as SDL_CreateRenderer failing always did
     case Outcome::crashed:
     case Outcome::timed_out:
         // OpenGL itself died or hung in the probe: this process stays away from it.
         return {RendererPath::software,
-                "display: the renderer probe " + probe.detail + " making an accelerated renderer; using SDL's software renderer" + overrides};
+                "the renderer probe " + probe.detail + " making an accelerated renderer; using SDL's software renderer" + overrides,
+                LogLevel::warning};
     case Outcome::not_run:
         break;
     }
@@ -336,7 +338,7 @@ Result<Display> Display::open(const DisplayRequest& request, config::RendererCho
 
     const RendererDecision decision = choice == config::RendererChoice::automatic ? decide_renderer(probe->answer()) : fixed_renderer(choice);
     std::string refused;  // as SDL_CreateRenderer failing always did: the software renderer, and nothing said
-    if (auto made = display.make_renderer(decision, log_line, refused); !made)
+    if (auto made = display.make_renderer(decision, platform::log, refused); !made)
         return made.error();
     if (fullscreen)
         SDL_ShowCursor(SDL_DISABLE);  // nobody points at a lobby screen
@@ -367,20 +369,20 @@ const char* Display::renderer_name() const
 
 // On a window without a renderer. `refused`: why the GPU's could not be made, when it was asked
 // for and SDL's software renderer stands in for it.
-Status Display::make_renderer(const RendererDecision& decision, const Log& log, std::string& refused)
+Status Display::make_renderer(const RendererDecision& decision, const LogSink& log, std::string& refused)
 {
     if (decision.path != RendererPath::check_here && !decision.log.empty())
-        log(decision.log);
+        log({decision.level, "display", decision.log});
     if (decision.path != RendererPath::software) {
         const bool made = make_accelerated_renderer();
         if (!made && decision.path == RendererPath::gpu)
             refused = std::string("no accelerated renderer here (") + SDL_GetError() + ")";
         const std::string name = made ? opengl_renderer_name() : "";
         if (decision.path == RendererPath::check_here && is_software_opengl(name)) {
-            log(decide_renderer({RendererProbe::Outcome::software_opengl, name}).log + "; " + decision.log);
+            log({LogLevel::notice, "display", decide_renderer({RendererProbe::Outcome::software_opengl, name}).log + "; " + decision.log});
             m_renderer.reset();
         } else if (decision.path == RendererPath::check_here) {
-            log("display: " + decision.log);
+            log({LogLevel::info, "display", decision.log});
         }
     }
     if (!m_renderer) {
@@ -396,11 +398,11 @@ Status Display::make_renderer(const RendererDecision& decision, const Log& log, 
 
 // Some window systems give no surface to draw in (SDL 2.26 on Wayland, as in the cage kiosk
 // compositor): OpenGL drawn in software costs more CPU, but a screen beats none.
-bool Display::use_accelerated_instead(const std::string& why, const Log& log)
+bool Display::use_accelerated_instead(const std::string& why, const LogSink& log)
 {
     if (!make_accelerated_renderer())
         return false;
-    log("display: " + why + "; the accelerated renderer (" + opengl_renderer_name() + ") draws instead");
+    log({LogLevel::notice, "display", why + "; the accelerated renderer (" + opengl_renderer_name() + ") draws instead"});
     return true;
 }
 
@@ -424,7 +426,7 @@ bool Display::needs_renderer(RendererPath path) const
     return path == RendererPath::software ? !m_on_window_surface : m_on_window_surface;
 }
 
-Status Display::replace_renderer(const RendererDecision& decision, const Log& log)
+Status Display::replace_renderer(const RendererDecision& decision, const LogSink& log)
 {
     const bool was_accelerated = !m_on_window_surface;
     // The software renderer draws into the window surface, which a GPU renderer's window

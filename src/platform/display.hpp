@@ -2,6 +2,7 @@
 // The window and renderer: fullscreen on the display's native mode for the lobby, or a window
 // for desktop preview. Presents with vsync where the driver offers it.
 #include "config/display_settings.hpp"
+#include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
 
@@ -74,7 +75,8 @@ enum class RendererPath {
 };
 struct RendererDecision {
     RendererPath path = RendererPath::check_here;
-    std::string log;  // one line for the log, or empty when there is nothing to say
+    std::string log;  // one line for the log (without "display: "), or empty when there is nothing to say
+    LogLevel level = LogLevel::info;
 };
 // For `[display] renderer = "auto"`: the GPU unless the probe found OpenGL drawn in software,
 // none at all, or died or hung making it.
@@ -109,8 +111,7 @@ public:
     // drop them before, make them again after. An error when the renderer asked for could not
     // be made: another one works in its place (SDL's software renderer for the GPU's, the GPU's
     // again for a software renderer that failed), or none at all (renderer() is then null).
-    using Log = std::function<void(std::string_view line)>;
-    Status replace_renderer(const RendererDecision& decision, const Log& log);
+    Status replace_renderer(const RendererDecision& decision, const LogSink& log);
     // Whether the last frame stays in place to draw over (the software path's window surface),
     // so a frame may redraw only what changed.
     bool keeps_last_frame() const { return m_on_window_surface; }
@@ -125,8 +126,8 @@ private:
     bool m_on_window_surface = false;  // the software path
 
     Status make_surface_renderer();
-    bool use_accelerated_instead(const std::string& why, const Log& log);
-    Status make_renderer(const RendererDecision& decision, const Log& log, std::string& refused);
+    bool use_accelerated_instead(const std::string& why, const LogSink& log);
+    Status make_renderer(const RendererDecision& decision, const LogSink& log, std::string& refused);
     bool make_accelerated_renderer();
     void note_vsync();
 };

@@ -23,7 +23,7 @@ std::atomic<Display*> g_x11_watched{nullptr};
 int quiet_io_error(Display* display)
 {
     if (display != g_x11_watched.load())
-        log_line("display: the connection to the X server broke; the player stops (exit code 1), and systemd starts it again");
+        log({LogLevel::error, "display", "the connection to the X server broke; the player stops (exit code 1), and systemd starts it again"});
     return 0;
 }
 

@@ -66,7 +66,7 @@ std::optional<ModeChoice> choose_mode(const config::ScreenMode& wanted, const st
 
 std::string describe_choice(const config::ScreenMode& wanted, const ModeChoice& choice)
 {
-    std::string line = "display: " + mode_text(choice.mode.width, choice.mode.height, choice.mode.refresh_hz) + " (asked " +
+    std::string line = mode_text(choice.mode.width, choice.mode.height, choice.mode.refresh_hz) + " (asked " +
                        mode_text(wanted.width, wanted.height, wanted.refresh_hz);
     if (!choice.exact)
         line += "; the panel has no such mode, so the closest it has";
@@ -77,10 +77,10 @@ Result<WindowPtr> make_window(std::optional<int> width, std::optional<int> heigh
 {
     const bool fullscreen = !width;
     if (!fullscreen && !mode.native())
-        log_line("display: [display] mode " + mode_text(mode.width, mode.height, mode.refresh_hz) + " is for fullscreen; a window keeps its size");
+        log({LogLevel::notice, "display", "[display] mode " + mode_text(mode.width, mode.height, mode.refresh_hz) + " is for fullscreen; a window keeps its size"});
     const auto switched = fullscreen && !mode.native() ? closest_mode(mode) : std::nullopt;
     if (fullscreen && !mode.native() && !switched)
-        log_line(std::string("display: the display lists no modes (") + SDL_GetError() + "); the native mode stays");
+        log({LogLevel::warning, "display", std::string("the display lists no modes (") + SDL_GetError() + "); the native mode stays"});
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     // FULLSCREEN_DESKTOP keeps the display's native mode: no mode switch, no blurry scaling.
     if (fullscreen)
@@ -99,9 +99,9 @@ Result<WindowPtr> make_window(std::optional<int> width, std::optional<int> heigh
     if (!window)
         return Error{std::string("unable to create the window: ") + SDL_GetError()};
     if (switched && SDL_SetWindowDisplayMode(window.get(), &switched->first) != 0)
-        log_line("display: unable to switch to " + mode_text(size.w, size.h, size.refresh_rate) + " (" + SDL_GetError() + ")");
+        log({LogLevel::warning, "display", "unable to switch to " + mode_text(size.w, size.h, size.refresh_rate) + " (" + SDL_GetError() + ")"});
     else if (switched)
-        log_line(describe_choice(mode, switched->second));
+        log({LogLevel::info, "display", describe_choice(mode, switched->second)});
     return window;
 }
 

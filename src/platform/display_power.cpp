@@ -10,6 +10,8 @@ namespace signage::platform {
 
 namespace {
 
+constexpr std::string_view kModule = "display power";
+
 constexpr std::string_view how_to_configure =
     R"(set [schedule] display_off_command and display_on_command, e.g. ["cec-ctl", "--to", "0", "--standby"] and )"
     R"(["cec-ctl", "--to", "0", "--image-view-on"] for HDMI-CEC (cec-ctl is in Debian's v4l-utils))";
@@ -87,13 +89,13 @@ void DisplayPower::sleep()
     if (m_dpms) {
         Status done = m_dpms->force_off();
         if (done) {
-            m_log("display power: X11 DPMS switched the display off");
+            m_log({LogLevel::info, kModule, "X11 DPMS switched the display off"});
             return;
         }
         why_not = done.error().message;
     }
-    m_log("display power: the player cannot put the display to sleep: " + why_not + "; the screen is only black. To put it to sleep, "
-          + std::string(how_to_configure));
+    m_log({LogLevel::warning, kModule,
+           "the player cannot put the display to sleep: " + why_not + "; the screen is only black. To put it to sleep, " + std::string(how_to_configure)});
 }
 
 void DisplayPower::wake()
@@ -107,9 +109,9 @@ void DisplayPower::wake()
         run(m_on_command, "display_on_command");
     } else if (m_dpms) {
         if (auto done = m_dpms->force_on(); !done)
-            m_log("display power: " + done.error().message + "; the display may stay asleep until a key or the mouse wakes it");
+            m_log({LogLevel::warning, kModule, done.error().message + "; the display may stay asleep until a key or the mouse wakes it"});
         else if (!at_start)
-            m_log("display power: X11 DPMS switched the display on");
+            m_log({LogLevel::info, kModule, "X11 DPMS switched the display on"});
     }
 }
 
@@ -117,8 +119,8 @@ void DisplayPower::poll()
 {
     for (const CommandEnd& end : m_commands.take_ended()) {
         if (!end.succeeded())
-            m_log("display power: " + end.label + " " + how_it_ended(end)
-                  + "; run it by hand as the player's user to see why, then correct it in the config");
+            m_log({LogLevel::warning, kModule,
+                   end.label + " " + how_it_ended(end) + "; run it by hand as the player's user to see why, then correct it in the config"});
     }
 }
 
@@ -126,10 +128,9 @@ void DisplayPower::run(const std::vector<std::string>& command, std::string_view
 {
     std::string label = "schedule." + std::string(key) + " (" + shown(command) + ")";
     if (Status started = m_commands.start(command, label); !started)
-        m_log("display power: " + label + " cannot be started: " + started.error().message
-              + "; install the program, or give its full path in the config");
+        m_log({LogLevel::warning, kModule, label + " cannot be started: " + started.error().message + "; install the program, or give its full path in the config"});
     else
-        m_log("display power: running " + label);
+        m_log({LogLevel::info, kModule, "running " + label});
 }
 
 }  // namespace signage::platform

@@ -20,11 +20,9 @@ namespace signage::platform {
 
 class DisplayPower {
 public:
-    using LogSink = std::function<void(std::string_view line)>;
-
     // `window`: the player's window, used for X11 DPMS (nullptr: no window, the commands only).
     // Do not keep the object past the window. `log` receives one line per event.
-    static DisplayPower create(SDL_Window* window, const config::ScheduleSettings& schedule, LogSink log = log_line);
+    static DisplayPower create(SDL_Window* window, const config::ScheduleSettings& schedule, LogSink log = platform::log);
 
     // The off hours begin: asks the display to sleep and lets the system's screen saver run.
     // A second call before wake() does nothing.

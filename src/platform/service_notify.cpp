@@ -72,7 +72,7 @@ void ServiceNotifier::send(const std::string& state)
     // manager then restarts a watchdog service anyway, and the log tells why.
     if (const int sent = sd_notify(0, state.c_str()); sent < 0 && !m_failure_logged) {
         m_failure_logged = true;
-        log_line(std::string("service: cannot notify systemd (") + std::strerror(-sent) + "); check NotifyAccess= in the unit");
+        log({LogLevel::warning, "service", std::string("cannot notify systemd (") + std::strerror(-sent) + "); check NotifyAccess= in the unit"});
     }
 }
 

@@ -19,7 +19,8 @@ BackgroundPicture load_background(const config::ScreenSettings& screen, int widt
     const std::string name = screen.background_image->string();
     platform::SurfacePtr image(IMG_Load(name.c_str()));
     if (!image) {
-        platform::log_line("background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead");
+        platform::log({platform::LogLevel::warning, "render",
+                       "background image " + name + ": cannot be read (" + SDL_GetError() + "); the background colour is used instead"});
         return picture;
     }
     const double scale = std::max(static_cast<double>(width) / image->w, static_cast<double>(height) / image->h);
@@ -38,7 +39,8 @@ Background::Background(SceneContext context, const BackgroundPicture& picture)
         return;
     m_image.reset(SDL_CreateTextureFromSurface(context.renderer, picture.image.get()));
     if (!m_image)
-        platform::log_line(std::string("background image: cannot be uploaded (") + SDL_GetError() + "); the background colour is used instead");
+        platform::log({platform::LogLevel::warning, "render",
+                       std::string("background image: cannot be uploaded (") + SDL_GetError() + "); the background colour is used instead"});
     else
         SDL_SetTextureScaleMode(m_image.get(), SDL_ScaleModeBest);
 }

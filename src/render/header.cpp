@@ -27,7 +27,8 @@ platform::SurfacePtr load_logo(const std::filesystem::path& path, int height, SD
         image.reset(IMG_Load(name.c_str()));
     }
     if (!image || image->h <= 0) {
-        platform::log_line("logo " + name + ": cannot be read (" + SDL_GetError() + "); the header shows no logo: use a PNG, JPEG or SVG file");
+        platform::log({platform::LogLevel::warning, "render",
+                       "logo " + name + ": cannot be read (" + SDL_GetError() + "); the header shows no logo: use a PNG, JPEG or SVG file"});
         return {};
     }
     rect = {0, 0, std::max(1, image->w * height / image->h), height};

@@ -34,8 +34,9 @@ SharedTextBlock TextPreparation::store(const std::string& key, const ComposedBlo
     ++m_failed_uploads;
     if (!m_failure_logged) {
         m_failure_logged = true;
-        platform::log_line(printable_key(key) + " cannot be uploaded (" + uploaded.error().message +
-                 "); it stays blank and is made again in a few seconds: if this repeats, give the GPU more memory or lower [text] cache_bytes");
+        platform::log({platform::LogLevel::warning, "text",
+                       printable_key(key) + " cannot be uploaded (" + uploaded.error().message +
+                           "); it stays blank and is made again in a few seconds: if this repeats, give the GPU more memory or lower [text] cache_bytes"});
     }
     auto blank = std::make_shared<TextBlock>();
     blank->pixel_size = composed.pixel_size;

@@ -20,9 +20,11 @@ TextWorker::Finished run_job(std::string key, const TextWorker::Job& job)
         ComposedBlock block = job();
         return {std::move(key), std::move(block), false};
     } catch (const std::exception& error) {
-        platform::log_line("text worker: making " + printable_key(key) + " failed (" + error.what() + "); the screen keeps what it shows");
+        platform::log({platform::LogLevel::warning, "text",
+                       "the worker making " + printable_key(key) + " failed (" + error.what() + "); the screen keeps what it shows"});
     } catch (...) {
-        platform::log_line("text worker: making " + printable_key(key) + " failed (an unknown exception); the screen keeps what it shows");
+        platform::log({platform::LogLevel::warning, "text",
+                       "the worker making " + printable_key(key) + " failed (an unknown exception); the screen keeps what it shows"});
     }
     return {std::move(key), ComposedBlock{}, true};
 }

@@ -26,8 +26,9 @@ void log_missing_once(std::string_view cluster)
         return;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
-    platform::log_line(std::string("no font has ") + code + " (\"" + std::string(cluster) +
-             "\"): it is shown as a replacement mark; add a font that has it to the chain");
+    platform::log({platform::LogLevel::warning, "text",
+                   std::string("no font has ") + code + " (\"" + std::string(cluster) +
+                       "\"): it is shown as a replacement mark; add a font that has it to the chain"});
 }
 
 // One replacement mark per grapheme cluster of a run no font covers: U+FFFD from the first font

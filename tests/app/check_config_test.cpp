@@ -57,7 +57,7 @@ TEST_CASE("signage-player check-config without a FILE is a usage error")
     const auto result = run_player({"check-config"}, true);
     CHECK(result.exit_code == 2);
     CHECK(result.output.empty());
-    CHECK(result.errors == "signage-player: check-config: needs a FILE; see --help\n");
+    CHECK(result.errors == "<3>cli: check-config: needs a FILE; see --help\n");
 
     const auto help = run_player({"--help"});
     CHECK(help.exit_code == 0);

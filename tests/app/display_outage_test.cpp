@@ -32,7 +32,7 @@ TEST_CASE("a display lost while running: the feeds go on, the player waits, then
         return OpenedDisplay{std::move(sdl), std::move(display.value())};
     };
     PlayerHarness harness(featured_seoul, 5, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed: \"test\": 5 notices"); }));
     REQUIRE(harness.settle());
 
     SDL_Event reset{};
@@ -44,7 +44,7 @@ TEST_CASE("a display lost while running: the feeds go on, the player waits, then
 
     // The fetcher goes on: a feed update arrives while there is no display.
     harness.write_feed(feed_of(3, "Update"));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 3 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("feed: \"test\": 3 notices"); }));
     harness.next_second();
     REQUIRE(harness.step_until([&] { return tries.load() >= 1; }));
     CHECK(harness.player->waiting_for_display());

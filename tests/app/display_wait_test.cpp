@@ -127,7 +127,7 @@ TEST_CASE("started before its display exists, the player waits, shows the notice
 
     Process xvfb({xvfb_path, display, "-nolisten", "tcp", "-noreset"}, dir.path() / "xvfb.log", {});
     REQUIRE(appears(log, "display: found after"));
-    CHECK(appears(log, "feed \"sample\": 5 notices"));
+    CHECK(appears(log, "feed: \"sample\": 5 notices"));
     CHECK(appears(log, "screen: 5 notices rasterized"));
     player.signal(SIGTERM);
     CHECK(player.wait() == 0);

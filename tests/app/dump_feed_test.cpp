@@ -174,7 +174,7 @@ TEST_CASE("signage-player dump-feed fails with one line when nothing could be re
     CHECK(html.exit_code == 1);
     CHECK(html.output.empty());
     CHECK(line_count(html.errors) == 1);
-    CHECK(html.errors.starts_with("signage-player: file://"));
+    CHECK(html.errors.starts_with("<3>dump-feed: file://"));
     CHECK(html.errors.ends_with("not-a-feed.html: not a feed: root element <html>\n"));
 
     const auto missing = run_player({"dump-feed", "no-such-feed.xml"}, true, feeds_dir());
@@ -186,7 +186,7 @@ TEST_CASE("signage-player dump-feed fails with one line when nothing could be re
     const auto usage = run_player({"dump-feed"}, true);
     CHECK(usage.exit_code == 2);
     CHECK(usage.output.empty());
-    CHECK(usage.errors == "signage-player: dump-feed: needs a FILE or URL; see --help\n");
+    CHECK(usage.errors == "<3>cli: dump-feed: needs a FILE or URL; see --help\n");
 }
 
 }  // namespace signage::app

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 #include <unistd.h>
 
@@ -51,7 +53,7 @@ TEST_CASE("a broken feed file gives one line naming the file and the problem")
     CHECK(result.exit_code == 1);
     CAPTURE(result.output);
     CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
-    CHECK(result.output.starts_with("signage-player: feed \"feed\": file://"));
+    CHECK(result.output.starts_with("<3>feed: \"feed\": file://"));
     CHECK(result.output.find(broken.filename().string()) != std::string::npos);
     CHECK(result.output.find("not a feed") != std::string::npos);
     CHECK(!std::filesystem::exists(out));
@@ -78,6 +80,38 @@ TEST_CASE("a bad config is refused with its file and line before anything opens"
     CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
     CHECK(result.output.find(config.string() + ":2: crawl.speed_px_per_s:") != std::string::npos);
     std::filesystem::remove(config);
+}
+
+TEST_CASE("every line the running player writes to a pipe carries a journald priority and a module")
+{
+    // Two feeds, one missing (a warning), one good (info lines, then "screen: "): the player runs
+    // on SDL's dummy driver with stderr to a pipe, and gets SIGTERM once the notices are shown.
+    const ScratchDir dir("signage-journal-lines");
+    const auto config = dir.path() / "config.toml";
+    std::ofstream(config) << "[[feed]]\nname = \"missing\"\nlanguage = \"ko\"\npath = \"" << (dir.path() / "missing.xml").string()
+                          << "\"\n\n[[feed]]\nname = \"good\"\nlanguage = \"ko\"\npath = \"" << SIGNAGE_SOURCE_DIR << "/assets/sample-feed.xml\"\n";
+    const std::string script =
+        "cd " + shell_quoted(dir.path().string()) + " || exit 1; mkfifo stderr.fifo || exit 1; "
+        "SDL_VIDEODRIVER=dummy XDG_CACHE_HOME=$PWD XDG_RUNTIME_DIR=$PWD timeout 60 " + shell_quoted(SIGNAGE_PLAYER_BIN) +
+        " --windowed 320x200 --config " + shell_quoted(config.string()) + " 2>stderr.fifo >/dev/null & player=$!; "
+        "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
+        "case \"$line\" in *'screen: '*) kill -TERM $player;; esac; done <stderr.fifo; "
+        "wait $player; echo \"exit $?\"";
+    const ShellOutcome run = run_shell(script);
+    CAPTURE(run.output);
+    REQUIRE(run.output.ends_with("exit 0\n"));  // stopped by SIGTERM, not by timeout's 124
+    const std::regex journal_line("<[3-7]>[a-z][a-z -]*: .*");
+    std::istringstream lines(run.output.substr(0, run.output.size() - std::string("exit 0\n").size()));
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        CAPTURE(line);
+        CHECK(std::regex_match(line, journal_line));
+    }
+    CHECK(count >= 4);
+    CHECK(run.output.find("<4>feed: \"missing\": ") != std::string::npos);
+    CHECK(run.output.find("<6>feed: \"good\": 5 notices") != std::string::npos);
+    CHECK(run.output.find("<6>display: 320x200 at ") != std::string::npos);
+    CHECK(run.output.find("<6>screen: 5 notices rasterized") != std::string::npos);
 }
 
 }  // namespace signage::app

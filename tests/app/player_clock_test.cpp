@@ -19,7 +19,7 @@ const std::string featured = config_text("featured+ticker", "UTC");
 TEST_CASE("a wall clock that jumps back to a night long ago and then forward to now: the screen follows it, the crawl never stops")
 {
     PlayerHarness harness(featured, 5);
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(featured).get(), kAboveCrawl) == 0);
 

@@ -145,7 +145,7 @@ public:
         REQUIRE_MESSAGE(display, problem(display));
         parts.clocks.monotonic = [this] { return monotonic; };
         parts.clocks.wall = [this] { return wall; };
-        parts.log = [this](std::string_view line) { log.add(line); };
+        parts.log = [this](const platform::LogEntry& entry) { log.add(platform::journal_line(entry)); };
         const std::optional<std::filesystem::path> path = with_config_file ? std::optional(config_path()) : std::nullopt;
         player = std::make_unique<Player>(running, path, std::move(display.value()), source_dir(), false, std::move(parts));
         REQUIRE(player->start());

@@ -16,13 +16,13 @@ const std::string list_utc = config_text("list", "UTC");
 TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a resize")
 {
     PlayerHarness harness(featured_seoul, 5);
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
 
     // The feed file rewritten: the fetcher reads it again within its poll interval.
     harness.write_feed(feed_of(3, "Update"));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 3 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 3 notices"); }));
     REQUIRE(harness.settle());
     const platform::SurfacePtr updated = harness.frame();
     CHECK(differing_pixels(updated.get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
@@ -47,7 +47,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     // A file with a mistake: the running configuration and the screen stay.
     harness.write_config(config_text("bogus", "UTC"));
     harness.player->reload("SIGHUP");
-    REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): kept the running configuration"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<4>config: reload (SIGHUP): kept the running configuration"); }));
     REQUIRE(harness.settle());
     CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
     CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc).get()) == 0);
@@ -56,7 +56,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     harness.write_config(list_utc);  // back as it was, so that the file's change reloads nothing new
     harness.wall = kMorning + std::chrono::hours(13);
     harness.next_second();
-    REQUIRE(harness.step_until([&] { return harness.log.has("schedule: off"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>schedule: off"); }));
     CHECK(all_black(harness.frame().get()));
     harness.wall = kMorning + std::chrono::hours(21);
     harness.next_second();

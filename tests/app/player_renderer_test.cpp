@@ -30,7 +30,7 @@ RendererSwitch::Probe probe_after(std::shared_ptr<Gate> gate, platform::Renderer
 // The running player shows the test feed as the headless renderer does.
 void check_shows_the_feed(PlayerHarness& harness, const std::string& config)
 {
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 4 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 4 notices"); }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(config).get(), kAboveCrawl) == 0);
 }
@@ -86,22 +86,22 @@ TEST_CASE("a reload switches the running player from SDL's software renderer to 
     check_shows_the_feed(harness, featured_on("software"));
 
     harness.reload_with(featured_on("gpu"));
-    REQUIRE(harness.step_until([&] { return harness.log.has("reload (R): display: ") || harness.log.has("reload (R): [display]"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("display: reload (R): ") || harness.log.has("reload (R): [display]"); }));
     if (harness.log.has("no accelerated renderer here")) {
         skip_test("SDL's offscreen driver has no OpenGL here (Debian packages libegl-mesa0 libgl1-mesa-dri)");
         return;
     }
     const std::string gpu_name = harness.player->display().renderer_name();
     CHECK(gpu_name != "software");
-    CHECK(harness.log.has("reload (R): display: 640x360 at 60 Hz, " + gpu_name + " renderer"));
+    CHECK(harness.log.has("display: reload (R): 640x360 at 60 Hz, " + gpu_name + " renderer"));
     check_shows_the_feed(harness, featured_on("gpu"));
 
     // "auto", and the probe finds OpenGL drawn in software: SDL's software renderer again.
     harness.write_config(featured_on("auto"));
     harness.player->reload("SIGHUP");
-    REQUIRE(harness.step_until([&] { return harness.log.has("reload (SIGHUP): display: 640x360"); }));
-    CHECK(harness.log.has("reload (SIGHUP): display: OpenGL is drawn in software here (llvmpipe"));
-    CHECK(harness.log.has("reload (SIGHUP): display: 640x360 at 60 Hz, software renderer, vsync off"));
+    REQUIRE(harness.step_until([&] { return harness.log.has("display: reload (SIGHUP): 640x360"); }));
+    CHECK(harness.log.has("display: reload (SIGHUP): OpenGL is drawn in software here (llvmpipe"));
+    CHECK(harness.log.has("display: reload (SIGHUP): 640x360 at 60 Hz, software renderer, vsync off"));
     CHECK(std::string(harness.player->display().renderer_name()) == "software");
     check_shows_the_feed(harness, featured_on("auto"));
 }

@@ -46,7 +46,7 @@ TEST_CASE("as a service the player says READY after its first frame, and only it
 
     // The feed answers (maybe already before READY, which then carries it): the status says so
     // within a second.
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
     harness.next_second();
     harness.player->step(0);
     for (auto& message : manager.take())
@@ -74,7 +74,7 @@ TEST_CASE("as a service the player keeps the watchdog fed through the off hours,
 {
     NotifySocket manager(3s);
     PlayerHarness harness(config_text("featured+ticker", "UTC"), 5);
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
     harness.wall = kMorning + 13h;  // 23:00 UTC: off hours
     harness.next_second();
     REQUIRE(harness.step_until([&] { return harness.log.has("schedule: off"); }));

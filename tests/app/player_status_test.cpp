@@ -30,7 +30,7 @@ TEST_CASE("after a feed update and a second's tick the player's state reaches it
     PlayerParts parts;
     parts.status_file = path;
     PlayerHarness harness(config_text("featured+ticker", "UTC"), 5, std::move(parts));
-    REQUIRE(harness.step_until([&] { return harness.log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
     for (int frame = 0; frame < 30; ++frame) {
         harness.monotonic += std::chrono::microseconds(16667);
         harness.player->step(0);

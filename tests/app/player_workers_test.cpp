@@ -36,7 +36,7 @@ std::unique_ptr<PlayerHarness> player_showing_the_feed(const std::string& config
     PlayerParts parts;
     parts.load_scene = loader_after_the_first(std::move(gate), throws, std::move(calls));
     auto harness = std::make_unique<PlayerHarness>(config, 4, std::move(parts));
-    REQUIRE(harness->step_until([&] { return harness->log.has("feed \"test\": 4 notices"); }));
+    REQUIRE(harness->step_until([&] { return harness->log.has("<6>feed: \"test\": 4 notices"); }));
     REQUIRE(harness->settle());
     return harness;
 }

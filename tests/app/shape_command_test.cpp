@@ -38,10 +38,10 @@ TEST_CASE("signage-player shape refuses an unknown role and a bad size with one 
 {
     const auto role = run_player({"shape", "x", "--role", "banner"});
     CHECK(role.exit_code == 2);
-    CHECK(role.output == "signage-player: --role: \"banner\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert\n");
+    CHECK(role.output == "<3>cli: --role: \"banner\" is not a text role; use headline, subtitle, crawl, date, label, clock or alert\n");
     const auto size = run_player({"shape", "x", "--font-size", "big"});
     CHECK(size.exit_code == 2);
-    CHECK(size.output == "signage-player: --font-size: \"big\" is not a size in pixels (4..1000)\n");
+    CHECK(size.output == "<3>cli: --font-size: \"big\" is not a size in pixels (4..1000)\n");
 }
 
 TEST_CASE("signage-player shape follows the font chains a config gives the roles")

@@ -39,7 +39,7 @@ std::unique_ptr<PlayerHarness> shown_player(const ScratchDir& dir)
     PlayerParts parts;
     parts.status_file = dir.path() / "status.json";
     auto harness = std::make_unique<PlayerHarness>(config_text("featured+ticker", "UTC"), 5, std::move(parts));
-    REQUIRE(harness->step_until([&] { return harness->log.has("feed \"test\": 5 notices"); }));
+    REQUIRE(harness->step_until([&] { return harness->log.has("feed: \"test\": 5 notices"); }));
     REQUIRE(harness->settle());
     return harness;
 }
@@ -98,7 +98,7 @@ TEST_CASE("the snapshot command asks the running player and copies its new snaps
     auto harness = shown_player(dir);
     install_snapshot_signal_handler();
     const auto status_file = dir.path() / "status.json";
-    const PidFile pid_file(pid_path_for(status_file), [](std::string_view) {});  // this process plays the player
+    const PidFile pid_file(pid_path_for(status_file), [](const platform::LogEntry&) {});  // this process plays the player
     const auto out = dir.path() / "screen.png";
     auto command = std::async(std::launch::async, [&] { return take_snapshot(status_file, out, std::chrono::seconds(30)); });
     REQUIRE(harness->step_until([&] { return command.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }));
@@ -200,7 +200,7 @@ TEST_CASE("the snapshot command tells a user who may not signal the player to us
                                           " snapshot --file " + shell_quoted(status_file.string()) + " " +
                                           shell_quoted((dir.path() / "screen.png").string()) + " 2>&1");
     CHECK(denied.exit_code == 1);
-    CHECK(denied.output == "signage-player: snapshot: permission denied to signal the player (process " + std::to_string(::getpid()) +
+    CHECK(denied.output == "<3>snapshot: permission denied to signal the player (process " + std::to_string(::getpid()) +
                                "): run with sudo, or as the user signage-player\n");
 }
 

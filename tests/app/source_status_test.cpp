@@ -93,7 +93,7 @@ TEST_CASE_FIXTURE(feed::feed_test::ServerFixture,
     ScratchDir dir("signage-source-status");
     const auto status_path = dir.path() / "status.json";
     {
-        StatusWriter writer(status_path, [](std::string_view) {});
+        StatusWriter writer(status_path, [](const platform::LogEntry&) {});
         HealthSnapshot offered = snapshot;
         writer.offer(std::move(offered));
     }  // the writer writes what waits before it goes

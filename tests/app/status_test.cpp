@@ -159,7 +159,7 @@ TEST_CASE("the metrics file the writer makes passes promtool check metrics")
 {
     ScratchDir dir("signage-status");
     {
-        StatusWriter writer(dir.path() / "status.json", [](std::string_view) {});
+        StatusWriter writer(dir.path() / "status.json", [](const platform::LogEntry&) {});
         HealthSnapshot snapshot = healthy_snapshot();
         writer.offer(std::move(snapshot));
     }  // the writer writes what waits before it goes
@@ -190,9 +190,9 @@ TEST_CASE("a status file that cannot be written is logged once per episode, and 
     std::ofstream(blocker) << "a file where the folder should be";
     std::mutex mutex;
     std::vector<std::string> lines;
-    StatusWriter writer(blocker / "status.json", [&](std::string_view line) {
+    StatusWriter writer(blocker / "status.json", [&](const platform::LogEntry& entry) {
         std::lock_guard lock(mutex);
-        lines.emplace_back(line);
+        lines.push_back(platform::journal_line(entry));
     });
     for (std::size_t i = 1; i <= 5; ++i) {
         writer.offer(healthy_snapshot());
@@ -201,7 +201,7 @@ TEST_CASE("a status file that cannot be written is logged once per episode, and 
     {
         std::lock_guard lock(mutex);
         REQUIRE(lines.size() == 1);
-        CHECK(has(lines[0], "status: " + blocker.string()));
+        CHECK(has(lines[0], "<4>status: " + blocker.string()));
         CHECK(has(lines[0], "(a read-only or full disk?)"));
     }
     std::filesystem::remove(blocker);
@@ -209,7 +209,7 @@ TEST_CASE("a status file that cannot be written is logged once per episode, and 
     REQUIRE(wait_for_attempts(writer, 6));
     std::lock_guard lock(mutex);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[1] == "status: " + (blocker / "status.json").string() + " written again");
+    CHECK(lines[1] == "<5>status: " + (blocker / "status.json").string() + " written again");
     CHECK(std::filesystem::exists(blocker / "signage_player.prom"));
 }
 
@@ -247,9 +247,9 @@ TEST_CASE("with [status] http_port the writer serves the latest /status and /met
     }
     ScratchDir dir("signage-status");
     std::vector<std::string> lines;
-    StatusWriter writer(dir.path() / "status.json", [&](std::string_view line) { lines.emplace_back(line); }, port);
+    StatusWriter writer(dir.path() / "status.json", [&](const platform::LogEntry& entry) { lines.push_back(platform::journal_line(entry)); }, port);
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0] == "status: serving /status and /metrics on http://127.0.0.1:" + std::to_string(port) + " (this machine only)");
+    CHECK(lines[0] == "<6>status: serving /status and /metrics on http://127.0.0.1:" + std::to_string(port) + " (this machine only)");
     const std::string url = "http://127.0.0.1:" + std::to_string(port);
     if (run_shell("command -v curl >/dev/null 2>&1").exit_code != 0) {
         skip_test("curl is not installed");

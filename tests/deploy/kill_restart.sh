@@ -89,7 +89,7 @@ for round in $(seq 1 $rounds); do
     exit 1
   fi
 done
-fetched=$(grep -l 'feed "agency": 4 notices' "$dir"/round-*.log | wc -l)
+fetched=$(grep -l '"agency": 4 notices' "$dir"/round-*.log | wc -l)
 echo "$rounds starts killed at random moments; $fetched of them had shown the fetched feed"
 
 # The network is gone; the player starts again and must show the cached notices at once.
@@ -115,6 +115,6 @@ if [ -z "$shown" ]; then
   cat "$dir/last.log"
   exit 1
 fi
-grep -q 'feed "agency": 4 notices' "$dir/last.log" || { echo "no feed line from the cache:"; cat "$dir/last.log"; exit 1; }
+grep -q '"agency": 4 notices' "$dir/last.log" || { echo "no feed line from the cache:"; cat "$dir/last.log"; exit 1; }
 status_is_whole || { echo "status.json is not whole after SIGTERM"; exit 1; }
 echo "restarted with the server gone: the 4 cached notices are on screen"

@@ -81,7 +81,7 @@ inline std::size_t lines_about(const std::string& log, const std::string& source
 {
     std::size_t count = 0;
     std::size_t at = 0;
-    const std::string marker = "signage-player: feed \"" + source_name + "\": ";
+    const std::string marker = "<4>feed: \"" + source_name + "\": ";
     while ((at = log.find(marker, at)) != std::string::npos) {
         ++count;
         at += marker.size();

@@ -101,12 +101,12 @@ TEST_CASE("read_source errors name the feed and its URL")
     const config::FeedSource missing{"missing", file_url(fixture_path("no-such-feed.xml")), "en", std::chrono::seconds{60}};
     auto fetch_failure = read_source(missing);
     REQUIRE_FALSE(fetch_failure.ok());
-    CHECK(fetch_failure.error().message.starts_with("feed \"missing\": " + missing.location + ": "));
+    CHECK(fetch_failure.error().message.starts_with("\"missing\": " + missing.location + ": "));
 
     const config::FeedSource html{"html", file_url(fixture_path("not-a-feed.html")), "en", std::chrono::seconds{60}};
     auto parse_failure = read_source(html);
     REQUIRE_FALSE(parse_failure.ok());
-    CHECK(parse_failure.error().message == "feed \"html\": " + html.location + ": not a feed: root element <html>");
+    CHECK(parse_failure.error().message == "\"html\": " + html.location + ": not a feed: root element <html>");
 }
 
 TEST_CASE("FeedFetcher delivers each source's notices and wakes the caller")

@@ -169,7 +169,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cached copy that does not pars
     CHECK_FALSE(sent[0].has_header("if-none-match"));
     const std::string text = log.text();
     CAPTURE(text);
-    CHECK(text == "signage-player: feed \"ministry\": cached copy ignored: not a feed: root element <html>\n");
+    CHECK(text == "<4>feed: \"ministry\": cached copy ignored: not a feed: root element <html>\n");
 }
 
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cache that cannot be written is logged once and costs no notices")
@@ -185,7 +185,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a cache that cannot be written i
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(lines_about(text, "ministry") == 1);
-    CHECK(text.starts_with("signage-player: feed \"ministry\": cache "));
+    CHECK(text.starts_with("<4>feed: \"ministry\": cache "));
 }
 
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: file:// sources do not use the cache")

@@ -74,7 +74,7 @@ TEST_CASE("decide_response: what each response means, given the last good body")
     }
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status; after a success it is news again")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status; a success says so; after it a failure is news again")
 {
     const auto feed_file = scratch / "later.xml";
     config::FeedSource source{"later", file_url(feed_file), "ko", std::chrono::seconds{300}};
@@ -83,7 +83,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and 
     const std::string failing = log.text();
     CAPTURE(failing);
     CHECK(feed_test::line_count(failing) == 1);
-    CHECK(failing.starts_with("signage-player: feed \"later\": " + source.location + ": "));
+    CHECK(failing.starts_with("<4>feed: \"later\": " + source.location + ": "));
     REQUIRE(driver.updates.size() == 1);
     CHECK(driver.updates[0].failing);
     CHECK_FALSE(driver.updates[0].notices);
@@ -96,9 +96,12 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and 
     CHECK_FALSE(driver.updates[1].failing);
     CHECK(driver.updates[1].confirmed_at == driver.wall);
 
+    // The recovery is a notice: `journalctl -p warning` shows the failure, -p notice both.
+    CHECK(log.text() == failing + "<5>feed: \"later\": read again after 3 failed attempt(s)\n");
+
     std::filesystem::remove(feed_file);
     driver.poll(2);
-    CHECK(feed_test::line_count(log.text()) == 2);
+    CHECK(feed_test::line_count(log.text()) == 3);
     REQUIRE(driver.updates.size() == 3);
     CHECK(driver.updates[2].failing);
     CHECK(driver.updates[2].confirmed_at == driver.updates[1].confirmed_at);
@@ -177,7 +180,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: retries back off from 30 s to th
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(lines_about(text, "down") == 1);
-    CHECK(text.find("signage-player: feed \"down\": " + server.url("/status/503") + ": HTTP 503 Service Unavailable\n")
+    CHECK(text.find("<4>feed: \"down\": " + server.url("/status/503") + ": HTTP 503 Service Unavailable\n")
           != std::string::npos);
     // One status update for the whole outage, not one per retry.
     REQUIRE(down.updates.size() == 1);
@@ -242,7 +245,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a 410 stops polling the source a
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(lines_about(text, "old") == 1);
-    CHECK(text.find("signage-player: feed \"old\": " + server.url("/gone")
+    CHECK(text.find("<4>feed: \"old\": " + server.url("/gone")
                     + ": HTTP 410 Gone: the server says the feed was removed; no longer polled until restart\n")
           != std::string::npos);
 }
@@ -288,7 +291,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one l
         CHECK(driver.updates[0].failing);
         const std::string text = log.text();
         CHECK(lines_about(text, b.name) == 1);
-        const std::string prefix = std::string("signage-player: feed \"") + b.name + "\": " + b.url + ": ";
+        const std::string prefix = std::string("<4>feed: \"") + b.name + "\": " + b.url + ": ";
         const std::size_t line = text.find(prefix);
         REQUIRE(line != std::string::npos);
         const std::string logged = text.substr(line, text.find('\n', line) - line);
@@ -353,7 +356,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a permanent redirect is remember
     const std::string text = log.text();
     CAPTURE(text);
     CHECK(lines_about(text, "moved") == 1);
-    CHECK(text.find("signage-player: feed \"moved\": " + server.url("/r/301/feed/rss2-bilingual.xml")
+    CHECK(text.find("<4>feed: \"moved\": " + server.url("/r/301/feed/rss2-bilingual.xml")
                     + " moved permanently to " + server.url("/feed/rss2-bilingual.xml")
                     + "; polling the new address until restart (update the config)\n")
           != std::string::npos);

@@ -38,8 +38,8 @@ TEST_CASE("the mode asked for is chosen when the panel has it, at the refresh ra
     CHECK(chosen({1280, 720, 50}) == OfferedMode{1280, 720, 50});
     CHECK(choose_mode({1920, 1080, 24}, tv)->exact);
     CHECK(choose_mode({640, 480, 0}, tv)->exact);
-    CHECK(describe_choice({1920, 1080, 0}, *choose_mode({1920, 1080, 0}, tv)) == "display: 1920x1080@60 (asked 1920x1080)");
-    CHECK(describe_choice({1920, 1080, 50}, *choose_mode({1920, 1080, 50}, tv)) == "display: 1920x1080@50 (asked 1920x1080@50)");
+    CHECK(describe_choice({1920, 1080, 0}, *choose_mode({1920, 1080, 0}, tv)) == "1920x1080@60 (asked 1920x1080)");
+    CHECK(describe_choice({1920, 1080, 50}, *choose_mode({1920, 1080, 50}, tv)) == "1920x1080@50 (asked 1920x1080@50)");
 }
 
 TEST_CASE("a panel without the mode asked for gets the closest it has, and the log says so")
@@ -54,11 +54,11 @@ TEST_CASE("a panel without the mode asked for gets the closest it has, and the l
     CHECK(uhd->mode == OfferedMode{1920, 1080, 60});
     CHECK_FALSE(uhd->exact);
     CHECK(describe_choice({3840, 2160, 60}, *uhd) ==
-          "display: 1920x1080@60 (asked 3840x2160@60; the panel has no such mode, so the closest it has)");
+          "1920x1080@60 (asked 3840x2160@60; the panel has no such mode, so the closest it has)");
     CHECK(chosen({1366, 768, 0}) == OfferedMode{1280, 720, 60});
     CHECK(chosen({800, 600, 0}) == OfferedMode{720, 576, 50});
     // A driver that gives no refresh rate.
-    CHECK(describe_choice({1024, 768, 0}, *choose_mode({1024, 768, 0}, {{1024, 768, 0}})) == "display: 1024x768 (asked 1024x768)");
+    CHECK(describe_choice({1024, 768, 0}, *choose_mode({1024, 768, 0}, {{1024, 768, 0}})) == "1024x768 (asked 1024x768)");
     CHECK_FALSE(choose_mode({1920, 1080, 0}, {}));
 }
 

@@ -25,13 +25,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The lines DisplayPower logs, kept for the checks.
+// The lines DisplayPower logs, as journald reads them, kept for the checks.
 struct LogLines {
     std::vector<std::string> lines;
 
-    DisplayPower::LogSink sink()
+    LogSink sink()
     {
-        return [this](std::string_view line) { lines.emplace_back(line); };
+        return [this](const LogEntry& entry) { lines.push_back(journal_line(entry)); };
     }
     bool has(std::string_view wanted) const
     {
@@ -124,8 +124,8 @@ TEST_CASE("DisplayPower runs the configured off and on commands, once per change
     CHECK_FALSE(std::filesystem::exists(asleep));
     // A command that did its job logs nothing more than its start.
     CHECK(log.lines == std::vector<std::string>{
-        "display power: running schedule.display_off_command (touch " + asleep.string() + ")",
-        "display power: running schedule.display_on_command (touch " + awake.string() + ")",
+        "<6>display power: running schedule.display_off_command (touch " + asleep.string() + ")",
+        "<6>display power: running schedule.display_on_command (touch " + awake.string() + ")",
     });
 }
 
@@ -141,7 +141,7 @@ TEST_CASE("DisplayPower passes each argument to the program as it is written, wi
     REQUIRE(poll_until(power, [&] { return !contents(out).empty(); }));
     CHECK(contents(out) == "[two words][$HOME][][*;]");
     REQUIRE(log.lines.size() == 1);
-    CHECK(log.lines[0] == "display power: running schedule.display_off_command (sh -c 'printf '\\''[%s]'\\'' \"$@\" > \"$0\"' "
+    CHECK(log.lines[0] == "<6>display power: running schedule.display_off_command (sh -c 'printf '\\''[%s]'\\'' \"$@\" > \"$0\"' "
                               + out.string() + " 'two words' '$HOME' '' '*;')");
 }
 
@@ -157,12 +157,12 @@ TEST_CASE("DisplayPower reports a command that cannot be started, at once, namin
     power.sleep();
     REQUIRE(log.lines.size() == 1);
     CHECK(log.lines[0]
-          == "display power: schedule.display_off_command (signage-no-such-program --standby) cannot be started: "
+          == "<4>display power: schedule.display_off_command (signage-no-such-program --standby) cannot be started: "
              "signage-no-such-program: No such file or directory; install the program, or give its full path in the config");
     power.wake();
     REQUIRE(log.lines.size() == 2);
     CHECK(log.lines[1]
-          == "display power: schedule.display_on_command (" + not_executable.string() + ") cannot be started: "
+          == "<4>display power: schedule.display_on_command (" + not_executable.string() + ") cannot be started: "
               + not_executable.string() + ": Permission denied; install the program, or give its full path in the config");
 }
 
@@ -172,11 +172,11 @@ TEST_CASE("DisplayPower reports a command that fails, when poll() sees it end")
     DisplayPower power = DisplayPower::create(nullptr, with_commands({"sh", "-c", "exit 3"}, {"sh", "-c", "kill -TERM $$"}), log.sink());
 
     power.sleep();
-    const std::string exited = "display power: schedule.display_off_command (sh -c 'exit 3') exited with status 3; "
+    const std::string exited = "<4>display power: schedule.display_off_command (sh -c 'exit 3') exited with status 3; "
                                "run it by hand as the player's user to see why, then correct it in the config";
     REQUIRE(poll_until(power, [&] { return log.has(exited); }));
     power.wake();
-    const std::string killed = "display power: schedule.display_on_command (sh -c 'kill -TERM $$') was ended by signal 15 (Terminated); "
+    const std::string killed = "<4>display power: schedule.display_on_command (sh -c 'kill -TERM $$') was ended by signal 15 (Terminated); "
                                "run it by hand as the player's user to see why, then correct it in the config";
     REQUIRE(poll_until(power, [&] { return log.has(killed); }));
     CHECK(log.lines.size() == 4);  // two starts, two failures
@@ -195,8 +195,8 @@ TEST_CASE("DisplayPower never waits for a command")
     // Gone while its commands still run: they are reaped without it.
     CHECK(time_of([&] { power.reset(); }) < 1s);
     CHECK(log.lines == std::vector<std::string>{
-        "display power: running schedule.display_off_command (sleep 5)",
-        "display power: running schedule.display_on_command (sleep 5)",
+        "<6>display power: running schedule.display_off_command (sleep 5)",
+        "<6>display power: running schedule.display_on_command (sleep 5)",
     });
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("Without commands or X11, DisplayPower says once per off period how to
     DisplayPower power = DisplayPower::create(nullptr, config::ScheduleSettings{}, log.sink());
     const std::string reason = R"(SDL's video driver is "dummy", which gives the player no way to switch the display off)";
     CHECK(power.method() == "none: " + reason);
-    const std::string line = "display power: the player cannot put the display to sleep: " + reason
+    const std::string line = "<4>display power: the player cannot put the display to sleep: " + reason
         + R"(; the screen is only black. To put it to sleep, set [schedule] display_off_command and display_on_command, )"
           R"(e.g. ["cec-ctl", "--to", "0", "--standby"] and ["cec-ctl", "--to", "0", "--image-view-on"] for HDMI-CEC )"
           R"((cec-ctl is in Debian's v4l-utils))";
@@ -277,7 +277,7 @@ TEST_CASE("On an X server without DPMS, DisplayPower says in one line why it can
     CHECK(power.method() == "none: " + reason);
     power.sleep();
     REQUIRE(log.lines.size() == 1);
-    CHECK(log.lines[0].starts_with("display power: the player cannot put the display to sleep: " + reason + "; "));
+    CHECK(log.lines[0].starts_with("<4>display power: the player cannot put the display to sleep: " + reason + "; "));
 }
 
 TEST_CASE("On X11 with DPMS, DisplayPower switches the display off and on")
@@ -302,8 +302,8 @@ TEST_CASE("On X11 with DPMS, DisplayPower switches the display off and on")
         power.wake();
         CHECK(observer.state() == DpmsObserver::State{false, enabled_before});
     }
-    CHECK(log.lines == std::vector<std::string>{"display power: X11 DPMS switched the display off", "display power: X11 DPMS switched the display on",
-                                                "display power: X11 DPMS switched the display off", "display power: X11 DPMS switched the display on"});
+    CHECK(log.lines == std::vector<std::string>{"<6>display power: X11 DPMS switched the display off", "<6>display power: X11 DPMS switched the display on",
+                                                "<6>display power: X11 DPMS switched the display off", "<6>display power: X11 DPMS switched the display on"});
     observer.set_enabled(before.enabled);
 }
 

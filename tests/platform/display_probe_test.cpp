@@ -157,12 +157,12 @@ TEST_CASE("the renderer follows the probe: software for OpenGL drawn in software
     const Case cases[] = {
         {{Outcome::gpu, "V3D 4.2"}, RendererPath::gpu, nullptr},
         {{Outcome::software_opengl, "llvmpipe (LLVM 15.0.6, 256 bits)"}, RendererPath::software,
-         "display: OpenGL is drawn in software here (llvmpipe (LLVM 15.0.6, 256 bits)); using SDL's software renderer"},
+         "OpenGL is drawn in software here (llvmpipe (LLVM 15.0.6, 256 bits)); using SDL's software renderer"},
         {{Outcome::no_accelerated, "Couldn't find matching render driver"}, RendererPath::software, nullptr},
         {{Outcome::crashed, "crashed (Segmentation fault)"}, RendererPath::software,
-         "display: the renderer probe crashed (Segmentation fault) making an accelerated renderer; using SDL's software renderer"},
+         "the renderer probe crashed (Segmentation fault) making an accelerated renderer; using SDL's software renderer"},
         {{Outcome::timed_out, "did not answer within 10000 ms"}, RendererPath::software,
-         "display: the renderer probe did not answer within 10000 ms"},
+         "the renderer probe did not answer within 10000 ms"},
         {{Outcome::not_run, "could not start /proc/self/exe: Permission denied"}, RendererPath::check_here,
          "the renderer probe could not start /proc/self/exe: Permission denied, so OpenGL was checked in this process"},
     };
@@ -178,6 +178,8 @@ TEST_CASE("the renderer follows the probe: software for OpenGL drawn in software
         }
         if (c.path == RendererPath::software && c.log_has)
             CHECK(decision.log.ends_with("[display] renderer = \"gpu\" overrides"));
+        if (c.probe.outcome == Outcome::crashed || c.probe.outcome == Outcome::timed_out)
+            CHECK(decision.level == LogLevel::warning);  // OpenGL died or hung: worth a look
     }
 }
 
@@ -275,7 +277,7 @@ TEST_CASE("a display replaces its renderer on the same window: the GPU's and SDL
     REQUIRE(display);
     SDL_Window* const window = display->window();
     std::vector<std::string> lines;
-    const Display::Log log = [&](std::string_view line) { lines.emplace_back(line); };
+    const LogSink log = [&](const LogEntry& entry) { lines.push_back(journal_line(entry)); };
     CHECK(display->needs_renderer(RendererPath::gpu));
     CHECK_FALSE(display->needs_renderer(RendererPath::software));
 
@@ -299,7 +301,7 @@ TEST_CASE("a display replaces its renderer on the same window: the GPU's and SDL
     REQUIRE_MESSAGE(checked, problem(checked));
     CHECK(std::string(display->renderer_name()) == "software");
     REQUIRE(lines.size() == 1);
-    CHECK(lines.front().starts_with("display: OpenGL is drawn in software here ("));
+    CHECK(lines.front().starts_with("<5>display: OpenGL is drawn in software here ("));
     CHECK(drawn_pixel(display.value(), 40, 200, 10) == 0x28c80a);
 }
 
@@ -311,7 +313,7 @@ TEST_CASE("a display asked for the GPU's renderer where there is none keeps SDL'
     REQUIRE(video.ok());
     auto display = Display::open(DisplayRequest{320, 240}, config::RendererChoice::software);
     REQUIRE(display);
-    const Status to_gpu = display->replace_renderer(fixed_renderer(config::RendererChoice::gpu), [](std::string_view) {});
+    const Status to_gpu = display->replace_renderer(fixed_renderer(config::RendererChoice::gpu), [](const LogEntry&) {});
     REQUIRE_FALSE(to_gpu);
     CHECK(to_gpu.error().message == "no accelerated renderer here (Couldn't find matching render driver); SDL's software renderer is in use");
     REQUIRE(display->renderer());
