@@ -86,18 +86,12 @@ apt_install() {
   fi
 }
 
-# The target's packages and everything they depend on (apt-cache depends --recurse, which also
-# wanders into the host's tools through Multi-Arch: foreign): the ARCH ones and the
-# Architecture: all ones (headers such as x11proto-dev, doctest-dev), at the indexes' versions.
+# The target's packages and everything they depend on, the ARCH ones and the Architecture: all
+# ones (headers such as x11proto-dev, doctest-dev): deploy/sysroot-packages.py.
 sysroot_package_names() {
-  local roots=(doctest-dev nlohmann-json3-dev) all
+  local roots=(doctest-dev nlohmann-json3-dev)
   for p in "${target_packages[@]}" libgcc-12-dev libunibreak-dev; do roots+=("$p:$arch"); done
-  all=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks \
-          --no-replaces --no-enhances "${roots[@]}" | grep -v '^[ <]' | sort -u)
-  grep ":$arch\$" <<<"$all" || true
-  # shellcheck disable=SC2046  # one name a word
-  apt-cache show --no-all-versions $(grep -v : <<<"$all") \
-    | awk '/^Package:/ { name = $2 } /^Architecture: all$/ { print name }' | sort -u
+  python3 "$here/deploy/sysroot-packages.py" "$arch" "${roots[@]}"
 }
 
 # build-ARCH/sysroot: the packages unpacked (dpkg -x) with merged /usr (lib -> usr/lib, as on
@@ -139,6 +133,11 @@ make_sysroot() {
     fi
     ln -sfn "usr/$dir" "$sysroot/$dir"
   done
+  # clang finds GCC (crtbegin.o, libstdc++'s headers) as sysroot/lib/gcc/TRIPLET/12, through
+  # lib -> usr/lib; the build's dependency files name headers as .../lib/gcc/TRIPLET/12/../../../../
+  # include/c++/12/..., which CMake shortens to sysroot/include/...: without this link those
+  # would not exist, and make would rebuild everything on every run (cpack's included).
+  ln -sfn usr/include "$sysroot/include"
   local link target
   while IFS= read -r -d '' link; do
     target=$(readlink "$link")
