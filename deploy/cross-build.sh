@@ -5,7 +5,11 @@
 # It installs the target's multiarch -dev packages beside the host's, builds in build-ARCH with
 # deploy/toolchain-ARCH.cmake (clang --target, see toolchain-cross.cmake for why not gcc), runs
 # the unit tests under qemu-user-static through ctest and makes the ARCH .deb with cpack.
-# Exit status 77: the ARCH packages could not be installed (nothing was built or tested).
+# When the target's packages cannot be installed beside the host's (apt's simulation fails: an
+# index of the target's architecture that the mirror serves broken leaves the host's libraries
+# at versions the target has not), it unpacks the same Debian packages into build-ARCH/sysroot
+# instead and builds against that (--sysroot). SIGNAGE_CROSS_MODE=sysroot forces that way.
+# Exit status 77: the ARCH packages could not be had at all (nothing was built or tested).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +21,8 @@ case "$arch" in
 esac
 build_dir=${SIGNAGE_CROSS_BUILD_DIR:-"$here/build-$arch"}
 extra_root=$build_dir/cross-extra
+sysroot=$build_dir/sysroot
+mode=multiarch
 jobs=$(nproc)
 started=$(date +%s)
 
@@ -37,31 +43,107 @@ target_packages=(libc6-dev libstdc++-12-dev
 # Not co-installable: libunibreak1 and libunibreak-dev are not Multi-Arch: same (both arches'
 # files are /usr/lib/libunibreak.so*), so installing :ARCH would remove the host's. They are
 # fetched with apt-get download and unpacked under build-ARCH/cross-extra instead (below).
+added_arch=no
+# Leave apt as it was: an architecture whose indexes fail would fail every apt-get update.
+forget_arch() {
+  if [ "$added_arch" = yes ]; then
+    if "${sudo[@]}" dpkg --remove-architecture "$arch"; then "${sudo[@]}" apt-get update -qq || true; fi
+    added_arch=no
+  fi
+}
+
+# Sets mode to multiarch (the target's packages installed beside the host's) or sysroot (only
+# the host's tools installed; the target's packages are unpacked by make_sysroot).
 apt_install() {
   local wanted=("${host_packages[@]}")
   for p in "${target_packages[@]}"; do wanted+=("$p:$arch"); done
-  local added=no
   if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
     "${sudo[@]}" dpkg --add-architecture "$arch"
-    added=yes
+    added_arch=yes
   fi
   # A failing index (a mirror mid-sync) is reported; the simulation below catches what matters.
   "${sudo[@]}" apt-get update -qq || echo "cross-build: warning: apt-get update reported errors (above)" >&2
-  local plan=''
-  if ! plan=$(apt-get install --simulate -y --no-install-recommends "${wanted[@]}") \
-     || grep -q '^Remv' <<<"$plan"; then
-    grep '^Remv' <<<"$plan" >&2 || true
-    echo "cross-build: the $arch packages cannot be installed beside the host's (above); stopping" >&2
-    # Leave apt as it was: an architecture whose indexes fail would fail every apt-get update.
-    if [ "$added" = yes ]; then
-      if "${sudo[@]}" dpkg --remove-architecture "$arch"; then "${sudo[@]}" apt-get update -qq || true; fi
-    fi
-    exit 77  # nothing was built: the packages could not be had (deploy/setup.sh says so)
+  local plan='' why=''
+  if [ "${SIGNAGE_CROSS_MODE:-}" = sysroot ]; then
+    why="SIGNAGE_CROSS_MODE=sysroot"
+  elif ! plan=$(apt-get install --simulate -y --no-install-recommends "${wanted[@]}" 2>&1); then
+    why="apt cannot install them beside the host's: $(grep -m1 -E 'Depends:|^E:' <<<"$plan" | sed 's/^ *//')"
+  elif grep -q '^Remv' <<<"$plan"; then
+    why="installing them would remove host packages: $(grep '^Remv' <<<"$plan" | cut -d' ' -f2 | tr '\n' ' ')"
+  fi
+  if [ -z "$why" ]; then
+    mode=multiarch
+    echo "cross-build $arch: multiarch (the $arch -dev packages installed beside the host's)"
+  else
+    mode=sysroot
+    echo "cross-build $arch: sysroot in $sysroot ($why)"
+    wanted=("${host_packages[@]}")
   fi
   if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${wanted[@]}"; then
-    echo "cross-build: installing the $arch packages failed (above); stopping" >&2
+    echo "cross-build: installing the packages for $arch failed (above); stopping" >&2
+    forget_arch
+    exit 77  # nothing was built: the packages could not be had (deploy/setup.sh says so)
+  fi
+}
+
+# The target's packages and everything they depend on, the ARCH ones and the Architecture: all
+# ones (headers such as x11proto-dev, doctest-dev): deploy/sysroot-packages.py.
+sysroot_package_names() {
+  local roots=(doctest-dev nlohmann-json3-dev)
+  for p in "${target_packages[@]}" libgcc-12-dev libunibreak-dev; do roots+=("$p:$arch"); done
+  python3 "$here/deploy/sysroot-packages.py" "$arch" "${roots[@]}"
+}
+
+# build-ARCH/sysroot: the packages unpacked (dpkg -x) with merged /usr (lib -> usr/lib, as on
+# the Pi) and absolute symlinks made relative, so that they resolve inside the sysroot. Their
+# DEBIAN/shlibs and DEBIAN/symbols go into sysroot/DEBIAN/, where dpkg-shlibdeps (cpack) finds
+# the package names for Depends: it takes the nearest DEBIAN/ above a library.
+make_sysroot() {
+  local debs=$build_dir/sysroot-debs control=$build_dir/sysroot-control names
+  names=$(sysroot_package_names)
+  if [ -f "$sysroot/.complete" ] && [ "$names" = "$(cat "$sysroot/.complete")" ]; then
+    echo "cross-build $arch: $sysroot has these packages already"
+    return 0
+  fi
+  rm -rf "$sysroot" "$debs" "$control"
+  mkdir -p "$sysroot/DEBIAN" "$debs"
+  echo "cross-build $arch: downloading $(wc -l <<<"$names") packages for the sysroot"
+  # shellcheck disable=SC2086  # one name a word
+  if ! (cd "$debs" && apt-get download -qq $names); then
+    echo "cross-build: downloading the $arch packages failed (above); stopping" >&2
+    forget_arch
     exit 77
   fi
+  forget_arch  # the indexes are not needed any more
+  local deb
+  for deb in "$debs"/*.deb; do
+    dpkg-deb -x "$deb" "$sysroot"
+    rm -rf "$control" && dpkg-deb -e "$deb" "$control"
+    for f in shlibs symbols; do
+      [ -f "$control/$f" ] && { cat "$control/$f"; echo; } >>"$sysroot/DEBIAN/$f"
+    done
+  done
+  rm -rf "$control"
+  local dir
+  for dir in lib bin sbin; do
+    if [ -d "$sysroot/$dir" ] && [ ! -L "$sysroot/$dir" ]; then
+      mkdir -p "$sysroot/usr/$dir"
+      cp -a "$sysroot/$dir/." "$sysroot/usr/$dir/"
+      rm -rf "${sysroot:?}/$dir"
+    fi
+    ln -sfn "usr/$dir" "$sysroot/$dir"
+  done
+  # clang finds GCC (crtbegin.o, libstdc++'s headers) as sysroot/lib/gcc/TRIPLET/12, through
+  # lib -> usr/lib; the build's dependency files name headers as .../lib/gcc/TRIPLET/12/../../../../
+  # include/c++/12/..., which CMake shortens to sysroot/include/...: without this link those
+  # would not exist, and make would rebuild everything on every run (cpack's included).
+  ln -sfn usr/include "$sysroot/include"
+  local link target
+  while IFS= read -r -d '' link; do
+    target=$(readlink "$link")
+    ln -sfn "$(realpath -s -m --relative-to="$(dirname "$link")" "$sysroot$target")" "$link"
+  done < <(find "$sysroot" -type l -lname '/*' -print0)
+  echo "$names" >"$sysroot/.complete"
 }
 
 unpack_unibreak() {
@@ -79,11 +161,19 @@ unpack_unibreak() {
 }
 
 apt_install
-unpack_unibreak
+if [ "$mode" = sysroot ]; then
+  make_sysroot
+  forget_arch
+  cross_root=(-DSIGNAGE_CROSS_SYSROOT="$sysroot" -USIGNAGE_CROSS_EXTRA_ROOT)
+else
+  unpack_unibreak
+  cross_root=(-DSIGNAGE_CROSS_EXTRA_ROOT="$extra_root" -USIGNAGE_CROSS_SYSROOT)
+fi
+packages_ready=$(date +%s)
 
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$here/deploy/toolchain-$arch.cmake" \
-  -DSIGNAGE_CROSS_EXTRA_ROOT="$extra_root" -DSIGNAGE_BUILD_BENCHMARKS=OFF
+  "${cross_root[@]}" -DSIGNAGE_BUILD_BENCHMARKS=OFF
 cmake --build "$build_dir" --parallel "$jobs"
 built=$(date +%s)
 
@@ -109,6 +199,7 @@ file "$build_dir/bin/signage-player"
 finished=$(date +%s)
 
 grep -E 'tests passed|tests failed' "$build_dir/cross-ctest.log" || true
-echo "cross-build $arch: setup+build $((built - started)) s, tests under qemu $((tested - built)) s," \
+echo "cross-build $arch ($mode): packages $((packages_ready - started)) s," \
+     "build $((built - packages_ready)) s, tests under qemu $((tested - built)) s," \
      "package $((finished - tested)) s, total $((finished - started)) s"
 echo "cross-build $arch: $deb"
