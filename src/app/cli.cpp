@@ -200,18 +200,31 @@ const char* usage_text()
            "  signage-player --help | --version\n";
 }
 
+namespace {
+
+// The commands with arguments of their own; nullopt for playing and render.
+std::optional<Result<CommandLine>> parse_own_command(const std::vector<std::string>& arguments)
+{
+    const std::string name = arguments.empty() ? std::string() : arguments[0];
+    if (name == "dump-feed")
+        return parse_dump_feed(arguments);
+    if (name == "shape")
+        return parse_shape(arguments);
+    if (name == "check-config")
+        return parse_check_config(arguments);
+    if (name == "status")
+        return parse_status(arguments, Command::status);
+    if (name == "snapshot")
+        return parse_status(arguments, Command::snapshot);
+    return std::nullopt;
+}
+
+}  // namespace
+
 Result<CommandLine> parse_command_line(const std::vector<std::string>& arguments)
 {
-    if (!arguments.empty() && arguments[0] == "dump-feed")
-        return parse_dump_feed(arguments);
-    if (!arguments.empty() && arguments[0] == "shape")
-        return parse_shape(arguments);
-    if (!arguments.empty() && arguments[0] == "check-config")
-        return parse_check_config(arguments);
-    if (!arguments.empty() && arguments[0] == "status")
-        return parse_status(arguments, Command::status);
-    if (!arguments.empty() && arguments[0] == "snapshot")
-        return parse_status(arguments, Command::snapshot);
+    if (auto own = parse_own_command(arguments))
+        return std::move(*own);
     CommandLine line;
     std::size_t i = 0;
     if (i < arguments.size() && arguments[i] == "render") {

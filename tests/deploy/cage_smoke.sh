@@ -7,12 +7,8 @@
 # Usage: cage_smoke.sh PLAYER_BINARY
 set -eu
 player=$1
-for tool in cage Xwayland setpriv; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SIGNAGE-TEST-SKIPPED: $tool is not installed (Debian packages cage, xwayland, util-linux)"
-    exit 0
-  fi
-done
+. "$(dirname "$0")/skip_unless.sh"
+skip_unless_installed "cage, xwayland, util-linux" cage Xwayland setpriv
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 chmod 755 "$dir"

@@ -7,12 +7,8 @@
 # Usage: kill_restart.sh PLAYER_BINARY
 set -eu
 player=$1
-for tool in python3 shuf timeout; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SIGNAGE-TEST-SKIPPED: $tool is not installed"
-    exit 0
-  fi
-done
+. "$(dirname "$0")/skip_unless.sh"
+skip_unless_installed "python3, coreutils" python3 shuf timeout
 dir=$(mktemp -d)
 server_pid=""
 player_pid=""
