@@ -193,10 +193,17 @@ TEST_CASE("the snapshot command tells a user who may not signal the player to us
         skip_test("no setpriv to run the command as another user");
         return;
     }
+    const std::string as_nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    // A build in a private folder, or a player that is a script (the cross build's qemu wrapper),
+    // may be out of nobody's reach: then there is nothing to ask.
+    if (run_shell(as_nobody + shell_quoted(SIGNAGE_PLAYER_BIN) + " --version >/dev/null 2>&1").exit_code != 0) {
+        skip_test("the user nobody cannot run " + std::string(SIGNAGE_PLAYER_BIN) + " here");
+        return;
+    }
     std::filesystem::permissions(dir.path(), std::filesystem::perms::all);  // nobody may read player.pid
     REQUIRE(platform::write_file_atomically(pid_path_for(status_file), std::to_string(::getpid()) + "\n").ok());
     std::filesystem::permissions(pid_path_for(status_file), std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
-    const ShellOutcome denied = run_shell("setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quoted(SIGNAGE_PLAYER_BIN) +
+    const ShellOutcome denied = run_shell(as_nobody + shell_quoted(SIGNAGE_PLAYER_BIN) +
                                           " snapshot --file " + shell_quoted(status_file.string()) + " " +
                                           shell_quoted((dir.path() / "screen.png").string()) + " 2>&1");
     CHECK(denied.exit_code == 1);
