@@ -70,6 +70,10 @@ ConfigChanges compare_configs(const config::Config& running, const config::Confi
         if (!kept)
             changes.removed_feeds.push_back(old_source.name);
     }
+    if (running.display.mode != next.display.mode)
+        changes.at_next_start.push_back("[display] mode");
+    if (running.status_http_port != next.status_http_port)
+        changes.at_next_start.push_back("[status] http_port");
     return changes;
 }
 

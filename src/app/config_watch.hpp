@@ -22,6 +22,9 @@ struct ConfigChanges {
     bool crawl_speed = false;
     bool notice_rules = false;
     std::vector<std::string> removed_feeds;  // their notices leave the screen
+    // Keys read once, at start ("[display] mode": the window's mode; "[status] http_port": the
+    // server's socket): a reload says they wait for a restart instead of ignoring them quietly.
+    std::vector<std::string> at_next_start;
 };
 ConfigChanges compare_configs(const config::Config& running, const config::Config& next);
 

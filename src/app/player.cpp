@@ -185,6 +185,8 @@ void Player::apply_reading(ConfigReading reading)
     // The fetcher starts over: new feeds are read at once, and the others answer from their
     // cache and a conditional GET, so the notices on screen stay.
     start_fetcher();
+    for (const auto& key : changes.at_next_start)
+        m_parts.log({platform::LogLevel::notice, "config", said + key + " changes at the next start: sudo systemctl restart signage-player"});
     m_status_changed = true;  // the clock, the schedule and the note at once, in the zone now set
     m_parts.log({platform::LogLevel::notice, "config", said + m_watch.path()->string() + " applied"});
 }

@@ -4,6 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <mutex>
+#include <string>
+#include <string_view>
+
 namespace signage::app {
 
 namespace {
@@ -77,6 +82,26 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     REQUIRE(harness.step_until([&] { return harness.frame()->w == 480; }));
     REQUIRE(harness.settle());
     CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc, 480, 300).get()) == 0);
+}
+
+TEST_CASE("a reload names the keys that change only at the next start, and applies the rest")
+{
+    PlayerHarness harness(featured_seoul, 5);
+    REQUIRE(harness.settle());
+    harness.reload_with(config_text("list", "Asia/Seoul", "[display]\nmode = \"1920x1080\"\n\n[status]\nhttp_port = 9464\n"));
+    REQUIRE(harness.step_until([&] { return harness.log.has(" applied"); }));
+    CHECK(harness.log.has("<5>config: reload (R): [display] mode changes at the next start: sudo systemctl restart signage-player"));
+    CHECK(harness.log.has("<5>config: reload (R): [status] http_port changes at the next start"));
+    CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
+    // Read again unchanged: nothing is said to wait for a restart any more.
+    const auto count = [&](std::string_view part) {
+        std::lock_guard lock(harness.log.mutex);
+        return std::count_if(harness.log.lines.begin(), harness.log.lines.end(),
+                             [&](const std::string& line) { return line.find(part) != std::string::npos; });
+    };
+    harness.player->reload("R");
+    REQUIRE(harness.step_until([&] { return count(" applied") == 2; }));
+    CHECK(count("next start") == 2);
 }
 
 }  // namespace signage::app
