@@ -1,6 +1,6 @@
 #include "feed/feed_cache.hpp"
 
-#include "platform/unique_fd.hpp"
+#include "util/unique_fd.hpp"
 #include "util/ascii.hpp"
 
 #include <nlohmann/json.hpp>
@@ -178,7 +178,7 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
     remove_abandoned_temporaries(final_path);
     // Same folder as the entry, so rename() is atomic; a name of its own for every writer.
     const fs::path temp_path = temporary_name(final_path);
-    platform::UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
         return fail("cannot create " + temp_path.filename().string(), errno);
     if (!write_all(fd.get(), header_line) || !write_all(fd.get(), entry.body) || ::fsync(fd.get()) != 0) {
@@ -197,7 +197,7 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
         return fail("cannot replace the entry", error);
     }
     // The rename is durable only once the folder itself is on disk.
-    platform::UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (directory.get() >= 0)
         ::fsync(directory.get());
     return Done{};

@@ -1,6 +1,6 @@
 #include "platform/atomic_file.hpp"
 
-#include "platform/unique_fd.hpp"
+#include "util/unique_fd.hpp"
 
 #include <atomic>
 #include <cerrno>

@@ -3,7 +3,7 @@
 #include "platform/display_mode.hpp"
 #include "platform/log.hpp"
 #include "platform/spawn_settings.hpp"
-#include "platform/unique_fd.hpp"
+#include "util/unique_fd.hpp"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // The status port: answers on 127.0.0.1, and refuses a connection to any other address of the
 // machine, because it is bound to the loopback address alone.
 #include "platform/loopback_http.hpp"
-#include "platform/unique_fd.hpp"
+#include "util/unique_fd.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 
 #include <utility>
 
-namespace signage::platform {
+namespace signage {
 
 class UniqueFd {
 public:
@@ -40,4 +40,4 @@ private:
     int m_fd;
 };
 
-}  // namespace signage::platform
+}  // namespace signage
