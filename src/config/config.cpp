@@ -2,13 +2,11 @@
 // its section's reader (section_keys.hpp).
 #include "config/config.hpp"
 
+#include "config/config_file.hpp"
 #include "config/section_keys.hpp"
 #include "util/ascii.hpp"
 
-#include <cerrno>
-#include <fstream>
-#include <iterator>
-#include <system_error>
+#include <exception>
 
 namespace signage::config {
 
@@ -33,29 +31,18 @@ constexpr KeyRule<Config> top_level_keys[] = {
 
 Result<Config> load_config(const std::filesystem::path& path, const ConfigChecks& checks)
 {
-    auto cannot_read = [&](int error_number) {
-        std::string reason = error_number != 0 ? std::generic_category().message(error_number) : "unknown error";
-        return Error{path.string() + ": cannot read: " + reason};
-    };
-    // An ifstream opens a directory without complaint and then reads nothing.
-    std::error_code status_error;
-    if (std::filesystem::is_directory(path, status_error))
-        return cannot_read(EISDIR);
-
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return cannot_read(errno);
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad())
-        return cannot_read(errno);
-    return parse_config(text, path, checks);
+    auto text = read_config_file(path);
+    if (!text)
+        return text.error();
+    return parse_config(text.value(), path, checks);
 }
 
 Result<Config> parse_config(std::string_view toml_text, const std::filesystem::path& origin, const ConfigChecks& checks)
 {
     const std::string origin_text = origin.empty() ? std::string("config") : origin.string();
 
+    if (auto deep = check_key_depth(toml_text, origin_text); !deep)
+        return deep.error();
     toml::table root;
     try {
         root = toml::parse(toml_text, std::string_view(origin_text));
@@ -65,6 +52,8 @@ Result<Config> parse_config(std::string_view toml_text, const std::filesystem::p
         const toml::source_position& at = error.source().begin;
         return Error{origin_text + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": "
                      + description};
+    } catch (const std::exception& error) {  // std::bad_alloc, say: the running player goes on
+        return Error{origin_text + ": cannot be read as TOML (" + error.what() + ")"};
     }
 
     ConfigReader reader(origin_text, origin.parent_path(), checks);

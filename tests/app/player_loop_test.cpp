@@ -84,7 +84,7 @@ TEST_CASE("the player's loop shows a feed update, a reload, the schedule and a r
     CHECK(differing_pixels(harness.frame().get(), harness.still(list_utc, 480, 300).get()) == 0);
 }
 
-TEST_CASE("a reload names the keys that change only at the next start, and applies the rest")
+TEST_CASE("a reload names the keys that change only at the next start, applies the rest, and survives a hostile file")
 {
     PlayerHarness harness(featured_seoul, 5);
     REQUIRE(harness.settle());
@@ -102,6 +102,17 @@ TEST_CASE("a reload names the keys that change only at the next start, and appli
     harness.player->reload("R");
     REQUIRE(harness.step_until([&] { return count(" applied") == 2; }));
     CHECK(count("next start") == 2);
+    // A file made to exhaust the TOML parser's stack (it killed the player on reload): refused in
+    // one line, and the running configuration stays.
+    std::string deep = "a";
+    for (int part = 0; part < 50000; ++part)
+        deep += ".a";
+    harness.reload_with(config_text("featured+ticker", "Asia/Seoul", deep + " = 1\n"));
+    // (The file's watch may also read it half-written, with an error of its own: R's reading
+    // comes after the write.)
+    REQUIRE(harness.step_until([&] { return harness.log.has("a key or table name of more than 64 parts"); }));
+    CHECK(harness.log.has("<4>config: reload (R): kept the running configuration: "));
+    CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
 }
 
 }  // namespace signage::app
