@@ -10,7 +10,19 @@ namespace signage::platform {
 
 namespace {
 
-// A message as one line: each line break (\n, \r\n, \r) becomes " | ", trailing ones go.
+void append_escaped(std::string& line, unsigned code, int digits, char letter)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    line += '\\';
+    line += letter;
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+        line += hex[(code >> shift) & 0xF];
+}
+
+// A message as one line: each line break (\n, \r\n, \r) becomes " | ", trailing ones go. The
+// other control characters, which text from a feed, a server's header or a config can carry,
+// are written as escapes (ESC as \x1b, U+009B as \u009b): a log line never drives the terminal
+// that shows it, and never pretends to be two.
 std::string one_line(std::string_view message)
 {
     while (!message.empty() && (message.back() == '\n' || message.back() == '\r'))
@@ -21,8 +33,14 @@ std::string one_line(std::string_view message)
         const char c = message[i];
         if (c == '\r' && i + 1 < message.size() && message[i + 1] == '\n')
             continue;
+        const auto byte = static_cast<unsigned char>(c);
         if (c == '\n' || c == '\r')
             line += " | ";
+        else if (byte < 0x20 || byte == 0x7f)
+            append_escaped(line, byte, 2, 'x');
+        else if (byte == 0xc2 && i + 1 < message.size() && static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(message[i + 1]) <= 0x9f)
+            append_escaped(line, static_cast<unsigned char>(message[++i]), 4, 'u');  // C1, as UTF-8
         else
             line += c;
     }

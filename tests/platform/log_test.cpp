@@ -63,6 +63,16 @@ TEST_CASE("a message with line breaks stays one line, so journald makes one entr
     CHECK(terminal_line({LogLevel::error, "feed", "a\nb"}) == "signage-player: error: feed: a | b");
 }
 
+TEST_CASE("control characters from a feed, a server or a config are escaped, never written raw")
+{
+    // A redirect's Location with ESC sequences (a terminal would obey them) and a forged line.
+    CHECK(journal_line({LogLevel::warning, "feed", "moved to http://x/\x1b[2J\x1b]0;owned\x07\n<3>service: fake"}) ==
+          "<4>feed: moved to http://x/\\x1b[2J\\x1b]0;owned\\x07 | <3>service: fake");
+    CHECK(log_text({LogLevel::info, "config", "tab\there, del\x7f, nul"}) == "config: tab\\x09here, del\\x7f, nul");
+    // C1 controls as UTF-8 (U+009B is a CSI of its own); other non-ASCII text stays as it is.
+    CHECK(log_text({LogLevel::info, "feed", "\xc2\x9b" "31m 공지 \xc2\xa0" "caf\xc3\xa9"}) == "feed: \\u009b31m 공지 \xc2\xa0" "caf\xc3\xa9");
+}
+
 TEST_CASE("on a terminal the line has the program's name and the level in words, not the prefix")
 {
     CHECK(terminal_line({LogLevel::error, "config", "x"}) == "signage-player: error: config: x");
