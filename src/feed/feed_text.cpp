@@ -124,7 +124,10 @@ void append_markup_text(const xmlNode* first, std::string& out, std::size_t max_
 
 // Length of the UTF-8 sequence at `i` if it is a character the screen should show as a space
 // (Unicode White_Space beyond ASCII), or a negative length if it should vanish (C1 controls,
-// the byte order mark, U+FFFE/U+FFFF); 0 for anything else.
+// the byte order mark, U+FFFE/U+FFFF, and the bidi embeddings, overrides and isolates
+// U+202A-202E and U+2066-2069: from a feed they could make a headline read as something else,
+// e.g. an override turning "...cdm.exe" around; a single line of untrusted text is shown in
+// its own natural direction, as browsers show a URL); 0 for anything else.
 int special_character(std::string_view s, std::size_t i)
 {
     const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
@@ -141,6 +144,8 @@ int special_character(std::string_view s, std::size_t i)
         return 3;
     if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
         return 3;
+    if (b0 == 0xE2 && ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)))
+        return -3;
     if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F)  // medium mathematical space
         return 3;
     if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80)  // ideographic space, common in Korean text

@@ -225,6 +225,20 @@ TEST_CASE("parse_feed skips feed items without a title and keeps the others")
     CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"en-us", "First good item"});
 }
 
+TEST_CASE("bidi overrides and isolates in feed text are dropped, so a headline reads in its own order")
+{
+    // U+202E (RIGHT-TO-LEFT OVERRIDE) would show "invoice_fdp.exe" as "invoice_exe.pdf"; the
+    // embeddings U+202A-202D and the isolates U+2066-2069 are dropped too. LRM and RLM
+    // (U+200E, U+200F), which only mark a direction, stay.
+    const auto feed = parse_ok(rss("<item><guid>a</guid><title>invoice_\u202Efdp.exe</title></item>"
+                                   "<item><guid>b</guid><title>\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069공지 \u200E안내\u200F</title>"
+                                   "<description>요약\u202E텍스트</description></item>"));
+    REQUIRE(feed.notices.size() == 2);
+    CHECK(feed.notices[0].titles.at(0).text == "invoice_fdp.exe");
+    CHECK(feed.notices[1].titles.at(0).text == "공지 \u200E안내\u200F");
+    CHECK(feed.notices[1].summary == "요약텍스트");
+}
+
 TEST_CASE("parse_feed returns a feed with no notices when every item is bad")
 {
     const auto feed = parse_ok(rss("<item><guid>a</guid></item><item><title> </title></item>"));
