@@ -21,18 +21,6 @@ constexpr const char* kAcceptHeader =
     "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
     "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
-// The configured server, or the same host moved from http to https (the most common permanent
-// redirect there is): an upgrade exposes the headers to no one new. Any other host or port
-// gets none of them.
-bool may_receive_headers(const std::optional<UrlOrigin>& configured, const std::string& url)
-{
-    const std::optional<UrlOrigin> target = origin_of(url);
-    if (!configured || !target)
-        return false;
-    return *target == *configured
-        || (configured->scheme == "http" && target->scheme == "https" && target->host == configured->host);
-}
-
 // Called by curl with each decoded chunk. Checking the size here, after decompression, is
 // what bounds a small compressed reply that inflates into gigabytes.
 std::size_t write_body(char* data, std::size_t size, std::size_t count, void* user) noexcept
@@ -165,6 +153,20 @@ long remaining_ms(const HttpTransfer& transfer)
 }
 
 }  // namespace
+
+// The configured origin (scheme, host and port), or the same host moved from http on its default
+// port to https on its default port (the most common permanent redirect there is): an upgrade
+// exposes the headers to no one new. Another port of the same host may be another program, so
+// it gets none of them, like any other host.
+bool may_receive_headers(const std::optional<UrlOrigin>& configured, const std::string& url)
+{
+    const std::optional<UrlOrigin> target = origin_of(url);
+    if (!configured || !target)
+        return false;
+    return *target == *configured
+        || (configured->scheme == "http" && configured->port == "80" && target->scheme == "https" && target->port == "443" &&
+            target->host == configured->host);
+}
 
 std::optional<UrlOrigin> origin_of(const std::string& url)
 {

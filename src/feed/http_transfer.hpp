@@ -49,6 +49,9 @@ struct HttpTransfer {
 
 // Scheme, host and port of `url`; nullopt when it has none.
 std::optional<UrlOrigin> origin_of(const std::string& url);
+// Whether the configured headers (a token) may go to `url`: its own origin, or an upgrade from
+// http://host (port 80) to https://host (port 443).
+bool may_receive_headers(const std::optional<UrlOrigin>& configured, const std::string& url);
 
 // Sets the easy handle up for a request to transfer.current_url. Returns an error reason.
 std::optional<std::string> prepare_hop(HttpTransfer& transfer);
