@@ -79,7 +79,7 @@ int run_dump_feed(const std::string& location, const std::string& language)
         platform::log({platform::LogLevel::error, "dump-feed", fetched.error().message});
         return 1;
     }
-    const feed::FeedContext context{"dump-feed", language, fetched->content_type};
+    const feed::FeedContext context{"dump-feed", language, fetched->content_type, url.starts_with("file://")};
     Result<feed::ParsedFeed> parsed = feed::parse_feed(fetched->bytes, context);
     if (!parsed) {
         platform::log({platform::LogLevel::error, "dump-feed", url + ": " + parsed.error().message});

@@ -178,7 +178,7 @@ Result<std::string> xml_encoding(std::string_view bytes, ByteLayout layout, cons
 
 }  // namespace
 
-Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type)
+Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type, bool quote_unknown)
 {
     const std::string http_charset = charset_from_content_type(content_type);
     const auto bom = byte_order_mark(body);
@@ -201,7 +201,8 @@ Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_ty
         decoded.encoding = std::move(encoding.value());
     }
     else {
-        return Error{"not a feed: neither xml nor json, starts with " + quoted_prefix(bytes, layout)};
+        return Error{quote_unknown ? "not a feed: neither xml nor json, starts with " + quoted_prefix(bytes, layout)
+                                   : "not a feed: neither xml nor json (" + std::to_string(body.size()) + " bytes, not shown); is the path the feed's?"};
     }
 
     auto text = to_utf8(bytes, decoded.encoding);

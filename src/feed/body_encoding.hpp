@@ -22,9 +22,10 @@ struct Utf8Body {
 // declaration, then UTF-8, except where the bytes prove the header wrong (see docs/feeds.md);
 // the Korean and Latin-1 labels mean their browser supersets (EUC-KR is CP949). JSON is UTF-8
 // (RFC 8259) whatever the server says; UTF-16 and UTF-32 show by their layout. Errors, one
-// line: "empty body", "not a feed: neither xml nor json, starts with \"...\"", "not xml:
-// unsupported encoding ...".
-Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type);
+// line: "empty body", "not a feed: neither xml nor json, starts with \"...\"" (without
+// `quote_unknown`, for a local file, its size instead of its bytes), "not xml: unsupported
+// encoding ...".
+Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type, bool quote_unknown = true);
 
 // The charset parameter of an HTTP Content-Type ("text/xml; charset=\"EUC-KR\"" -> "euc-kr"),
 // lower-cased and unquoted; empty when there is none.

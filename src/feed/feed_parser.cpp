@@ -432,7 +432,7 @@ Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
 {
     if (body.size() > kMaxFeedBodyBytes)
         return Error{"body larger than " + std::to_string(kMaxFeedBodyBytes) + " bytes"};
-    auto decoded = body_to_utf8(body, context.content_type);
+    auto decoded = body_to_utf8(body, context.content_type, !context.local_file);
     if (!decoded)
         return decoded.error();
     const bool json = decoded->syntax == BodySyntax::json;

@@ -21,6 +21,9 @@ struct FeedContext {
     std::string source_name{};       // copied into each Notice and named in errors
     std::string default_language{};  // for titles whose feed and item do not say
     std::string content_type{};      // the HTTP Content-Type, whose charset may say the encoding; empty if none
+    // A file on this machine (a file:// feed): a config can point anywhere, so an error names
+    // the file but never quotes its bytes, which would put them in the journal.
+    bool local_file = false;
 };
 
 // What one feed may make the player hold. A field over its limit is cut at a UTF-8 character

@@ -38,7 +38,7 @@ bool is_file_url(std::string_view url)
 
 Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type)
 {
-    const FeedContext context{source.name, source.language, std::string(content_type)};
+    const FeedContext context{source.name, source.language, std::string(content_type), is_file_url(source.location)};
     Result<ParsedFeed> parsed = parse_feed(body, context);
     if (!parsed.ok())
         return parsed.error();

@@ -251,6 +251,17 @@ TEST_CASE("parse_feed returns a feed with no notices when every item is bad")
     CHECK(parse_ok(R"({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "x"}]})").notices.empty());
 }
 
+TEST_CASE("a local file that is not a feed is named by the caller, never quoted: its bytes stay out of the log")
+{
+    // A feed `path` can point at any file the player may read (a key, a password file).
+    const FeedContext local{"test-source", "ko", "", true};
+    const auto parsed = parse_feed("password=hunter2\nsecond line\n", local);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().message == "not a feed: neither xml nor json (29 bytes, not shown); is the path the feed's?");
+    // From a server the start of the body stays in the message: it is what the server said.
+    CHECK(parse_error("password=hunter2") == "not a feed: neither xml nor json, starts with \"password=hunter2\"");
+}
+
 TEST_CASE("parse_feed errors name what is wrong in one lower-case line")
 {
     struct ErrorCase {
