@@ -15,6 +15,9 @@ struct ParsedFeed {
     std::vector<model::Notice> notices;  // in document order
     std::string format;           // "rss 2.0", "rss 0.91", "rss 1.0", "atom 1.0", "atom 0.3", "json feed 1.1"
     std::string encoding;         // what the bytes were decoded from: "UTF-8", "CP949", "windows-1252"...
+    // What was wrong in the body and mended so that the rest could be read, one line each (for
+    // the log): "2 lone surrogate escapes shown as U+FFFD".
+    std::vector<std::string> mended;
 };
 
 struct FeedContext {

@@ -2,6 +2,7 @@
 
 #include "feed/feed_notice.hpp"
 #include "feed/feed_text.hpp"
+#include "feed/json_repair.hpp"
 #include "feed/text_encoding.hpp"
 #include "model/urgency.hpp"
 
@@ -239,8 +240,11 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
 {
     JsonFeedReader reader;
     std::string failure;
+    // Mended first: nlohmann-json stops at a lone surrogate or a number too large for a double,
+    // and every item after it would be lost.
+    const RepairedJson repaired = repair_json(utf8);
     try {
-        const Json root = Json::parse(utf8.begin(), utf8.end(),
+        const Json root = Json::parse(repaired.text.begin(), repaired.text.end(),
             [&reader](int depth, Event event, Json& parsed) { return reader.on_event(depth, event, parsed); });
     }
     catch (const Json::exception& e) {
@@ -259,6 +263,10 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
 
     ParsedFeed feed;
     feed.format = "json feed " + version;
+    if (repaired.lone_surrogates > 0)
+        feed.mended.push_back(std::to_string(repaired.lone_surrogates) + " lone surrogate escape(s) (\\ud800-\\udfff without a pair) shown as U+FFFD");
+    if (repaired.numbers_too_large > 0)
+        feed.mended.push_back(std::to_string(repaired.numbers_too_large) + " number(s) too large for a double read as null");
     feed.title = feed_title(reader.title);
     const std::string feed_language = language_tag(reader.language);
     const std::string default_language = language_tag(context.default_language);

@@ -42,6 +42,8 @@ Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& sourc
     Result<ParsedFeed> parsed = parse_feed(body, context);
     if (!parsed.ok())
         return parsed.error();
+    for (const std::string& mended : parsed.value().mended)
+        platform::log({platform::LogLevel::warning, "feed", source_prefix(source) + "mended in the feed: " + mended});
     return std::move(parsed.value().notices);
 }
 

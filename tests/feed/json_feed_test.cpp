@@ -141,6 +141,22 @@ TEST_CASE("parse_feed detects JSON after a byte order mark and white space, in a
     }
 }
 
+TEST_CASE("a lone surrogate or a number too large in one JSON Feed item costs that value, not the items after it")
+{
+    const auto feed = parse_ok(json_feed(R"({"id": "1", "title": "First"},)"
+                                         R"({"id": "2", "title": "Bad \ud800 here \udc00", "_x": 1e999999},)"
+                                         R"({"id": "3", "title": "Emoji \ud83d\ude00 stays", "_y": [-1e308, 2.5e-999999]},)"
+                                         R"({"id": "4", "title": "Last \"quoted\" \\ud800 is text"})"));
+    REQUIRE(feed.notices.size() == 4);
+    CHECK(feed.notices[1].titles.at(0).text == "Bad \uFFFD here \uFFFD");
+    CHECK(feed.notices[2].titles.at(0).text == "Emoji \U0001F600 stays");
+    CHECK(feed.notices[3].titles.at(0).text == "Last \"quoted\" \\ud800 is text");
+    CHECK(feed.mended == std::vector<std::string>{"2 lone surrogate escape(s) (\\ud800-\\udfff without a pair) shown as U+FFFD",
+                                                  "1 number(s) too large for a double read as null"});
+    // A body with nothing to mend says nothing.
+    CHECK(parse_ok(json_feed(R"({"id": "1", "title": "Fine"})")).mended.empty());
+}
+
 TEST_CASE("parse_feed names what is wrong with a JSON body in one line")
 {
     struct ErrorCase {
