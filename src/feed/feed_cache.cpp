@@ -13,7 +13,6 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -31,6 +30,10 @@ namespace fs = std::filesystem;
 constexpr int format_version = 1;
 constexpr std::string_view entry_suffix = ".feed";
 constexpr std::string_view temp_marker = ".tmp.";
+// An entry holds one body the fetcher accepted (at most 64 MB, the largest max_body_mb) after
+// a header line of validators: a file bigger than that is not ours to read into memory.
+constexpr std::uintmax_t kMaxHeaderBytes = 64 * 1024;
+constexpr std::uintmax_t kMaxEntryBytes = 64 * 1024 * 1024 + kMaxHeaderBytes;
 
 std::uint64_t fnv1a(std::string_view bytes)
 {
@@ -118,24 +121,32 @@ fs::path FeedCache::entry_path(const std::string& source_name) const
     return m_directory / file_name_for(source_name);
 }
 
-std::optional<CachedFeed> FeedCache::load(const std::string& source_name) const
+Result<std::optional<CachedFeed>> FeedCache::read(const std::string& source_name) const
 {
-    std::ifstream file(entry_path(source_name), std::ios::binary);
+    const fs::path path = entry_path(source_name);
+    std::ifstream file(path, std::ios::binary);
     if (!file)
-        return std::nullopt;
-    std::string header_line;
-    if (!std::getline(file, header_line))
-        return std::nullopt;
-    std::ostringstream rest;
-    rest << file.rdbuf();
-    std::string body = std::move(rest).str();
-
-    const auto header = nlohmann::json::parse(header_line, nullptr, false);
-    if (header.is_discarded() || !header.is_object() || header.value("format", 0) != format_version)
-        return std::nullopt;
+        return std::optional<CachedFeed>{};
+    const auto unusable = [&](const std::string& why) { return Error{"cache " + path.string() + ": " + why + "; ignored"}; };
+    std::error_code size_error;
+    const std::uintmax_t size = fs::file_size(path, size_error);
+    if (size_error || size > kMaxEntryBytes)
+        return unusable(size_error ? "cannot tell its size" : std::to_string(size) + " bytes, more than any feed the player keeps");
+    // The header is one line at the start: look for its end in the first bytes only.
+    std::string start(static_cast<std::size_t>(std::min<std::uintmax_t>(size, kMaxHeaderBytes)), '\0');
+    file.read(start.data(), static_cast<std::streamsize>(start.size()));
+    const std::size_t newline = start.find('\n');
+    const auto header = newline == std::string::npos ? nlohmann::json() : nlohmann::json::parse(start.substr(0, newline), nullptr, false);
+    if (!header.is_object() || header.value("format", 0) != format_version)
+        return unusable("not a cache entry of this version");
     try {
-        if (header.at("length").get<std::size_t>() != body.size() || header.at("fnv1a").get<std::uint64_t>() != fnv1a(body))
-            return std::nullopt;
+        const auto length = header.at("length").get<std::size_t>();
+        if (length != size - newline - 1)
+            return unusable("damaged (" + std::to_string(size - newline - 1) + " bytes of body, not " + std::to_string(length) + ")");
+        std::string body(length, '\0');
+        file.seekg(static_cast<std::streamoff>(newline + 1));
+        if (!file.read(body.data(), static_cast<std::streamsize>(length)) || header.at("fnv1a").get<std::uint64_t>() != fnv1a(body))
+            return unusable("damaged (its checksum does not match)");
         CachedFeed entry;
         entry.body = std::move(body);
         entry.content_type = header.at("content_type").get<std::string>();
@@ -143,10 +154,16 @@ std::optional<CachedFeed> FeedCache::load(const std::string& source_name) const
         entry.last_modified = header.at("last_modified").get<std::string>();
         entry.url = header.at("url").get<std::string>();
         entry.fetched_at = std::chrono::sys_seconds{std::chrono::seconds{header.at("fetched_at").get<std::int64_t>()}};
-        return entry;
+        return std::optional<CachedFeed>(std::move(entry));
     } catch (const nlohmann::json::exception&) {
-        return std::nullopt;  // a header from another version, or damaged: as good as absent
+        return unusable("not a cache entry of this version");
     }
+}
+
+std::optional<CachedFeed> FeedCache::load(const std::string& source_name) const
+{
+    auto entry = read(source_name);
+    return entry ? std::move(entry.value()) : std::nullopt;
 }
 
 Status FeedCache::store(const std::string& source_name, const CachedFeed& entry) const

@@ -27,8 +27,11 @@ public:
     // /var/cache/signage-player (see default_cache_directory()).
     explicit FeedCache(std::filesystem::path directory);
 
-    // nullopt when there is no entry or it cannot be read as a whole (a damaged entry is
-    // treated as absent, never half-used).
+    // nullopt when there is no entry; an error, naming the file and why, when there is one that
+    // cannot be used: bigger than any feed the player keeps (checked before it is read), not in
+    // this format, or damaged (a checksum that does not match). Never half an entry.
+    Result<std::optional<CachedFeed>> read(const std::string& source_name) const;
+    // read(), with an unusable entry as absent.
     std::optional<CachedFeed> load(const std::string& source_name) const;
     Status store(const std::string& source_name, const CachedFeed& entry) const;
 

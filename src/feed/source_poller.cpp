@@ -137,7 +137,12 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
     if (!uses_cache())
         return std::nullopt;
     try {
-        std::optional<CachedFeed> entry = m_cache->load(m_source.name);
+        Result<std::optional<CachedFeed>> read = m_cache->read(m_source.name);
+        if (!read) {
+            platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + read.error().message});
+            return std::nullopt;
+        }
+        std::optional<CachedFeed> entry = std::move(read.value());
         if (!entry)
             return std::nullopt;
         Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);

@@ -114,6 +114,29 @@ TEST_CASE("a damaged cache entry reads as absent, never as half a feed")
         fs::resize_file(file, 0);
     }
     CHECK(!cache.load("feed"));
+    // read() says which file and that it is ignored, for the log.
+    const auto read = cache.read("feed");
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().message.starts_with("cache " + file.string() + ": "));
+    CHECK(read.error().message.ends_with("; ignored"));
+}
+
+TEST_CASE("a junk cache file bigger than any feed is refused by its size, before it is read")
+{
+    TempDir dir;
+    const FeedCache cache(dir.path);
+    REQUIRE(cache.store("feed", entry_with("x")));
+    const fs::path file = only_entry_file(dir.path);
+    fs::resize_file(file, 512ull << 20);  // sparse: 512 MiB that take no disk
+    const auto started = std::chrono::steady_clock::now();
+    const auto read = cache.read("feed");
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().message == "cache " + file.string() + ": 536870912 bytes, more than any feed the player keeps; ignored");
+    MESSAGE("refused in " << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count() << " us");
+    // No entry at all is no error: nothing to say.
+    const auto none = cache.read("other");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value().has_value());
 }
 
 TEST_CASE("a writer killed at any moment leaves the old entry or the new one, whole")
