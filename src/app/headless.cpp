@@ -1,7 +1,9 @@
 #include "app/headless.hpp"
 
 #include "app/settings.hpp"
+#include "feed/feed_cache.hpp"
 #include "feed/fetcher.hpp"
+#include "feed/source_poller.hpp"
 #include "model/notice_board.hpp"
 #include "model/schedule.hpp"
 #include "platform/local_time.hpp"
@@ -47,6 +49,18 @@ Result<platform::SurfacePtr> render_still(const config::Config& config, const st
     return surface;
 }
 
+// What the player would show for `source` at start without network: its cached copy, when the
+// config keeps one (http and https sources only).
+std::optional<std::vector<model::Notice>> cached_notices(const config::Config& config, const config::FeedSource& source)
+{
+    if (!config.offline_cache)
+        return std::nullopt;
+    const feed::FeedCache cache(config.cache_directory.value_or(feed::default_cache_directory()));
+    feed::SourcePoller poller(source, &cache);
+    auto update = poller.start_from_cache();
+    return update ? std::move(update->notices) : std::nullopt;
+}
+
 Result<std::vector<model::Notice>> read_all_sources(const config::Config& config)
 {
     model::NoticeBoard board(config.notice_rules);
@@ -54,10 +68,15 @@ Result<std::vector<model::Notice>> read_all_sources(const config::Config& config
     std::vector<std::string> failures;
     for (const auto& source : config.feeds) {
         auto notices = feed::read_source(source);
-        if (notices)
+        if (notices) {
             board.apply(source.name, std::move(notices.value()));
-        else
+        } else if (auto cached = cached_notices(config, source)) {
+            // As the player does: a feed that cannot be read now shows its last good copy.
+            platform::log({platform::LogLevel::warning, "feed", notices.error().message + "; its cached copy is shown, as the player would"});
+            board.apply(source.name, std::move(*cached));
+        } else {
             failures.push_back(notices.error().message);
+        }
     }
     const bool nothing_read = !failures.empty() && failures.size() == config.feeds.size();
     // Each failure is said once: the last one becomes the error when nothing could be read.

@@ -1,9 +1,12 @@
 // The signage-player executable as a user runs it.
+#include "feed/feed_cache.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <iterator>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -42,6 +45,30 @@ TEST_CASE("render writes a PNG of the bundled sample feed with no display at all
     png.read(signature, 8);
     CHECK(std::string(signature + 1, 3) == "PNG");
     std::filesystem::remove(out);
+}
+
+TEST_CASE("render with a config shows a feed it cannot fetch from its offline cache, as the player does")
+{
+    const ScratchDir dir("signage-render-cache");
+    // A server that is gone (nothing listens on the discard port here), and the cached copy the
+    // player kept of it.
+    const std::string url = "http://127.0.0.1:9/feed.xml";
+    std::ifstream sample(source_dir() / "assets" / "sample-feed.xml", std::ios::binary);
+    feed::CachedFeed entry;
+    entry.body.assign(std::istreambuf_iterator<char>(sample), std::istreambuf_iterator<char>());
+    entry.content_type = "application/rss+xml";
+    entry.url = url;
+    entry.fetched_at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    REQUIRE(feed::FeedCache(dir.path() / "cache").store("agency", entry).ok());
+    std::ofstream(dir.path() / "config.toml") << "[[feed]]\nname = \"agency\"\nurl = \"" << url << "\"\nlanguage = \"ko\"\n\n"
+                                              << "[cache]\ndirectory = \"" << (dir.path() / "cache").string() << "\"\n";
+    const auto out = dir.path() / "frame.png";
+    const auto result = run_player({"render", "--at", "1", "--size", "320x200", "--out", out.string(), "--config", (dir.path() / "config.toml").string()});
+    CAPTURE(result.output);
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.starts_with("<4>feed: \"agency\": "));
+    CHECK(result.output.find("; its cached copy is shown, as the player would") != std::string::npos);
+    CHECK(std::filesystem::exists(out));
 }
 
 TEST_CASE("a broken feed file gives one line naming the file and the problem")
