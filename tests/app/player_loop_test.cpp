@@ -90,8 +90,9 @@ TEST_CASE("a reload names the keys that change only at the next start, applies t
     REQUIRE(harness.settle());
     harness.reload_with(config_text("list", "Asia/Seoul", "[display]\nmode = \"1920x1080\"\n\n[status]\nhttp_port = 9464\n"));
     REQUIRE(harness.step_until([&] { return harness.log.has(" applied"); }));
-    CHECK(harness.log.has("<5>config: reload (R): [display] mode changes at the next start: sudo systemctl restart signage-player"));
-    CHECK(harness.log.has("<5>config: reload (R): [status] http_port changes at the next start"));
+    REQUIRE(harness.step_until([&] { return harness.log.has("[status] http_port changes at the next start"); }));
+    CHECK(harness.log.has("<5>config: reload ("));
+    CHECK(harness.log.has("): [display] mode changes at the next start: sudo systemctl restart signage-player"));
     CHECK(harness.player->config().screen.layout == config::ScreenLayout::list);
     // Read again unchanged: nothing is said to wait for a restart any more.
     const auto count = [&](std::string_view part) {
@@ -99,8 +100,11 @@ TEST_CASE("a reload names the keys that change only at the next start, applies t
         return std::count_if(harness.log.lines.begin(), harness.log.lines.end(),
                              [&](const std::string& line) { return line.find(part) != std::string::npos; });
     };
+    // (The file's own watch may read it too: whichever reading comes first applies the change,
+    // and says so once.)
+    const auto applied = count(" applied");
     harness.player->reload("R");
-    REQUIRE(harness.step_until([&] { return count(" applied") == 2; }));
+    REQUIRE(harness.step_until([&] { return count(" applied") > applied; }));
     CHECK(count("next start") == 2);
     // A file made to exhaust the TOML parser's stack (it killed the player on reload): refused in
     // one line, and the running configuration stays.
