@@ -1,5 +1,6 @@
 #include "config/config_file.hpp"
 
+#include "util/ascii.hpp"
 #include "util/unique_fd.hpp"
 
 #include <cerrno>
@@ -32,7 +33,7 @@ std::string kind_of(mode_t mode)
 
 bool is_bare_key_char(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return is_ascii_alnum(c) || c == '_' || c == '-';
 }
 
 // From the opening quote at `at`, the index just after the string's end (or the text's end);

@@ -1,5 +1,6 @@
 #include "feed/json_repair.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -13,14 +14,11 @@ std::optional<unsigned> unicode_escape_at(std::string_view json, std::size_t at)
 {
     if (at + 6 > json.size() || json[at] != '\\' || json[at + 1] != 'u')
         return std::nullopt;
+    const char* digits = json.data() + at + 2;
     unsigned value = 0;
-    for (std::size_t i = at + 2; i < at + 6; ++i) {
-        const char c = json[i];
-        const unsigned digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 16;
-        if (digit == 16)
-            return std::nullopt;
-        value = value * 16 + digit;
-    }
+    const auto [end, error] = std::from_chars(digits, digits + 4, value, 16);
+    if (error != std::errc{} || end != digits + 4)
+        return std::nullopt;
     return value;
 }
 
