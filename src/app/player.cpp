@@ -3,10 +3,12 @@
 #include "app/player_lines.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
+#include "app/stop_deadline.hpp"
 #include "feed/http_client.hpp"
 #include "platform/local_time.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -403,6 +405,8 @@ void Player::update_overlay()
 int run_player(const config::Config& config, const platform::DisplayRequest& request, const std::filesystem::path& data_dir,
                const std::optional<std::filesystem::path>& config_path)
 {
+    // Declared first, destroyed last: the teardown of everything below is bounded by it.
+    std::optional<StopDeadline> teardown;
     // Before any other thread runs: the zone is the process's TZ, which then always exists.
     if (auto zone = platform::use_time_zone(config.screen.time_zone); !zone) {
         platform::log({platform::LogLevel::warning, "clock", zone.error().message + "; the clock shows the system's time zone"});
@@ -429,7 +433,10 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
     player.adopt_video(std::move(opened->sdl));
     if (!player.start())
         return 1;
-    return player.run();
+    const int exit_code = player.run();
+    // Armed once the loop has ended; disarmed when everything above it has been torn down.
+    teardown.emplace(kStopGrace, end_process_now);
+    return exit_code;
 }
 
 }  // namespace signage::app

@@ -1,6 +1,7 @@
 #include "config/config_file.hpp"
 
 #include "util/ascii.hpp"
+#include "util/file_kind.hpp"
 #include "util/unique_fd.hpp"
 
 #include <cerrno>
@@ -18,17 +19,6 @@ namespace {
 std::string system_message(int error_number)
 {
     return error_number != 0 ? std::generic_category().message(error_number) : "unknown error";
-}
-
-std::string kind_of(mode_t mode)
-{
-    if (S_ISFIFO(mode))
-        return "a FIFO";
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return "a device";
-    if (S_ISSOCK(mode))
-        return "a socket";
-    return "not a regular file";
 }
 
 bool is_bare_key_char(char c)
@@ -74,7 +64,7 @@ Result<std::string> read_config_file(const std::filesystem::path& path)
     if (S_ISDIR(info.st_mode))
         return Error{name + ": cannot read: " + system_message(EISDIR)};
     if (!S_ISREG(info.st_mode))
-        return Error{name + ": cannot read: it is " + kind_of(info.st_mode) + ", not a file; give the path of a .toml file"};
+        return Error{name + ": cannot read: it is " + file_kind(info.st_mode) + ", not a file; give the path of a .toml file"};
     const std::string too_big = name + ": cannot read: more than " + std::to_string(kMaxConfigBytes >> 10) +
                                 " KiB, far more than any config; is it the right file?";
     if (static_cast<std::size_t>(info.st_size) > kMaxConfigBytes)

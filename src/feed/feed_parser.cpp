@@ -5,6 +5,7 @@
 #include "feed/feed_text.hpp"
 #include "feed/feed_xml_repair.hpp"
 #include "feed/json_feed.hpp"
+#include "feed/markup_bounds.hpp"
 #include "feed/text_encoding.hpp"
 #include "model/urgency.hpp"
 #include "platform/c_deleter.hpp"
@@ -14,6 +15,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -398,18 +401,56 @@ std::string xml_error_reason()
     return repair_utf8(message);
 }
 
+// The parser pulls the document through read_chunk, which checks the budget each time: a
+// document that takes too long stops at its next read, even inside one huge tag.
+struct BudgetedInput {
+    std::string_view rest;
+    const ParseBudget* budget;
+    bool cancelled = false;
+    bool too_slow = false;
+};
+
+int read_chunk(void* context, char* buffer, int length)
+{
+    auto& input = *static_cast<BudgetedInput*>(context);
+    input.cancelled = input.budget->stop.stop_requested();
+    input.too_slow = std::chrono::steady_clock::now() >= input.budget->deadline;
+    if (input.cancelled || input.too_slow)
+        return -1;
+    const std::size_t count = std::min(input.rest.size(), static_cast<std::size_t>(std::max(length, 0)));
+    std::copy_n(input.rest.data(), count, buffer);
+    input.rest.remove_prefix(count);
+    return static_cast<int>(count);
+}
+
+Result<XmlDocPtr> read_xml_document(std::string_view utf8, const ParseBudget& budget)
+{
+    ensure_libxml_ready();
+    // The last error is per thread in libxml2, so this does not race with other parsers.
+    xmlResetLastError();
+    BudgetedInput input{utf8, &budget};
+    XmlDocPtr doc{xmlReadIO(read_chunk, nullptr, &input, nullptr, "UTF-8", kXmlOptions)};
+    if (input.cancelled)
+        return Error{"cancelled: the player is stopping"};
+    if (input.too_slow)
+        return Error{"refused: parsing it took longer than " + std::to_string(kParseTimeLimit.count()) +
+                     " s, far longer than any feed; is the document broken?"};
+    return doc;
+}
+
 Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context)
 {
     const std::string repaired = repair_xml_text(utf8);
     if (repaired.size() > static_cast<std::size_t>(INT_MAX))
         return Error{"body too large for the xml parser"};
 
-    ensure_libxml_ready();
+    if (auto bounded = check_xml_markup(repaired); !bounded)
+        return bounded.error();
 
-    // The last error is per thread in libxml2, so this does not race with other parsers.
-    xmlResetLastError();
-    const XmlDocPtr doc{xmlReadMemory(repaired.data(), static_cast<int>(repaired.size()), nullptr, "UTF-8", kXmlOptions)};
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    auto doc = read_xml_document(repaired, context.budget);
+    if (!doc)
+        return doc.error();
+    const xmlNode* root = doc.value() ? xmlDocGetRootElement(doc.value().get()) : nullptr;
     if (!root)
         return Error{"not xml: " + xml_error_reason()};
 

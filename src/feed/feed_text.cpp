@@ -2,6 +2,7 @@
 
 #include "feed/feed_parser.hpp"
 #include "feed/feed_xml_repair.hpp"
+#include "feed/markup_bounds.hpp"
 #include "feed/text_encoding.hpp"
 #include "platform/c_deleter.hpp"
 #include "util/ascii.hpp"
@@ -221,7 +222,8 @@ std::string html_to_text(std::string_view html, std::size_t max_text_bytes)
 {
     const std::size_t max_input = std::min<std::size_t>(max_text_bytes * kHtmlBytesPerTextByte, INT_MAX);
     html = utf8_prefix(html, max_input);
-    if (html.empty())
+    // A description whose tags would cost the HTML parser minutes is left out; the title stays.
+    if (html.empty() || !html_markup_within_bounds(html))
         return {};
     ensure_libxml_ready();
     const XmlDocPtr doc{htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kHtmlOptions)};

@@ -39,7 +39,7 @@ FeedFetcher::FeedFetcher(std::vector<config::FeedSource> sources, std::function<
 
 FeedFetcher::~FeedFetcher()
 {
-    m_stopping = true;
+    m_stop.request_stop();
     m_pool.wake();
     if (m_worker.joinable())
         m_worker.join();
@@ -81,10 +81,10 @@ void FeedFetcher::run()
     std::vector<SourcePoller> pollers;
     pollers.reserve(m_sources.size());
     for (const config::FeedSource& source : m_sources)
-        pollers.emplace_back(source, cache ? &*cache : nullptr);
+        pollers.emplace_back(source, cache ? &*cache : nullptr, m_stop.get_token());
 
     for (SourcePoller& poller : pollers) {
-        if (m_stopping)
+        if (m_stop.stop_requested())
             return;
         if (auto update = poller.start_from_cache())
             deliver(std::move(*update));
@@ -92,10 +92,10 @@ void FeedFetcher::run()
 
     std::mt19937_64 random{std::random_device{}()};
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    while (!m_stopping) {
+    while (!m_stop.stop_requested()) {
         const auto next_due = start_due(pollers, m_pool, Clock::now());
         auto finished = m_pool.run_until(next_due);
-        if (m_stopping)
+        if (m_stop.stop_requested())
             return;
         for (auto& [id, result] : finished) {
             const PollMoment moment{Clock::now(), std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),

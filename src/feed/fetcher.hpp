@@ -10,11 +10,11 @@
 #include "feed/http_client.hpp"
 #include "feed/source_poller.hpp"
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <thread>
 #include <vector>
 
@@ -51,7 +51,7 @@ private:
     FetcherOptions m_options;
     std::mutex m_mutex;
     std::vector<SourceUpdate> m_pending;
-    std::atomic<bool> m_stopping{false};
+    std::stop_source m_stop;  // also ends a parse in progress
     FetchPool m_pool;      // used by the worker only, but woken from the destructor
     std::thread m_worker;  // last: starts after everything it uses exists
 };

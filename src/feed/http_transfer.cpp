@@ -1,11 +1,16 @@
 #include "feed/http_transfer.hpp"
 
 #include "util/ascii.hpp"
+#include "util/file_kind.hpp"
+#include "util/unique_fd.hpp"
 
 #include <algorithm>
 #include <new>
 #include <string_view>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace signage::feed {
 
@@ -188,8 +193,29 @@ std::optional<UrlOrigin> origin_of(const std::string& url)
     return origin;
 }
 
+// curl reads a file:// feed whole and blocking, inside the fetcher's loop: a FIFO or a device
+// there would hold every feed for as long as it gives no end (forever, for a FIFO nobody
+// writes). Only a regular file is handed to curl. Opened without blocking to look at it.
+std::optional<std::string> check_local_file(const std::string& url)
+{
+    const UrlPtr parsed{curl_url()};
+    char* raw = nullptr;
+    if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK ||
+        curl_url_get(parsed.get(), CURLUPART_PATH, &raw, CURLU_URLDECODE) != CURLUE_OK)
+        return std::nullopt;  // curl names what is wrong with the URL
+    const CurlText path{raw};
+    const UniqueFd fd(::open(path.get(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    struct stat info {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0 || S_ISREG(info.st_mode))
+        return std::nullopt;  // curl says why it cannot be read, or reads it
+    return "it is " + file_kind(info.st_mode) + ", not a file: a feed's path must name a feed file";
+}
+
 std::optional<std::string> prepare_hop(HttpTransfer& transfer)
 {
+    if (transfer.visited.size() == 1 && ascii_istarts_with(transfer.current_url, "file:"))
+        if (auto refused = check_local_file(transfer.current_url))
+            return refused;
     CURL* easy = transfer.easy.get();
     curl_easy_reset(easy);  // keeps the connection and DNS caches, drops the last hop's options
     transfer.error_buffer[0] = '\0';

@@ -36,9 +36,11 @@ bool is_file_url(std::string_view url)
     return url.starts_with("file://");
 }
 
-Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type)
+Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type,
+                                                 std::stop_token stop)
 {
-    const FeedContext context{source.name, source.language, std::string(content_type), is_file_url(source.location)};
+    FeedContext context{source.name, source.language, std::string(content_type), is_file_url(source.location)};
+    context.budget = {std::chrono::steady_clock::now() + kParseTimeLimit, std::move(stop)};
     Result<ParsedFeed> parsed = parse_feed(body, context);
     if (!parsed.ok())
         return parsed.error();
@@ -50,9 +52,10 @@ Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& sourc
 // What may replace a source's notices on screen. A feed that parses into no notices is refused
 // like a broken one: far more often a publishing mistake or a half-written file than an agency
 // withdrawing every notice at once, and refusing it keeps the last good notices on screen.
-Result<std::vector<model::Notice>> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type)
+Result<std::vector<model::Notice>> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type,
+                                                    std::stop_token stop)
 {
-    Result<std::vector<model::Notice>> notices = parse_notices(source, body, content_type);
+    Result<std::vector<model::Notice>> notices = parse_notices(source, body, content_type, std::move(stop));
     if (notices.ok() && notices.value().empty())
         return Error{"no notices in the feed (no item has a title)"};
     return notices;
@@ -99,13 +102,13 @@ Result<std::vector<model::Notice>> read_source(const config::FeedSource& source)
 
 Result<std::vector<model::Notice>> read_source(const config::FeedSource& source, std::stop_token stop)
 {
-    Result<FetchedBody> fetched = fetch(request_for(source), std::move(stop));
+    Result<FetchedBody> fetched = fetch(request_for(source), stop);
     if (!fetched.ok())
         return Error{source_prefix(source) + fetched.error().message};
     const FetchedBody& body = fetched.value();
     if (body.status >= 300)
         return Error{source_prefix(source) + source.location + ": " + describe_status(body.status)};
-    Result<std::vector<model::Notice>> notices = parse_notices(source, body.bytes, body.content_type);
+    Result<std::vector<model::Notice>> notices = parse_notices(source, body.bytes, body.content_type, stop);
     if (!notices.ok())
         return Error{source_prefix(source) + source.location + ": " + notices.error().message};
     return notices;
@@ -127,8 +130,9 @@ ResponseAction decide_response(const Result<FetchedBody>& result, const std::opt
     return ResponseAction::new_body;
 }
 
-SourcePoller::SourcePoller(config::FeedSource source, const FeedCache* cache)
-    : m_source(std::move(source)), m_cache(is_file_url(m_source.location) ? nullptr : cache), m_poll_url(m_source.location)
+SourcePoller::SourcePoller(config::FeedSource source, const FeedCache* cache, std::stop_token stop)
+    : m_source(std::move(source)), m_cache(is_file_url(m_source.location) ? nullptr : cache), m_stop(std::move(stop)),
+      m_poll_url(m_source.location)
 {
 }
 
@@ -145,7 +149,7 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         std::optional<CachedFeed> entry = std::move(read.value());
         if (!entry)
             return std::nullopt;
-        Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type);
+        Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type, m_stop);
         if (!notices.ok()) {
             platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + notices.error().message});
             return std::nullopt;
@@ -270,7 +274,7 @@ std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const 
 std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment)
 {
     CachedFeed good = good_body(body, moment.wall);
-    Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, good.body, good.content_type);
+    Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, good.body, good.content_type, m_stop);
     if (!notices.ok())
         return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
     m_last_good = std::move(good);

@@ -94,8 +94,9 @@ struct PollMoment {
 class SourcePoller {
 public:
     // `cache` (may be null: no offline cache) must outlive the poller; file:// sources never
-    // use it, their feed is already on this machine.
-    SourcePoller(config::FeedSource source, const FeedCache* cache);
+    // use it, their feed is already on this machine. A parse in progress gives up soon after
+    // `stop` is requested (and after kParseTimeLimit in any case).
+    SourcePoller(config::FeedSource source, const FeedCache* cache, std::stop_token stop = {});
 
     // The cached notices go on screen before any fetch, so a screen that reboots without
     // network shows what it showed before; their validators make the first poll conditional.
@@ -132,6 +133,7 @@ private:
 
     config::FeedSource m_source;
     const FeedCache* m_cache;
+    std::stop_token m_stop;
     std::chrono::steady_clock::time_point m_due{};
     bool m_in_flight = false;
     bool m_gone = false;
