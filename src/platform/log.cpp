@@ -1,5 +1,6 @@
 #include "platform/log.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -47,6 +48,20 @@ std::string one_line(std::string_view message)
     return line;
 }
 
+// A URL's user name and password ("https://user:secret@host/") are a secret of the config:
+// every URL a line quotes shows them as "***".
+std::string without_url_passwords(std::string line)
+{
+    for (std::size_t scheme_end = line.find("://"); scheme_end != std::string::npos; scheme_end = line.find("://", scheme_end + 3)) {
+        const std::size_t start = scheme_end + 3;
+        const std::size_t authority_end = std::min(line.find_first_of("/?#\\ \t\"'<>", start), line.size());
+        const std::size_t at = line.rfind('@', authority_end == 0 ? 0 : authority_end - 1);
+        if (at != std::string::npos && at >= start && at < authority_end)
+            line.replace(start, at - start, "***");
+    }
+    return line;
+}
+
 }  // namespace
 
 std::string_view level_name(LogLevel level)
@@ -63,7 +78,7 @@ std::string_view level_name(LogLevel level)
 
 std::string log_text(const LogEntry& entry)
 {
-    return std::string(entry.module) + ": " + one_line(entry.message);
+    return std::string(entry.module) + ": " + without_url_passwords(one_line(entry.message));
 }
 
 std::string journal_line(const LogEntry& entry)

@@ -73,6 +73,17 @@ TEST_CASE("control characters from a feed, a server or a config are escaped, nev
     CHECK(log_text({LogLevel::info, "feed", "\xc2\x9b" "31m 공지 \xc2\xa0" "caf\xc3\xa9"}) == "feed: \\u009b31m 공지 \xc2\xa0" "caf\xc3\xa9");
 }
 
+TEST_CASE("a URL's user name and password never reach the log; the rest of the URL does")
+{
+    const LogEntry entry{LogLevel::warning, "feed",
+                         "\"intranet\": https://board:s3cret@intranet.example:8443/feed?x=1: HTTP 401 Unauthorized (redirected to "
+                         "http://u@other.example/a@b)"};
+    CHECK(journal_line(entry) ==
+          "<4>feed: \"intranet\": https://***@intranet.example:8443/feed?x=1: HTTP 401 Unauthorized (redirected to http://***@other.example/a@b)");
+    const LogEntry plain{LogLevel::info, "feed", "file:///srv/feeds/a@b.xml and mailto:x@example.org and https://example.org/@user"};
+    CHECK(journal_line(plain) == "<6>feed: file:///srv/feeds/a@b.xml and mailto:x@example.org and https://example.org/@user");
+}
+
 TEST_CASE("on a terminal the line has the program's name and the level in words, not the prefix")
 {
     CHECK(terminal_line({LogLevel::error, "config", "x"}) == "signage-player: error: config: x");
