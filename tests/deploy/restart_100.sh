@@ -11,17 +11,9 @@ set -eu
 player=$1
 rounds=${2:-100}
 . "$(dirname "$0")/skip_unless.sh"
+. "$(dirname "$0")/player_run.sh"
 skip_unless_installed "python3, coreutils" python3 shuf
-dir=$(mktemp -d)
-server_pid=""
-player_pid=""
-cleanup() {
-  [ -n "$player_pid" ] && kill -KILL "$player_pid" 2>/dev/null
-  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-mkdir "$dir/www" "$dir/cache" "$dir/run"
+make_scratch
 
 # Four notices whose titles name the round, one feed file per round made at once; long
 # descriptions make each cache write take a while.
@@ -77,38 +69,7 @@ server_pid=$!
 for _ in $(seq 1 200); do [ -s "$dir/port" ] && break; sleep 0.05; done
 port=$(head -n 1 "$dir/port")
 
-cat >"$dir/config.toml" <<EOF
-[[feed]]
-name = "agency"
-url = "http://127.0.0.1:$port/feed.xml"
-language = "ko"
-
-[display]
-renderer = "software"
-EOF
-
-start_player() {
-  env SDL_VIDEODRIVER=offscreen CACHE_DIRECTORY="$dir/cache" RUNTIME_DIRECTORY="$dir/run" \
-    "$player" --config "$dir/config.toml" --windowed 320x180 >"$1" 2>&1 &
-  player_pid=$!
-}
-
-# Waits (up to 15 s) for a line in a log; false if it never came.
-wait_for_line() {
-  for _ in $(seq 1 750); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 0.02
-  done
-  return 1
-}
-
-now_ms() { date +%s%3N; }
-
-# True while the player has not exited (a zombie, not yet waited for, has exited).
-running() {
-  state=$(sed -n 's/^[0-9]* ([^)]*) \(.\).*/\1/p' "/proc/$player_pid/stat" 2>/dev/null || true)
-  [ -n "$state" ] && [ "$state" != "Z" ]
-}
+write_agency_config "http://127.0.0.1:$port/feed.xml"
 
 # status.json reads whole, and every cache entry does: its header's length and FNV-1a checksum match its body, and
 # the body is a feed of four notices. Temporary files of killed writers are not entries.
@@ -174,16 +135,11 @@ for round in $(seq 1 "$rounds"); do
     # A writer's temporary file left behind: this kill landed in the middle of a cache write.
     ls "$dir/cache"/*.tmp.* >/dev/null 2>&1 && mid_write=$((mid_write + 1))
   else
-    sent=$(now_ms)
-    kill -TERM "$player_pid"
-    while running && [ $(($(now_ms) - sent)) -lt 10000 ]; do sleep 0.01; done
-    took=$(($(now_ms) - sent))
-    code=0
-    wait "$player_pid" || code=$?
-    if [ "$took" -gt 2000 ] || [ "$code" -ne 0 ]; then
-      echo "round $round: SIGTERM: exit code $code after $took ms (must be 0 within 2000 ms):"; cat "$log"; exit 1
+    stop_player
+    if [ "$term_code" != 0 ] || [ "$term_ms" -gt 2000 ]; then
+      echo "round $round: SIGTERM: exit code $term_code after $term_ms ms (must be 0 within 2000 ms):"; cat "$log"; exit 1
     fi
-    [ "$took" -gt "$slowest_term" ] && slowest_term=$took
+    [ "$term_ms" -gt "$slowest_term" ] && slowest_term=$term_ms
     termed=$((termed + 1))
   fi
   player_pid=""

@@ -7,15 +7,9 @@
 set -eu
 player=$1
 . "$(dirname "$0")/skip_unless.sh"
+. "$(dirname "$0")/player_run.sh"
 skip_unless_installed "python3, coreutils" python3 mkfifo
-dir=$(mktemp -d)
-player_pid=""
-cleanup() {
-  [ -n "$player_pid" ] && kill -KILL "$player_pid" 2>/dev/null
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-mkdir "$dir/cache" "$dir/run"
+make_scratch
 mkfifo "$dir/blocking.xml"
 python3 - "$dir/attributes.xml" <<'EOF'
 import sys
@@ -45,31 +39,15 @@ language = "ko"
 renderer = "software"
 EOF
 
-now_ms() { date +%s%3N; }
-running() {
-  state=$(sed -n 's/^[0-9]* ([^)]*) \(.\).*/\1/p' "/proc/$player_pid/stat" 2>/dev/null || true)
-  [ -n "$state" ] && [ "$state" != "Z" ]
-}
-
-env SDL_VIDEODRIVER=offscreen CACHE_DIRECTORY="$dir/cache" RUNTIME_DIRECTORY="$dir/run" \
-  "$player" --config "$dir/config.toml" --windowed 320x180 >"$dir/player.log" 2>&1 &
-player_pid=$!
+start_player "$dir/player.log"
 # The status file is written from the running loop, once a second: the player is up, and its
 # fetcher has had the feeds for at least that long.
 for _ in $(seq 1 750); do [ -e "$dir/run/status.json" ] && break; sleep 0.02; done
 [ -e "$dir/run/status.json" ] || { echo "the player never wrote its status:"; cat "$dir/player.log"; exit 1; }
-sent=$(now_ms)
-kill -TERM "$player_pid"
-while running && [ $(($(now_ms) - sent)) -lt 10000 ]; do sleep 0.01; done
-took=$(($(now_ms) - sent))
-if running; then
-  echo "SIGTERM not honoured: the player still ran 10 s after it, with a FIFO feed and a 200,000-attribute feed:"
+stop_player
+echo "SIGTERM with a FIFO feed and a 200,000-attribute feed: exit code $term_code after $term_ms ms"
+if [ "$term_code" != 0 ] || [ "$term_ms" -gt 2000 ]; then
+  echo "SIGTERM not honoured as it must be (exit code 0 within 2000 ms); the player's log:"
   cat "$dir/player.log"
   exit 1
 fi
-code=0
-wait "$player_pid" || code=$?
-player_pid=""
-echo "SIGTERM with a FIFO feed and a 200,000-attribute feed: exit code $code after $took ms"
-[ "$code" -eq 0 ] || { cat "$dir/player.log"; exit 1; }
-[ "$took" -le 2000 ] || { echo "longer than 2 s"; cat "$dir/player.log"; exit 1; }

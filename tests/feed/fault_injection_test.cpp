@@ -70,6 +70,29 @@ bool cache_holds_poll(const FeedCache& cache, int polls)
     return stored && stored->body.size() == static_cast<std::size_t>(20000 + polls - 1);
 }
 
+// After polls 2-6 of changing_source() could not store: the entry of poll 1 is whole and alone
+// (no temporary file left), one line named the folder, the reason and what to do, and the next
+// poll (the 7th) stores again.
+void check_store_failed_then_resumes(const std::string& log, SourceDriver& driver, const FeedCache& cache,
+                                     const std::filesystem::path& folder, const std::string& reason)
+{
+    CAPTURE(log);
+    CHECK(cache_holds_poll(cache, 1));
+    for (const auto& file : std::filesystem::directory_iterator(folder))
+        CHECK(file.path().filename() == "lobby.feed");
+    CHECK(lines_about(log, "lobby") == 1);
+    CHECK(lines_with(log, "cache " + folder.string() + ": cannot write lobby.feed: " + reason + "; make the folder writable") == 1);
+    driver.poll();
+    CHECK(cache_holds_poll(cache, 7));
+}
+
+// The test server, a cache in a scratch folder, and changing_source() polled by hand into it.
+struct CacheFaultFixture : ServerFixture {
+    const std::filesystem::path folder = scratch / "cache";
+    const FeedCache cache{folder};
+    SourceDriver driver{changing_source(server, "lobby"), &cache};
+};
+
 // While it lives, this process may write no file past `bytes` (RLIMIT_FSIZE), and a write past
 // it fails with EFBIG instead of raising SIGXFSZ: a disk that is full, as far as a writer can
 // tell (ENOSPC and EFBIG take the same path in FeedCache::store). No privilege needed.
@@ -260,12 +283,9 @@ TEST_CASE_FIXTURE(ServerFixture, "fault: three weeks of garbage that changes wit
     three_weeks_of(server, log, FeedCache(scratch / "cache"), "mixed", "junk:weeks");
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "fault: a read-only cache folder: the notices go on, one line names the folder and what to do, and storing resumes once it is writable")
+TEST_CASE_FIXTURE(CacheFaultFixture, "fault: a read-only cache folder: the notices go on, one line names the folder and what to do, and storing resumes once it is writable")
 {
     REQUIRE_SERVER(server);
-    const auto folder = scratch / "cache";
-    const FeedCache cache(folder);
-    SourceDriver driver(changing_source(server, "read-only"), &cache);
     driver.poll();
     REQUIRE(cache_holds_poll(cache, 1));
     const auto read_only = std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec;
@@ -274,21 +294,12 @@ TEST_CASE_FIXTURE(ServerFixture, "fault: a read-only cache folder: the notices g
     const int shown = ::geteuid() == 0 ? polls_as_nobody(driver, folder, 5) : polls_counting_notices(driver, 5);
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
     CHECK(shown == 5);  // every new body went on screen
-    CHECK(cache_holds_poll(cache, 1));
-    const std::string text = log.text();
-    CAPTURE(text);
-    CHECK(lines_about(text, "lobby") == 1);
-    CHECK(lines_with(text, "cache " + folder.string() + ": cannot write lobby.feed: Permission denied; ") == 1);
-    driver.poll();
-    CHECK(cache_holds_poll(cache, 7));
+    check_store_failed_then_resumes(log.text(), driver, cache, folder, "Permission denied");
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "fault: a full cache disk (RLIMIT_FSIZE: EFBIG): the notices go on, one line names the folder and what to do, and storing resumes")
+TEST_CASE_FIXTURE(CacheFaultFixture, "fault: a full cache disk (RLIMIT_FSIZE: EFBIG): the notices go on, one line names the folder and what to do, and storing resumes")
 {
     REQUIRE_SERVER(server);
-    const auto folder = scratch / "cache";
-    const FeedCache cache(folder);
-    SourceDriver driver(changing_source(server, "full"), &cache);
     driver.poll();
     REQUIRE(cache_holds_poll(cache, 1));
     {
@@ -297,24 +308,13 @@ TEST_CASE_FIXTURE(ServerFixture, "fault: a full cache disk (RLIMIT_FSIZE: EFBIG)
         REQUIRE(full.ok());
         driver.poll(5);
     }
-    CHECK(count_with_notices(driver.updates) == 6);
-    CHECK(cache_holds_poll(cache, 1));  // the old entry, whole
-    for (const auto& file : std::filesystem::directory_iterator(folder))
-        CHECK(file.path().filename() == "lobby.feed");  // no temporary file left behind
-    const std::string text = log.text();
-    CAPTURE(text);
-    CHECK(lines_about(text, "lobby") == 1);
-    CHECK(lines_with(text, "cache " + folder.string() + ": cannot write lobby.feed: File too large; ") == 1);
-    driver.poll();
-    CHECK(cache_holds_poll(cache, 7));
+    CHECK(count_with_notices(driver.updates) == 6);  // every new body went on screen
+    check_store_failed_then_resumes(log.text(), driver, cache, folder, "File too large");
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "fault: a cache folder deleted while the player runs is made again at the next store")
+TEST_CASE_FIXTURE(CacheFaultFixture, "fault: a cache folder deleted while the player runs is made again at the next store")
 {
     REQUIRE_SERVER(server);
-    const auto folder = scratch / "cache";
-    const FeedCache cache(folder);
-    SourceDriver driver(changing_source(server, "deleted"), &cache);
     driver.poll(2);
     REQUIRE(cache_holds_poll(cache, 2));
     std::filesystem::remove_all(folder);
