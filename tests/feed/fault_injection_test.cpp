@@ -131,12 +131,14 @@ int polls_counting_notices(SourceDriver& driver, int times)
 }
 
 // The same in a child process running as nobody (for root, whom permissions do not stop), with
-// `folder` made nobody's; its log goes to this process's stderr. -1 if the child failed.
+// `folder` made nobody's; its log goes to this process's stderr. -1 if the child failed,
+// kCannotBeNobody if it could not become nobody (no CAP_SETUID, or no such user in a namespace).
+constexpr int kCannotBeNobody = -2;
 int polls_as_nobody(SourceDriver& driver, const std::filesystem::path& folder, int times)
 {
     constexpr uid_t nobody = 65534;
     if (::chown(folder.c_str(), nobody, nobody) != 0)
-        return -1;
+        return kCannotBeNobody;
     std::fflush(stderr);
     const pid_t child = ::fork();
     if (child == 0) {
@@ -150,7 +152,9 @@ int polls_as_nobody(SourceDriver& driver, const std::filesystem::path& folder, i
     while (child > 0 && ::waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
     const bool chowned_back = ::chown(folder.c_str(), 0, 0) == 0;
-    return child > 0 && chowned_back && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (child <= 0 || !chowned_back || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status) == 100 ? kCannotBeNobody : WEXITSTATUS(status);
 }
 
 }  // namespace
@@ -293,6 +297,10 @@ TEST_CASE_FIXTURE(CacheFaultFixture, "fault: a read-only cache folder: the notic
     // Root writes to a read-only folder anyway: then the polls run in a child that is nobody.
     const int shown = ::geteuid() == 0 ? polls_as_nobody(driver, folder, 5) : polls_counting_notices(driver, 5);
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+    if (shown == kCannotBeNobody) {
+        skip_test("running as root, and cannot become nobody to meet a read-only folder");
+        return;
+    }
     CHECK(shown == 5);  // every new body went on screen
     check_store_failed_then_resumes(log.text(), driver, cache, folder, "Permission denied");
 }
