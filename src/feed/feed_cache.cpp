@@ -169,8 +169,11 @@ std::optional<CachedFeed> FeedCache::load(const std::string& source_name) const
 Status FeedCache::store(const std::string& source_name, const CachedFeed& entry) const
 {
     const fs::path final_path = entry_path(source_name);
-    auto fail = [&](const std::string& what, int error) {
-        return Error{"cache " + final_path.string() + ": " + what + ": " + error_text(error)};
+    // The same words for every write that fails the same way (never the temporary file's name,
+    // which changes with each write), so a folder that stays unwritable is logged once.
+    auto fail = [&](int error) {
+        return Error{"cache " + m_directory.string() + ": cannot write " + final_path.filename().string() + ": " +
+                     error_text(error) + "; make the folder writable and give its disk room, or set [cache] directory in the config to another folder"};
     };
 
     std::error_code created_error;
@@ -197,21 +200,21 @@ Status FeedCache::store(const std::string& source_name, const CachedFeed& entry)
     const fs::path temp_path = temporary_name(final_path);
     UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
-        return fail("cannot create " + temp_path.filename().string(), errno);
+        return fail(errno);
     if (!write_all(fd.get(), header_line) || !write_all(fd.get(), entry.body) || ::fsync(fd.get()) != 0) {
         const int error = errno;
         ::unlink(temp_path.c_str());
-        return fail("cannot write", error);
+        return fail(error);
     }
     if (!fd.close()) {
         const int error = errno;
         ::unlink(temp_path.c_str());
-        return fail("cannot write", error);
+        return fail(error);
     }
     if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
         const int error = errno;
         ::unlink(temp_path.c_str());
-        return fail("cannot replace the entry", error);
+        return fail(error);
     }
     // The rename is durable only once the folder itself is on disk.
     UniqueFd directory(::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

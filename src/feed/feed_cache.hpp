@@ -33,6 +33,8 @@ public:
     Result<std::optional<CachedFeed>> read(const std::string& source_name) const;
     // read(), with an unusable entry as absent.
     std::optional<CachedFeed> load(const std::string& source_name) const;
+    // Errors name the folder and what to do about it, in the same words each time the same
+    // fault recurs: "cache DIR: cannot write NAME.feed: REASON; make the folder writable ...".
     Status store(const std::string& source_name, const CachedFeed& entry) const;
 
     const std::filesystem::path& directory() const { return m_directory; }

@@ -106,7 +106,7 @@ TEST_CASE("a reload switches the running player from SDL's software renderer to 
     check_shows_the_feed(harness, featured_on("auto"));
 }
 
-TEST_CASE("a renderer probe that throws counts as one that gave no answer; gpu and software are decided at once")
+TEST_CASE("a renderer probe that throws counts as one that gave no answer, gpu and software are decided at once")
 {
     RendererSwitch renderers([]() -> platform::RendererProbe { throw std::runtime_error("boom"); });
     renderers.request(config::RendererChoice::automatic, "reload (R): ");

@@ -8,17 +8,9 @@
 set -eu
 player=$1
 . "$(dirname "$0")/skip_unless.sh"
+. "$(dirname "$0")/player_run.sh"
 skip_unless_installed "python3, coreutils" python3 shuf timeout
-dir=$(mktemp -d)
-server_pid=""
-player_pid=""
-cleanup() {
-  [ -n "$player_pid" ] && kill -KILL "$player_pid" 2>/dev/null
-  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-mkdir "$dir/www" "$dir/cache" "$dir/run"
+make_scratch
 
 # Four notices whose titles name the round; long descriptions make each cache write take a while,
 # so that some kills land in the middle of one.
@@ -48,21 +40,7 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 
-cat >"$dir/config.toml" <<EOF
-[[feed]]
-name = "agency"
-url = "http://127.0.0.1:$port/feed.xml"
-language = "ko"
-
-[display]
-renderer = "software"
-EOF
-
-start_player() {
-  env SDL_VIDEODRIVER=offscreen CACHE_DIRECTORY="$dir/cache" RUNTIME_DIRECTORY="$dir/run" \
-    "$player" --config "$dir/config.toml" --windowed 320x180 >"$1" 2>&1 &
-  player_pid=$!
-}
+write_agency_config "http://127.0.0.1:$port/feed.xml"
 
 # Each file the player keeps must read whole after every kill: the status as JSON, the cache
 # entries as the cache reads them (checked by the last start below, which has only the cache).

@@ -291,7 +291,7 @@ TEST_CASE("fetch sends configured headers to the feed's own server only")
     }
 }
 
-TEST_CASE("fetch returns HTTP error statuses with Retry-After; fetch_url makes them errors")
+TEST_CASE("fetch returns HTTP error statuses with Retry-After, fetch_url makes them errors")
 {
     const CurlGlobal curl;
     const FeedServer server;

@@ -74,7 +74,7 @@ TEST_CASE("decide_response: what each response means, given the last good body")
     }
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status; a success says so; after it a failure is news again")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a lasting failure logs once and sends one status, a success says so, after it a failure is news again")
 {
     const auto feed_file = scratch / "later.xml";
     config::FeedSource source{"later", file_url(feed_file), "ko", std::chrono::seconds{300}};
@@ -146,7 +146,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: its status tells each attempt's 
     CHECK(alone.status.consecutive_failures == 2);
 }
 
-TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a failure without a response has HTTP status 0; a 410 is polled no more")
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a failure without a response has HTTP status 0, a 410 is polled no more")
 {
     REQUIRE_SERVER(server);
     SourceDriver reset(http_source("reset", server.url("/reset")));

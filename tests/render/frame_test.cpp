@@ -306,7 +306,7 @@ TEST_CASE("golden: an urgent notice takes the upper area as a full-width banner 
     CHECK(r < 60);  // the dark blue background, not the red banner
 }
 
-TEST_CASE("outside the schedule's on hours the frame is black; inside, the notices show")
+TEST_CASE("outside the schedule's on hours the frame is black, inside, the notices show")
 {
     config::Config config;
     // On weekdays 08:00-18:00 in Seoul; shown_time is Monday 4 June 2018, 14:05.

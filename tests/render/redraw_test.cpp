@@ -26,7 +26,7 @@ std::optional<SDL_Rect> frame(Scene& scene, double seconds)
 
 }  // namespace
 
-TEST_CASE("a frame where only time passed redraws the crawl band alone; each part that changed redraws the frame")
+TEST_CASE("a frame where only time passed redraws the crawl band alone, each part that changed redraws the frame")
 {
     SceneOnSurface view(width, height);
     Scene& scene = *view.scene;

@@ -30,7 +30,7 @@ TEST_CASE("a board leaves out notices without a title and counts each notice's p
     CHECK(again.featured[0].title == board.featured[0].title);
 }
 
-TEST_CASE("in the ticker layout a board is the crawl alone; in the list layout, rows in pages")
+TEST_CASE("in the ticker layout a board is the crawl alone, in the list layout, rows in pages")
 {
     PartsOnSurface parts;
     MakeText text(parts.text);

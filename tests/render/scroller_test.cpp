@@ -31,7 +31,7 @@ TEST_CASE("the crawl moves a whole number of pixels per refresh, the one nearest
     CHECK(pixels_per_refresh(120.0, 144.0) == 1);
 }
 
-TEST_CASE("each frame is one refresh on; a late frame counts the refreshes it missed")
+TEST_CASE("each frame is one refresh on, a late frame counts the refreshes it missed")
 {
     RefreshCounter counter(60.0);
     const double period = 1.0 / 60.0;

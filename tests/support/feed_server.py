@@ -15,6 +15,12 @@ Routes (GET; a HEAD is answered like a GET without the body):
   /empty-feed           a valid RSS 2.0 feed without items
   /slow/S/REST          sleeps S seconds before the headers, then serves /REST
   /trickle/S/NAME       fixture NAME, headers at once, then 16 bytes every S seconds
+                        (?bytes=K: K bytes every S seconds)
+  /sized/N/NAME         fixture NAME padded (an XML comment before its last element's end tag)
+                        to exactly N bytes; ?length=0 leaves Content-Length out, ?gzip=1 sends
+                        it gzipped (N is then the size after decompression)
+  /junk/KEY             garbage that changes with every request to KEY: random bytes, an HTML
+                        page, XML that is no feed, JSON, an empty body, a 500, a reset, in turn
   /status/CODE          that status with a short text body; ?retry_after=N adds Retry-After
   /gone                 410 Gone
   /reset                closes the connection with a TCP reset (SO_LINGER 0), no response
@@ -42,6 +48,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import socket
 import ssl
 import struct
@@ -211,6 +218,49 @@ class Handler(BaseHTTPRequestHandler):
             extra.append(("Content-Encoding", "gzip"))
         self.send_body(200, body, content_type, extra, head)
 
+    def serve_sized(self, size, name, query, head):
+        name, body = self.fixture(name)
+        if body is None:
+            return self.send_body(404, b"no such fixture\n", head=head)
+        end = body.rstrip().rfind(b"</")
+        padding = size - len(body) - len(b"<!---->")
+        if end < 0 or padding < 0:
+            return self.send_body(400, b"fixture longer than the size asked for\n", head=head)
+        body = body[:end] + b"<!--" + b"p" * padding + b"-->" + body[end:]
+        compress = query.get("gzip", "0") == "1"
+        if compress:
+            body = gzip.compress(body)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type_for(name))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        if query.get("length", "1") != "0":
+            self.send_header("Content-Length", str(len(body)))
+        else:
+            self.close_connection = True
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def serve_junk(self, count, head):
+        rng = random.Random(count)
+        kind = count % 7
+        if kind == 0:
+            body = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4096)))
+        elif kind == 1:
+            body = b"<html><body><h1>Service Unavailable</h1>request %d</body></html>" % count
+        elif kind == 2:
+            body = b'<?xml version="1.0"?><error><code>503</code><request>%d</request></error>' % count
+        elif kind == 3:
+            body = b'{"error": "upstream timeout", "request": %d}' % count
+        elif kind == 4:
+            body = b""
+        elif kind == 5:
+            return self.send_body(500, b"internal error %d\n" % count, head=head)
+        else:
+            return self.reset_connection()
+        self.send_body(200, body, "application/xml", head=head)
+
     # ---- routing ------------------------------------------------------------------------
 
     def do_HEAD(self):
@@ -279,11 +329,19 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/xml")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            for at in range(0, len(body), 16):
-                self.wfile.write(body[at:at + 16])
+            step = int(query.get("bytes", "16"))
+            for at in range(0, len(body), step):
+                self.wfile.write(body[at:at + step])
                 self.wfile.flush()
                 time.sleep(float(parts[1]))
             return
+        if kind == "sized" and len(parts) >= 3:
+            return self.serve_sized(int(parts[1]), "/".join(parts[2:]), query, head)
+        if kind == "junk" and len(parts) >= 2:
+            with state.lock:
+                count = state.sequence_counts.get("junk/" + parts[1], 0) + 1
+                state.sequence_counts["junk/" + parts[1]] = count
+            return self.serve_junk(count, head)
         if kind == "status" and len(parts) >= 2:
             headers = []
             if "retry_after" in query:
