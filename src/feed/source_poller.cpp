@@ -20,6 +20,9 @@ constexpr std::chrono::seconds kShortestInterval{1};
 // "updated HH:MM" after a reboot close enough.
 constexpr std::chrono::hours kConfirmationWriteInterval{1};
 
+// Within one failure, how often a changed reason may be logged again.
+constexpr std::chrono::hours kFailureRelogInterval{24};
+
 // After the log's "feed: " module, and in read_source's errors, which are logged under it too.
 std::string source_prefix(const config::FeedSource& source)
 {
@@ -307,10 +310,15 @@ void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment,
 std::optional<SourceUpdate> SourcePoller::on_failure(const std::string& reason, std::chrono::seconds retry_after,
                                                      const PollMoment& moment)
 {
+    // A failure that lasts is logged once, however its reason changes (a server sending other
+    // garbage each time would otherwise write a line per attempt); a new reason a day later
+    // is logged again, so the journal of a long outage says what the failure has become.
     const std::string message = source_prefix(m_source) + reason;
-    if (message != m_logged_error) {
-        platform::log({platform::LogLevel::warning, "feed", message});
+    const bool first = m_logged_error.empty();
+    if (first || (message != m_logged_error && moment.now - m_logged_at >= kFailureRelogInterval)) {
+        platform::log({platform::LogLevel::warning, "feed", first ? message : message + " (still failing)"});
         m_logged_error = message;
+        m_logged_at = moment.now;
     }
     count_failure(reason, FetchOutcome::failed, moment);
     m_due = moment.now + next_retry_delay(m_failures, interval_of(m_source), moment.random_unit, retry_after);

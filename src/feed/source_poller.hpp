@@ -145,6 +145,7 @@ private:
     std::chrono::sys_seconds m_confirmed_at{};
     bool m_failing = false;
     std::string m_logged_error;        // the last reason logged, so a lasting failure logs once
+    std::chrono::steady_clock::time_point m_logged_at{};
     std::string m_logged_cache_error;  // the same for the cache
     std::chrono::sys_seconds m_cache_written_at{};
     SourceStatus m_status;

@@ -20,10 +20,30 @@ void append_escaped(std::string& line, unsigned code, int digits, char letter)
         line += hex[(code >> shift) & 0xF];
 }
 
+// The length of the well-formed UTF-8 sequence `text` starts with (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF); 0 when it starts with none.
+std::size_t utf8_sequence_length(std::string_view text)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned lead = byte(0);
+    const std::size_t length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length == 0 || text.size() < length)
+        return 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(i) & 0xc0) != 0x80)
+            return 0;
+    }
+    const unsigned second = byte(1);
+    if ((lead == 0xe0 && second < 0xa0) || (lead == 0xed && second > 0x9f) || (lead == 0xf0 && second < 0x90) ||
+        (lead == 0xf4 && second > 0x8f))
+        return 0;
+    return length;
+}
+
 // A message as one line: each line break (\n, \r\n, \r) becomes " | ", trailing ones go. The
 // other control characters, which text from a feed, a server's header or a config can carry,
-// are written as escapes (ESC as \x1b, U+009B as \u009b): a log line never drives the terminal
-// that shows it, and never pretends to be two.
+// are written as escapes (ESC as \x1b, U+009B as \u009b), and so is a byte that is not UTF-8:
+// a log line never drives the terminal that shows it, and never pretends to be two.
 std::string one_line(std::string_view message)
 {
     while (!message.empty() && (message.back() == '\n' || message.back() == '\r'))
@@ -42,8 +62,14 @@ std::string one_line(std::string_view message)
         else if (byte == 0xc2 && i + 1 < message.size() && static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
                  static_cast<unsigned char>(message[i + 1]) <= 0x9f)
             append_escaped(line, static_cast<unsigned char>(message[++i]), 4, 'u');  // C1, as UTF-8
-        else
+        else if (byte < 0x80)
             line += c;
+        else if (const std::size_t length = utf8_sequence_length(message.substr(i)); length > 0) {
+            line.append(message.substr(i, length));
+            i += length - 1;
+        }
+        else
+            append_escaped(line, byte, 2, 'x');  // not UTF-8: a lone 0x9b is CSI to some terminals
     }
     return line;
 }

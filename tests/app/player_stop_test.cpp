@@ -14,7 +14,7 @@
 
 namespace signage::app {
 
-TEST_CASE("a stop deadline destroyed in time does nothing; one that passes calls its action")
+TEST_CASE("a stop deadline destroyed in time does nothing, one that passes calls its action")
 {
     std::atomic<bool> called{false};
     {

@@ -71,7 +71,7 @@ TEST_CASE("declarations in sibling elements do not add up: each closes its scope
     CHECK(parsed.value().notices.size() == 2000);
 }
 
-TEST_CASE("attribute defaults and parameter entities in the internal subset are refused; plain entities still work")
+TEST_CASE("attribute defaults and parameter entities in the internal subset are refused, plain entities still work")
 {
     std::string defaults;
     for (int i = 0; i < 50'000; ++i)
@@ -101,7 +101,7 @@ TEST_CASE("quoted and commented markup is not counted: only real tags are")
     CHECK_FALSE(check_xml_markup("<x" + attributes(257) + "/>").ok());
 }
 
-TEST_CASE("a description whose tags would stall the HTML parser is left out; the notice stays")
+TEST_CASE("a description whose tags would stall the HTML parser is left out, the notice stays")
 {
     std::string html_attributes;
     for (int i = 0; i < 5000; ++i)

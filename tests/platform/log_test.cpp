@@ -73,7 +73,15 @@ TEST_CASE("control characters from a feed, a server or a config are escaped, nev
     CHECK(log_text({LogLevel::info, "feed", "\xc2\x9b" "31m 공지 \xc2\xa0" "caf\xc3\xa9"}) == "feed: \\u009b31m 공지 \xc2\xa0" "caf\xc3\xa9");
 }
 
-TEST_CASE("a URL's user name and password never reach the log; the rest of the URL does")
+TEST_CASE("bytes that are not UTF-8 are escaped, Hangul and other UTF-8 text is written as it is")
+{
+    // A body quoted in an error ("starts with ...") may be in any encoding: a lone 0x9b is CSI
+    // to an 8-bit terminal.
+    const LogEntry entry{LogLevel::warning, "feed", "starts with \"\x9b" "2J\xc0\xaf \xed\xa0\x80 \xea\xb3\xb5\xec\xa7\x80 \xf0\x9f\x93\xa2\xe2\x82\""};
+    CHECK(journal_line(entry) == "<4>feed: starts with \"\\x9b2J\\xc0\\xaf \\xed\\xa0\\x80 공지 📢\\xe2\\x82\"");
+}
+
+TEST_CASE("a URL's user name and password never reach the log, the rest of the URL does")
 {
     const LogEntry entry{LogLevel::warning, "feed",
                          "\"intranet\": https://board:s3cret@intranet.example:8443/feed?x=1: HTTP 401 Unauthorized (redirected to "
