@@ -11,6 +11,7 @@
 #include "app/status_writer.hpp"
 #include "feed/http_client.hpp"
 #include "platform/data_dir.hpp"
+#include "platform/heap.hpp"
 #include "platform/local_time.hpp"
 #include "platform/log.hpp"
 
@@ -57,6 +58,7 @@ int render_command(const CommandLine& command_line, const Config& config, const 
 
 int main(int argc, char** argv)
 {
+    limit_heap_arenas();  // before any thread: platform/heap.hpp
     auto command_line = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
     if (!command_line) {
         log({LogLevel::error, "cli", command_line.error().message});

@@ -92,6 +92,8 @@ public:
     platform::Display& display() { return m_display; }
     // The display went away and the player waits for it (the feeds go on meanwhile).
     bool waiting_for_display() const { return m_display_lost_at.has_value(); }
+    // The scene on screen (null while there is none): what it shows, for tests and the soak.
+    const render::Scene* scene() const { return m_screens.scene(); }
     const config::Config& config() const { return m_config; }
     // Nothing under way: no config being read, no screen being loaded or readied, no board
     // being prepared.

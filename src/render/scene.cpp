@@ -196,6 +196,7 @@ void Scene::upload_prepared_text(std::chrono::microseconds budget)
 void Scene::show_prepared_changes()
 {
     bool shown = false;
+    const std::size_t boards_before = m_boards_shown;
     while (auto change = m_text.take_ready()) {
         show_prepared(*change);
         shown = true;
@@ -205,6 +206,8 @@ void Scene::show_prepared_changes()
     // This frame redraws everything, over these first draws.
     m_text.prime_uploaded();
     m_text_stats.cache = m_text.trim();
+    if (m_boards_shown != boards_before)
+        m_text.release_heap_later();  // the old board's text and the new one's pixels were just freed
     const std::size_t failures_before = m_failures_seen;
     notice_failed_uploads();
     if (m_retrying && m_failures_seen == failures_before && !m_text.preparing()) {

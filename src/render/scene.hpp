@@ -77,6 +77,8 @@ public:
     bool preparing() const { return m_text.preparing(); }
     // How many boards have been shown: text_stats() describes the last one.
     std::size_t boards_shown() const { return m_boards_shown; }
+    // The notices of the board on screen now (as given to set_notices or prepare_notices).
+    const std::vector<model::Notice>& notices_shown() const { return m_last_notices; }
     // The wall-clock time for the header clock, as [screen] clock says to show it. Shapes and
     // uploads only when the minute differs from the one shown: cheap to call every second.
     void set_time(const platform::LocalTime& now);

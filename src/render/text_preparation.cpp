@@ -75,7 +75,20 @@ TextWorker& TextPreparation::worker()
 
 PreparedChange& TextPreparation::queue(PreparedChange change)
 {
+    // Without frames (off hours) nothing else takes the worker's blocks: they would pile up a
+    // board after another until the screen turns on. Each new change takes a frame's worth
+    // (at least one block) into the cache, and the cache lets go of what the change it
+    // replaces held, down to its budget.
+    upload_finished(std::chrono::milliseconds(3));
     drop(change.kind);
+    // Text no change waits to show need not be primed (that only spares a frame a first use's
+    // cost): let go of it, so the cache may drop it too.
+    std::erase_if(m_unprimed, [this](const SharedTextBlock& block) {
+        return std::none_of(m_pending.begin(), m_pending.end(), [&](const PreparedChange& pending) {
+            return std::any_of(pending.held.begin(), pending.held.end(), [&](const auto& held) { return held.second == block; });
+        });
+    });
+    m_cache.trim();
     m_pending.push_back(std::move(change));
     return m_pending.back();
 }

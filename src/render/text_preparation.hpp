@@ -54,6 +54,13 @@ public:
     void prime_uploaded();
     // Lets the cache drop what nobody shows any more, down to its budget.
     const TextCacheStats& trim();
+    // After a new board: the heap's free pages go back to the system, on the worker's thread
+    // (TextWorker::release_heap_later), never stalling a frame.
+    void release_heap_later()
+    {
+        if (m_worker)
+            m_worker->release_heap_later();
+    }
 
     // Uploads that failed, ever: text drawn blank until it is made again. Logged once, until
     // failures_cleared() says text was made again without one.

@@ -1,5 +1,6 @@
 #include "render/text_worker.hpp"
 
+#include "platform/heap.hpp"
 #include "platform/log.hpp"
 
 #include <sys/resource.h>
@@ -74,6 +75,15 @@ std::optional<TextWorker::Finished> TextWorker::take_finished()
     return finished;
 }
 
+void TextWorker::release_heap_later()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_release_heap = true;
+    }
+    m_wake.notify_one();
+}
+
 void TextWorker::run()
 {
     // Below the render loop: on a small machine a busy worker must take the spare time, not the
@@ -81,9 +91,16 @@ void TextWorker::run()
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+        m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty() || m_release_heap; });
         if (m_stopping)
             return;
+        if (m_queue.empty()) {
+            m_release_heap = false;
+            lock.unlock();
+            platform::release_free_heap();
+            lock.lock();
+            continue;
+        }
         auto [key, job] = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();

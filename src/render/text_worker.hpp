@@ -39,6 +39,9 @@ public:
     void submit(std::string key, Job job);
     // The oldest finished job, if any. Never waits.
     std::optional<Finished> take_finished();
+    // Once the jobs given so far are done, gives the heap's free pages back to the system
+    // (platform::release_free_heap) on this thread, below the render loop's priority.
+    void release_heap_later();
 
 private:
     void run();
@@ -48,6 +51,7 @@ private:
     std::deque<std::pair<std::string, Job>> m_queue;
     std::deque<Finished> m_finished;
     bool m_stopping = false;
+    bool m_release_heap = false;
     std::thread m_thread;  // last: starts when everything it uses is ready
 };
 
