@@ -3,8 +3,12 @@
 // picks the Content-Type it arrives with: none (a file, or a server that sends none), a type
 // without a charset, or one declaring a charset (right, wrong, unknown or malformed); its top bit
 // makes it a local file (errors then name the file, not its bytes). The rest is the body.
+// Invariants: an error is one line; every field of every notice is valid UTF-8 within its limit
+// (feed_parser.hpp), at most kMaxItems notices, each with a title.
 #include "feed/body_encoding.hpp"
 #include "feed/feed_parser.hpp"
+
+#include <utf8proc.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +38,40 @@ constexpr std::string_view kContentTypes[] = {
     "text/xml; charset=\"utf-8; q=\"\\",
 };
 
+namespace limits = signage::feed;
+
+// Valid UTF-8 within `max_bytes`: what every field of a notice is promised to be.
+void require_text(const std::string& text, std::size_t max_bytes)
+{
+    if (text.size() > max_bytes)
+        std::abort();
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    for (std::size_t at = 0; at < text.size();) {
+        utf8proc_int32_t code_point = 0;
+        const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
+        if (length <= 0)
+            std::abort();
+        at += static_cast<std::size_t>(length);
+    }
+}
+
+void check_notice(const signage::model::Notice& notice)
+{
+    if (notice.source_name != "fuzz" || notice.titles.empty() || notice.titles.size() > limits::kMaxTitles)
+        std::abort();
+    for (const signage::model::LocalizedTitle& title : notice.titles) {
+        require_text(title.text, limits::kMaxTitleBytes);
+        require_text(title.lang, limits::kMaxLanguageBytes);
+    }
+    if (notice.categories.size() > limits::kMaxCategories)
+        std::abort();
+    for (const std::string& category : notice.categories)
+        require_text(category, limits::kMaxCategoryBytes);
+    require_text(notice.summary, limits::kMaxSummaryBytes);
+    require_text(notice.id, limits::kMaxIdBytes);
+    require_text(notice.link, limits::kMaxLinkBytes);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -53,11 +91,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();  // an error is one line of the log
         return 0;
     }
-    if (parsed.value().notices.size() > signage::feed::kMaxItems)
+    const signage::feed::ParsedFeed& feed = parsed.value();
+    require_text(feed.title, signage::feed::kMaxTitleBytes);
+    if (feed.notices.size() > signage::feed::kMaxItems)
         std::abort();
-    for (const auto& notice : parsed.value().notices) {
-        if (notice.source_name != "fuzz" || notice.titles.empty() || notice.titles.size() > signage::feed::kMaxTitles)
-            std::abort();
-    }
+    for (const signage::model::Notice& notice : feed.notices)
+        check_notice(notice);
     return 0;
 }

@@ -128,7 +128,7 @@ for target in "${targets[@]}"; do
   status=0
   (cd "$out_dir" && "$binary" "${args[@]}" "$corpus" "$seeds") >"$log" 2>&1 || status=$?
   after=$(count_findings "$findings")
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
+  execs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
   if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
     echo "fuzz: $target: FOUND something (exit $status, $((after - before)) new in $findings):" >&2
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|ALARM|.*Test unit written)' "$log" | head -20 >&2 || true
