@@ -19,6 +19,8 @@
 #                             logs/<target>.log   libFuzzer's output
 #   SIGNAGE_FUZZ_TIMEOUT    seconds per input (default 5)
 #   SIGNAGE_FUZZ_RSS_MB     memory limit in MB (default 2048)
+#   SIGNAGE_FUZZ_MAX_LEN    longest input in bytes, instead of the target's own (64 KiB for
+#                           feeds, configs and responses, 4 KiB for text, 256 B for dates)
 #   SIGNAGE_FUZZ_KEEP_GOING=1  go on after a finding (libFuzzer's -fork=1 with -ignore_crashes,
 #                           -ignore_timeouts, -ignore_ooms): for long runs; findings still fail
 #   SIGNAGE_FUZZ_NO_BUILD=1 use the build folder as it is (another run.sh builds it)
@@ -116,7 +118,7 @@ for target in "${targets[@]}"; do
   [ -d "$seed_all/$target" ] && cp "$seed_all/$target"/* "$seeds"/
   rm -rf "$seed_all"
 
-  args=(-max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len="$(max_len_of "$target")"
+  args=(-max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len="${SIGNAGE_FUZZ_MAX_LEN:-$(max_len_of "$target")}"
         -artifact_prefix="$findings/" -print_final_stats=1 -close_fd_mask=2)
   dict="$out_dir/dicts/$target.dict"
   dict_of "$target" >"$dict"
