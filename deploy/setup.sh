@@ -21,6 +21,7 @@ packages=(
   python3 openssl libharfbuzz-bin curl
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd cage xwayland
   prometheus
+  clang libclang-rt-14-dev llvm-14
 )
 # On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit
 # Raspberry Pi OS.
@@ -88,6 +89,20 @@ cross_build() {
   fi
 }
 
+# A short run of every libFuzzer target (tests/fuzz/run.sh, 20 s each, in build-fuzz/): a second,
+# instrumented build of half the sources with clang, several minutes on two cores, so only in CI
+# or when asked (SIGNAGE_FUZZ_SMOKE=1). A finding fails the test; its input is in
+# build-fuzz/fuzz-out/findings/.
+fuzz_smoke() {
+  if [ "${CI:-}" != true ] && [ "${SIGNAGE_FUZZ_SMOKE:-}" != 1 ]; then
+    echo "setup: fuzz smoke skipped (CI runs it; SIGNAGE_FUZZ_SMOKE=1 runs it here; tests/fuzz/run.sh runs longer)"
+    return 0
+  fi
+  local started=$SECONDS
+  SIGNAGE_FUZZ_BUILD_DIR="${SIGNAGE_FUZZ_BUILD_DIR:-$here/build-fuzz}" "$here/tests/fuzz/run.sh" all "${SIGNAGE_FUZZ_SMOKE_S:-20}"
+  echo "setup: fuzz smoke took $((SECONDS - started)) s"
+}
+
 mode=${1:-}
 case "$mode" in
   run)
@@ -100,6 +115,7 @@ case "$mode" in
     install_missing
     build
     (cd "$build_dir" && ctest --output-on-failure --parallel "$(nproc)")
+    fuzz_smoke
     package_check
     cross_build
     ;;

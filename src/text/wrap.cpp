@@ -6,6 +6,7 @@
 
 #include <linebreak.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace signage::text {
@@ -67,17 +68,31 @@ std::vector<char> line_break_opportunities(std::string_view text)
     return breaks;
 }
 
+// The last of `candidates` (in increasing order) that `fits`, or 0 when none does. A line grows
+// wider as it grows longer, so bisection finds it with a few shapings, not one per candidate
+// (a title of stray bytes and zero-width characters has thousands); the one returned is
+// always shaped and checked, should kerning ever make the widths not grow in order.
+template <class Fits>
+std::size_t longest_fitting(const std::vector<std::size_t>& candidates, Fits fits)
+{
+    const auto after = std::partition_point(candidates.begin(), candidates.end(), fits);
+    if (after == candidates.begin() || !fits(*(after - 1)))
+        return 0;
+    return *(after - 1);
+}
+
 // The longest start of `line`, in whole clusters, that still fits with "…" after it.
 std::string truncate_with_ellipsis(std::string_view line, const FontChain& chain, int max_width_px)
 {
     const auto starts = grapheme_cluster_starts(line);
-    for (std::size_t keep = starts.size(); keep-- > 0;) {
-        std::string candidate(line.substr(0, trim_end(line, 0, starts[keep])));
-        candidate += ellipsis;
-        if (shape_line(candidate, chain).advance <= max_width_px * 64)
-            return candidate;
-    }
-    return std::string(ellipsis);
+    auto candidate = [&](std::size_t end) { return std::string(line.substr(0, trim_end(line, 0, end))) + std::string(ellipsis); };
+    // Offsets shifted by one, so that keeping nothing (offset 0) is a candidate too.
+    std::vector<std::size_t> ends;
+    for (std::size_t start : starts)
+        ends.push_back(start + 1);
+    const std::size_t kept = longest_fitting(
+        ends, [&](std::size_t end) { return shape_line(candidate(end - 1), chain).advance <= max_width_px * 64; });
+    return kept == 0 ? std::string(ellipsis) : candidate(kept - 1);
 }
 
 }  // namespace
@@ -121,20 +136,17 @@ WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int ma
             if (must)
                 break;
         }
-        std::size_t end = 0;
-        for (const auto* candidates : {&at_space, &anywhere}) {
-            for (auto it = candidates->rbegin(); it != candidates->rend() && !end; ++it)
-                if (fits(*it))
-                    end = *it;
-            if (end)
-                break;
-        }
+        std::size_t end = longest_fitting(at_space, fits);
+        if (end == 0)
+            end = longest_fitting(anywhere, fits);
         if (end == 0) {
             // Not even one word fits: cut between grapheme clusters, at least one per line.
             const auto starts = grapheme_cluster_starts(text.substr(begin));
-            for (std::size_t k = starts.size(); k-- > 2 && !end;)
-                if (estimate(begin + starts[k]) <= max_width && fits(begin + starts[k]))
-                    end = begin + starts[k];
+            std::vector<std::size_t> cuts;
+            for (std::size_t k = 2; k < starts.size(); ++k)
+                if (estimate(begin + starts[k]) <= max_width)
+                    cuts.push_back(begin + starts[k]);
+            end = longest_fitting(cuts, fits);
             if (end == 0)
                 end = begin + starts[1];
         }
