@@ -11,11 +11,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <string>
 
 namespace signage::app {
 
 namespace {
+
+// A display that cannot be closed (Xlib would exit in the middle) on the way to exit code 1:
+// kept here, reachable (leak checkers see it held), until the process ends.
+// volatile: a pointer written and never read would be optimised away, and the display with it.
+platform::Display* volatile abandoned_display = nullptr;
 
 // Whether `event` means the display (or the device under the renderer) is gone.
 std::optional<platform::LostConnection> gone_with(const SDL_Event& event, SDL_Window* window)
@@ -69,7 +75,7 @@ std::optional<int> Player::lose_display(const platform::LostConnection& lost)
         m_service.status("display lost: " + why + "; stopping");
         // SDL video is left as it is, never closed: closing it would make Xlib exit(1) in the middle.
         (void)m_video.release();
-        static_cast<void>(new platform::Display(std::move(m_display)));
+        abandoned_display = std::make_unique<platform::Display>(std::move(m_display)).release();
         offer_status();  // the status file says the display is off; the writer writes it before it stops
         return 1;
     }
