@@ -132,6 +132,20 @@ inline std::string shell_quoted(const std::string& argument)
     return quoted + "'";
 }
 
+// A shell script that runs the player in `folder` with `config` on SDL's dummy driver (a 320x200
+// window, at most 60 s), prints each line it logs, sends SIGTERM at the first line containing
+// `stop_at`, then prints "stopped in N ms" (from the signal) and "exit CODE".
+inline std::string stop_on_line_script(const std::filesystem::path& folder, const std::filesystem::path& config,
+                                       const std::string& stop_at)
+{
+    return "cd " + shell_quoted(folder.string()) + " || exit 1; mkfifo stderr.fifo || exit 1; "
+           "SDL_VIDEODRIVER=dummy XDG_CACHE_HOME=$PWD XDG_RUNTIME_DIR=$PWD timeout 60 " + shell_quoted(SIGNAGE_PLAYER_BIN) +
+           " --windowed 320x200 --config " + shell_quoted(config.string()) + " 2>stderr.fifo >/dev/null & player=$!; "
+           "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
+           "case \"$line\" in *" + shell_quoted(stop_at) + "*) sent=$(date +%s%N); kill -TERM $player;; esac; done <stderr.fifo; "
+           "wait $player; code=$?; echo \"stopped in $(( ($(date +%s%N) - sent) / 1000000 )) ms\"; echo \"exit $code\"";
+}
+
 // `promtool check metrics` on a file: its exit code and everything it printed; nullopt, with the
 // test marked skipped, when promtool (Debian package prometheus) is not installed.
 inline std::optional<ShellOutcome> promtool_check_metrics(const std::filesystem::path& file)

@@ -117,18 +117,11 @@ TEST_CASE("every line the running player writes to a pipe carries a journald pri
     const auto config = dir.path() / "config.toml";
     std::ofstream(config) << "[[feed]]\nname = \"missing\"\nlanguage = \"ko\"\npath = \"" << (dir.path() / "missing.xml").string()
                           << "\"\n\n[[feed]]\nname = \"good\"\nlanguage = \"ko\"\npath = \"" << SIGNAGE_SOURCE_DIR << "/assets/sample-feed.xml\"\n";
-    const std::string script =
-        "cd " + shell_quoted(dir.path().string()) + " || exit 1; mkfifo stderr.fifo || exit 1; "
-        "SDL_VIDEODRIVER=dummy XDG_CACHE_HOME=$PWD XDG_RUNTIME_DIR=$PWD timeout 60 " + shell_quoted(SIGNAGE_PLAYER_BIN) +
-        " --windowed 320x200 --config " + shell_quoted(config.string()) + " 2>stderr.fifo >/dev/null & player=$!; "
-        "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
-        "case \"$line\" in *'screen: '*) kill -TERM $player;; esac; done <stderr.fifo; "
-        "wait $player; echo \"exit $?\"";
-    const ShellOutcome run = run_shell(script);
+    const ShellOutcome run = run_shell(stop_on_line_script(dir.path(), config, "screen: "));
     CAPTURE(run.output);
     REQUIRE(run.output.ends_with("exit 0\n"));  // stopped by SIGTERM, not by timeout's 124
     const std::regex journal_line("<[3-7]>[a-z][a-z -]*: .*");
-    std::istringstream lines(run.output.substr(0, run.output.size() - std::string("exit 0\n").size()));
+    std::istringstream lines(run.output.substr(0, run.output.rfind("stopped in ")));
     std::size_t count = 0;
     for (std::string line; std::getline(lines, line); ++count) {
         CAPTURE(line);

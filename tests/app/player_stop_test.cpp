@@ -45,14 +45,7 @@ TEST_CASE("the player shows a good feed beside one crafted to stall the XML pars
     std::ofstream(config) << "[[feed]]\nname = \"crafted\"\nlanguage = \"en\"\npath = \"" << (dir.path() / "crafted.xml").string()
                           << "\"\n\n[[feed]]\nname = \"good\"\nlanguage = \"ko\"\npath = \"" << SIGNAGE_SOURCE_DIR << "/assets/sample-feed.xml\"\n";
     // Once the good notices are on screen: SIGTERM, and the milliseconds until the player is gone.
-    const std::string script =
-        "cd " + shell_quoted(dir.path().string()) + " || exit 1; mkfifo stderr.fifo || exit 1; "
-        "SDL_VIDEODRIVER=dummy XDG_CACHE_HOME=$PWD XDG_RUNTIME_DIR=$PWD timeout 60 " + shell_quoted(SIGNAGE_PLAYER_BIN) +
-        " --windowed 320x200 --config " + shell_quoted(config.string()) + " 2>stderr.fifo >/dev/null & player=$!; "
-        "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
-        "case \"$line\" in *'screen: '*) sent=$(date +%s%N); kill -TERM $player;; esac; done <stderr.fifo; "
-        "wait $player; code=$?; echo \"stopped in $(( ($(date +%s%N) - sent) / 1000000 )) ms\"; echo \"exit $code\"";
-    const ShellOutcome run = run_shell(script);
+    const ShellOutcome run = run_shell(stop_on_line_script(dir.path(), config, "screen: "));
     CAPTURE(run.output);
     REQUIRE(run.output.ends_with("exit 0\n"));  // stopped by SIGTERM, not by timeout's 124
     CHECK(run.output.find("<4>feed: \"crafted\": ") != std::string::npos);
