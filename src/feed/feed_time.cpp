@@ -448,9 +448,14 @@ std::optional<model::TimePoint> parse_feed_time(std::string_view text, std::chro
     const bool four_digits = text.size() >= 5 && std::isdigit(static_cast<unsigned char>(text[0]))
                           && std::isdigit(static_cast<unsigned char>(text[1])) && std::isdigit(static_cast<unsigned char>(text[2]))
                           && std::isdigit(static_cast<unsigned char>(text[3]));
-    if (four_digits && !std::isdigit(static_cast<unsigned char>(text[4])))
-        return parse_numeric_date(text, zoneless_offset);
-    return parse_rfc822(text, zoneless_offset);
+    const auto time = four_digits && !std::isdigit(static_cast<unsigned char>(text[4])) ? parse_numeric_date(text, zoneless_offset)
+                                                                                        : parse_rfc822(text, zoneless_offset);
+    // No notice is older than Unix time: "0000-00-00" and "1900-01-01" are a CMS's "no date".
+    // Past the year 9999 a date could not be written back with four digits.
+    using namespace std::chrono;
+    if (time && (*time < sys_days{year{1970} / January / 1} || *time >= sys_days{year{9999} / December / 31}))
+        return std::nullopt;
+    return time;
 }
 
 std::string format_iso8601_utc(model::TimePoint time)

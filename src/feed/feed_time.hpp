@@ -20,7 +20,8 @@ inline constexpr std::chrono::minutes kKoreaOffset{9 * 60};
 // A time that names no zone is read at `zoneless_offset` east of UTC (an unknown RFC 822 zone
 // name counts as none, as RFC 2822 section 4.3 says); the caller knows whose clock the feed
 // keeps. The Korean forms name Korea by their script and are always read as +09:00 unless they
-// state a zone.
+// state a zone. A date before 1970 (a placeholder such as "0000-00-00") or in the year 9999
+// or later reads as no date.
 std::optional<model::TimePoint> parse_feed_time(std::string_view text, std::chrono::minutes zoneless_offset = std::chrono::minutes{0});
 
 // "2018-06-04T05:05:00Z": how dump-feed (and the tests) write a time.

@@ -154,6 +154,19 @@ TEST_CASE("parse_feed_time rejects malformed text and out-of-range fields")
     }
 }
 
+TEST_CASE("a date before 1970 or in the year 9999 is no date: what is read is always written back the same")
+{
+    // Found by the fuzz_feed_time target: year 0 at +09:00 is an instant of the year -1, which
+    // dump-feed wrote as a date nothing reads back. A CMS's "0000-00-00" means "no date".
+    CHECK_FALSE(parse_feed_time("0000-01-01T00:30:00+09:00"));
+    CHECK_FALSE(parse_feed_time("0000-01-01 "));
+    CHECK_FALSE(parse_feed_time("0000.1.1"));
+    CHECK_FALSE(parse_feed_time("1900-01-01T00:00:00Z"));
+    CHECK_FALSE(parse_feed_time("Fri, 31 Dec 9999 23:30:00 -1400"));
+    CHECK(iso_utc(parse_feed_time("1970-01-01T00:00:00Z")) == "1970-01-01T00:00:00Z");
+    CHECK(iso_utc(parse_feed_time("9999-12-30T12:00:00Z")) == "9999-12-30T12:00:00Z");
+}
+
 TEST_CASE("parse_feed_time reads the Korean date forms as Korea Standard Time")
 {
     // Written in Korean, a date is Korean: +09:00 whatever the caller's zoneless offset.
