@@ -112,7 +112,10 @@ void ConfigWatch::start_reading(std::string why)
     if (!m_path)
         return;
     if (m_reading.valid()) {
-        m_asked_meanwhile = std::move(why);
+        // One more reading serves every request made while this one runs; it is named after
+        // the first (a SIGHUP, say, rather than the file watch that noticed the same write).
+        if (!m_asked_meanwhile)
+            m_asked_meanwhile = std::move(why);
         return;
     }
     m_reading = std::async(std::launch::async, [path = *m_path, why = std::move(why)] {
