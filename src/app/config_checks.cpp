@@ -1,5 +1,6 @@
 #include "app/config_checks.hpp"
 
+#include "config/value_parsers.hpp"
 #include "platform/local_time.hpp"
 #include "text/font.hpp"
 #include "text/font_collection.hpp"
@@ -19,7 +20,7 @@ config::FontFileCheck file_fault(std::string problem)
 
 std::string in_quotes(const std::filesystem::path& path)
 {
-    return "\"" + path.string() + "\"";
+    return config::in_quotes(path.string());
 }
 
 // The face asked for, else the one designed for `language`; then opened once, so that a font

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <system_error>
 #include <utility>
 
@@ -48,7 +49,28 @@ bool is_scheme(std::string_view scheme)
 
 std::string in_quotes(std::string_view text)
 {
-    return "\"" + std::string(text) + "\"";
+    // Escaped as a TOML basic string: a key or value may hold a line break or a quote, and an
+    // error must stay one line of the log that reads back as what was written.
+    std::string quoted = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': quoted += "\\\""; break;
+        case '\\': quoted += "\\\\"; break;
+        case '\n': quoted += "\\n"; break;
+        case '\r': quoted += "\\r"; break;
+        case '\t': quoted += "\\t"; break;
+        default:
+            if (byte < 0x20 || byte == 0x7f) {
+                char escape[8];
+                std::snprintf(escape, sizeof escape, "\\u%04X", byte);
+                quoted += escape;
+            } else {
+                quoted += c;
+            }
+        }
+    }
+    return quoted + "\"";
 }
 
 std::optional<std::string> canonical_language_tag(std::string_view tag)

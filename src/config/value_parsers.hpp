@@ -13,7 +13,8 @@
 
 namespace signage::config {
 
-// `text` between double quotes, as errors show what was written.
+// `text` between double quotes, as errors show what was written, with quotes, backslashes and
+// control characters escaped as TOML writes them (so an error is always one line).
 std::string in_quotes(std::string_view text);
 
 // BCP 47 in the shape feeds use: a 2-3 letter language, then 1-8 character subtags. Returned in

@@ -158,6 +158,11 @@ TEST_CASE("A config with an unknown key names the key and its line")
         {"a table inside [crawl]", with_feed("[crawl.colours]\ntext = \"white\"\n"),
          "config.toml:5: crawl.colours: unknown key"},
         {"a quoted key", with_feed("[crawl]\n\"speed px\" = 100\n"), "config.toml:6: crawl.\"speed px\": unknown key"},
+        // Found by fuzz_config_loader: an escaped line break in a key broke the error in two.
+        {"a quoted key with a line break", with_feed("[crawl]\n\"speed\\npx\" = 100\n"),
+         R"(config.toml:6: crawl."speed\npx": unknown key)"},
+        {"a quoted key with a quote, a backslash and a control character",
+         with_feed("[crawl]\n\"a\\\"b\\\\c\\u0001\" = 1\n"), R"(config.toml:6: crawl."a\"b\\c\u0001": unknown key)"},
     });
 }
 

@@ -24,6 +24,11 @@
 #   SIGNAGE_FUZZ_KEEP_GOING=1  go on after a finding (libFuzzer's -fork=1 with -ignore_crashes,
 #                           -ignore_timeouts, -ignore_ooms): for long runs; findings still fail
 #   SIGNAGE_FUZZ_NO_BUILD=1 use the build folder as it is (another run.sh builds it)
+#   SIGNAGE_FUZZ_SEED       libFuzzer's -seed (default: a new one each run); CI's smoke fixes it
+#                           so that one commit gives one result
+#
+# Every input in tests/fuzz/regressions/<target>/ (past findings) is a seed of each run: a
+# finding that comes back fails at once.
 #
 # The player's own log lines (stderr) are dropped (-close_fd_mask=2: a poller logs every failed
 # response); libFuzzer's and the sanitizers' reports still reach the log.
@@ -116,6 +121,7 @@ for target in "${targets[@]}"; do
   rm -rf "$seed_all"
   python3 "$here/make_seeds.py" "$source_dir" "$seed_all" >/dev/null
   [ -d "$seed_all/$target" ] && cp "$seed_all/$target"/* "$seeds"/
+  [ -d "$here/regressions/$target" ] && cp "$here/regressions/$target"/* "$seeds"/
   rm -rf "$seed_all"
 
   args=(-max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len="${SIGNAGE_FUZZ_MAX_LEN:-$(max_len_of "$target")}"
@@ -123,6 +129,7 @@ for target in "${targets[@]}"; do
   dict="$out_dir/dicts/$target.dict"
   dict_of "$target" >"$dict"
   [ -s "$dict" ] && args+=(-dict="$dict")
+  [ -n "${SIGNAGE_FUZZ_SEED:-}" ] && args+=(-seed="$SIGNAGE_FUZZ_SEED")
   [ "${SIGNAGE_FUZZ_KEEP_GOING:-}" = 1 ] && args+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 
   before=$(count_findings "$findings")
@@ -133,7 +140,9 @@ for target in "${targets[@]}"; do
   execs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
   if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
     echo "fuzz: $target: FOUND something (exit $status, $((after - before)) new in $findings):" >&2
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|ALARM|.*Test unit written)' "$log" | head -20 >&2 || true
+    # The report with its stack, so that a CI log alone says where it failed.
+    sed -n '/==[0-9]*==ERROR\|runtime error\|ALARM/,/SUMMARY/p' "$log" | grep -v '^INFO' | head -40 >&2 || true
+    grep -E '^.*Test unit written' "$log" | head -5 >&2 || true
     failed+=("$target")
   else
     echo "fuzz: $target: nothing found in ${execs:-?} inputs; corpus $(find "$corpus" -type f | wc -l) files"
