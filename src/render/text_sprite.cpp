@@ -46,6 +46,34 @@ Layer fill_layer(const text::CoverageImage& image, const Canvas& canvas)
     return layer;
 }
 
+// What the outline and the shadow follow: the text's ink and the opacity of its colour glyphs
+// (emoji), united as coverage "over".
+Layer ink_layer(const text::CoverageImage& image, const Canvas& canvas, const Layer& fill)
+{
+    if (!image.has_colour())
+        return fill;
+    Layer layer = fill;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x) {
+            auto& value = layer[static_cast<std::size_t>((y + canvas.margin) * canvas.width + x + canvas.margin)];
+            const float colour = image.colour_alpha_at(x, y) / 255.0f;
+            value = value + colour - value * colour;
+        }
+    return layer;
+}
+
+// The colour glyphs' premultiplied RGBA under canvas pixel i, or nullptr when there is none.
+const std::uint8_t* colour_at(const text::CoverageImage& image, const Canvas& canvas, std::size_t i)
+{
+    if (!image.has_colour())
+        return nullptr;
+    const int x = static_cast<int>(i % static_cast<std::size_t>(canvas.width)) - canvas.margin;
+    const int y = static_cast<int>(i / static_cast<std::size_t>(canvas.width)) - canvas.margin;
+    if (x < 0 || y < 0 || x >= image.width || y >= image.height)
+        return nullptr;
+    return &image.colour[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)) * 4];
+}
+
 // Each pixel takes the most ink within `radius` of it, then a one-pixel soft edge: a round,
 // anti-aliased outline of even width around every stroke.
 Layer dilate(const Layer& fill, const Canvas& canvas, int radius)
@@ -119,7 +147,21 @@ void paint_over(Paint& under, SDL_Color color, float coverage)
     under.a = total;
 }
 
-// The whole sprite as ARGB8888 rows, effects under the text.
+// A colour glyph's premultiplied RGBA "over" the paint.
+void paint_over(Paint& under, const std::uint8_t* rgba)
+{
+    const float alpha = static_cast<float>(rgba[3]) / 255.0f;
+    if (alpha <= 0.0f)
+        return;
+    const float kept = under.a * (1.0f - alpha);
+    const float total = alpha + kept;
+    under.r = (static_cast<float>(rgba[0]) + under.r * kept) / total;
+    under.g = (static_cast<float>(rgba[1]) + under.g * kept) / total;
+    under.b = (static_cast<float>(rgba[2]) + under.b * kept) / total;
+    under.a = total;
+}
+
+// The whole sprite as ARGB8888 rows, effects under the text, colour glyphs (emoji) over it.
 std::vector<Uint32> compose(const text::CoverageImage& image, SDL_Color color, const TextEffects& effects, Canvas& canvas)
 {
     const int outline = std::max(0, effects.outline_px);
@@ -132,7 +174,7 @@ std::vector<Uint32> compose(const text::CoverageImage& image, SDL_Color color, c
     canvas.height = image.height + 2 * canvas.margin;
 
     std::vector<Uint32> pixels(static_cast<std::size_t>(canvas.width) * static_cast<std::size_t>(canvas.height));
-    if (canvas.margin == 0) {
+    if (canvas.margin == 0 && !image.has_colour()) {
         // Plain text, the usual case: the text colour everywhere, coverage as alpha.
         const Uint32 rgb = (Uint32{color.r} << 16) | (Uint32{color.g} << 8) | Uint32{color.b};
         for (std::size_t i = 0; i < pixels.size(); ++i)
@@ -140,8 +182,9 @@ std::vector<Uint32> compose(const text::CoverageImage& image, SDL_Color color, c
         return pixels;
     }
     const Layer fill = fill_layer(image, canvas);
-    const Layer outline_layer = outline > 0 ? dilate(fill, canvas, outline) : Layer{};
-    const Layer shadow_layer = shadow_offset > 0 ? shadow(fill, canvas, shadow_offset, shadow_blur) : Layer{};
+    const Layer ink = canvas.margin > 0 ? ink_layer(image, canvas, fill) : Layer{};
+    const Layer outline_layer = outline > 0 ? dilate(ink, canvas, outline) : Layer{};
+    const Layer shadow_layer = shadow_offset > 0 ? shadow(ink, canvas, shadow_offset, shadow_blur) : Layer{};
     for (std::size_t i = 0; i < pixels.size(); ++i) {
         Paint paint;
         if (!shadow_layer.empty())
@@ -149,6 +192,8 @@ std::vector<Uint32> compose(const text::CoverageImage& image, SDL_Color color, c
         if (!outline_layer.empty())
             paint_over(paint, effects.outline_color, outline_layer[i]);
         paint_over(paint, color, fill[i]);
+        if (const std::uint8_t* rgba = colour_at(image, canvas, i))
+            paint_over(paint, rgba);
         auto channel = [](float v) { return static_cast<Uint32>(std::lround(std::clamp(v, 0.0f, 255.0f))); };
         pixels[i] = (channel(paint.a * 255.0f) << 24) | (channel(paint.r) << 16) | (channel(paint.g) << 8) | channel(paint.b);
     }

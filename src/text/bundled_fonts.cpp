@@ -10,6 +10,7 @@ BundledFonts BundledFonts::in(const std::filesystem::path& data_dir)
         {fonts / "NotoSans-Bold.ttf", 0},
         {fonts / "NanumGothic.ttf", 0},
         {fonts / "NanumGothicBold.ttf", 0},
+        {fonts / "NotoColorEmoji.ttf", 0},
     };
 }
 

@@ -23,12 +23,16 @@ Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const F
     if (FT_New_Face(library.get(), path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
         return Error{"font " + path + ": cannot open (missing or not a font file); reinstall the fonts/ folder"};
     font->m_ft_face.reset(face);
-    // Glyphs are drawn from outlines at any size; a font of bitmaps (colour emoji fonts are)
-    // would be chosen for its characters and then draw nothing.
-    if (!FT_IS_SCALABLE(face))
-        return Error{"font " + path + ": has no outlines (a bitmap font, such as a colour emoji font); use an outline font (.ttf, .otf)"};
-    if (FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size)) != 0)
+    // Glyphs are drawn from outlines at any size, or from the colour images of an emoji font,
+    // scaled; a font of grey bitmaps only would be chosen for its characters and draw them badly.
+    if (!FT_IS_SCALABLE(face)) {
+        if (!FT_HAS_COLOR(face) || !FT_HAS_FIXED_SIZES(face))
+            return Error{"font " + path + ": has no outlines and no colour images (a bitmap font); use an outline font (.ttf, .otf)"};
+        if (auto selected = font->select_strike(); !selected)
+            return selected.error();
+    } else if (FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size)) != 0) {
         return Error{"font " + path + ": cannot be set to " + std::to_string(pixel_size) + " px"};
+    }
 
     HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
     if (!blob)
@@ -44,6 +48,25 @@ Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const F
     font->m_ascender = extents.ascender;
     font->m_descender = -extents.descender;
     return font;
+}
+
+// The strike drawn from: the smallest at least the pixel size (scaling down keeps detail), else
+// the largest. Noto Color Emoji has one, 109 px.
+Status Font::select_strike()
+{
+    FT_Face face = m_ft_face.get();
+    int chosen = 0;
+    for (int i = 0; i < face->num_fixed_sizes; ++i) {
+        const FT_Pos size = face->available_sizes[i].y_ppem;
+        const FT_Pos best = face->available_sizes[chosen].y_ppem;
+        const FT_Pos wanted = static_cast<FT_Pos>(m_pixel_size) * 64;
+        if ((best < wanted && size > best) || (size >= wanted && size < best))
+            chosen = i;
+    }
+    if (FT_Select_Size(face, chosen) != 0)
+        return Error{"font " + m_file.path.string() + ": cannot select its colour images"};
+    m_bitmap_scale = static_cast<double>(m_pixel_size) * 64.0 / static_cast<double>(face->available_sizes[chosen].y_ppem);
+    return Done{};
 }
 
 bool Font::covers(char32_t code_point) const

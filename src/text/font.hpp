@@ -50,9 +50,14 @@ public:
     // Extents in 26.6 fixed point (1/64 px), from the font's horizontal metrics.
     hb_position_t ascender() const { return m_ascender; }
     hb_position_t descender() const { return m_descender; }  // positive: below the baseline
+    // A colour bitmap font (CBDT/sbix, such as Noto Color Emoji): its glyphs are drawn from
+    // images of one fixed size (its strike), which `bitmap_scale` scales to the pixel size.
+    bool colour_bitmaps() const { return m_bitmap_scale != 0.0; }
+    double bitmap_scale() const { return m_bitmap_scale; }  // 0 for an outline font
 
 private:
     Font() = default;
+    Status select_strike();
 
     FontFile m_file;
     int m_pixel_size = 0;
@@ -60,6 +65,7 @@ private:
     HbFontPtr m_hb_font;
     hb_position_t m_ascender = 0;
     hb_position_t m_descender = 0;
+    double m_bitmap_scale = 0.0;
 };
 
 // Fonts tried in order for each grapheme cluster: the first that covers it draws it.

@@ -3,6 +3,7 @@
 #include "text/utf8.hpp"
 
 #include <fribidi.h>
+#include <unicode/uchar.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -100,12 +101,26 @@ bool font_covers_cluster(const FontCoverage& coverage, std::size_t font, std::st
     return true;
 }
 
+bool is_emoji_font(const FontCoverage& coverage, std::size_t font)
+{
+    return coverage.draws_emoji && coverage.draws_emoji(font);
+}
+
 std::optional<std::size_t> first_covering_font(const FontCoverage& coverage, std::string_view text, const Cluster& cluster)
 {
     for (std::size_t font = 0; font < coverage.font_count; ++font)
         if (font_covers_cluster(coverage, font, text, cluster))
             return font;
     return std::nullopt;
+}
+
+// An emoji cluster: the first emoji font that has the whole sequence, else any font that does.
+std::optional<std::size_t> emoji_font(const FontCoverage& coverage, std::string_view text, const Cluster& cluster)
+{
+    for (std::size_t font = 0; font < coverage.font_count; ++font)
+        if (is_emoji_font(coverage, font) && font_covers_cluster(coverage, font, text, cluster))
+            return font;
+    return first_covering_font(coverage, text, cluster);
 }
 
 hb_language_t language_for(hb_script_t script)
@@ -121,6 +136,26 @@ hb_language_t language_for(hb_script_t script)
 }
 
 }  // namespace
+
+bool wants_emoji_presentation(std::string_view cluster)
+{
+    if (cluster.empty())
+        return false;
+    const auto base = static_cast<UChar32>(decode_utf8(cluster, 0).value);
+    if (!u_hasBinaryProperty(base, UCHAR_EMOJI))
+        return false;
+    bool sequence = false;
+    for (std::size_t offset = 0; offset < cluster.size();) {
+        const auto cp = decode_utf8(cluster, offset);
+        if (cp.value == 0xFE0E)
+            return false;
+        if (cp.value == 0xFE0F || cp.value == 0x20E3 || cp.value == zero_width_joiner ||
+            u_hasBinaryProperty(static_cast<UChar32>(cp.value), UCHAR_EMOJI_MODIFIER))
+            sequence = true;
+        offset += cp.length;
+    }
+    return sequence || u_hasBinaryProperty(base, UCHAR_EMOJI_PRESENTATION);
+}
 
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text)
 {
@@ -139,20 +174,28 @@ using FontChoice = std::optional<std::size_t>;  // an index into the chain; null
 // so that "2018" is set alike in Korean and English text (a Korean face's Latin digits are
 // lighter than the Latin face's). Spaces and punctuation stay in the font of their neighbour
 // (before, else after) when that font has them: the "·" and "," of a Korean title come from
-// the Korean face.
+// the Korean face. An emoji takes an emoji font, and never lends it to a neighbour.
 std::vector<FontChoice> choose_fonts(std::string_view text, const std::vector<Cluster>& clusters, const std::vector<bool>& weak,
                                      const FontCoverage& coverage)
 {
     std::vector<FontChoice> fonts(clusters.size());
     std::vector<bool> own_font(clusters.size());
     for (std::size_t i = 0; i < clusters.size(); ++i) {
+        const std::string_view cluster = text.substr(clusters[i].begin, clusters[i].end - clusters[i].begin);
+        if (weak[i] && wants_emoji_presentation(cluster)) {
+            own_font[i] = true;
+            fonts[i] = emoji_font(coverage, text, clusters[i]);
+            continue;
+        }
         own_font[i] = !weak[i] || is_digit(decode_utf8(text, clusters[i].begin).value);
         if (own_font[i])
             fonts[i] = first_covering_font(coverage, text, clusters[i]);
     }
+    // Emoji are passed over: the space after "공지 📢" is the Korean face's.
+    const auto is_emoji = [&](const FontChoice& font) { return font && is_emoji_font(coverage, *font); };
     std::vector<FontChoice> next_strong_font(clusters.size() + 1);
     for (std::size_t i = clusters.size(); i-- > 0;)
-        next_strong_font[i] = own_font[i] ? fonts[i] : next_strong_font[i + 1];
+        next_strong_font[i] = own_font[i] && !is_emoji(fonts[i]) ? fonts[i] : next_strong_font[i + 1];
     FontChoice previous_font;
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         if (!own_font[i]) {
@@ -164,7 +207,8 @@ std::vector<FontChoice> choose_fonts(std::string_view text, const std::vector<Cl
             else
                 fonts[i] = first_covering_font(coverage, text, clusters[i]);
         }
-        previous_font = fonts[i];
+        if (!is_emoji(fonts[i]))
+            previous_font = fonts[i];
     }
     return fonts;
 }

@@ -22,10 +22,12 @@ struct TextRun {
     bool missing = false;
 };
 
-// What the itemizer needs to know of a font chain: how many fonts, and which code points each has.
+// What the itemizer needs to know of a font chain: how many fonts, which code points each has,
+// and which draw emoji in colour (none when `draws_emoji` is empty).
 struct FontCoverage {
     std::size_t font_count = 0;
     std::function<bool(std::size_t font_index, char32_t code_point)> covers;
+    std::function<bool(std::size_t font_index)> draws_emoji;
 };
 
 // Every byte lands in exactly one run; runs never split a grapheme cluster, and a run has one
@@ -33,8 +35,15 @@ struct FontCoverage {
 // script of their own (spaces, digits, punctuation, marks) take the script of the text before
 // them. Each cluster of a script of its own, and each digit, takes the first font that covers
 // it; spaces and punctuation stay in their neighbour's font, so the punctuation of Korean text
-// is set in the Korean face. Clusters no font covers form runs of their own, marked missing.
+// is set in the Korean face. A cluster shown as an emoji (see wants_emoji_presentation) takes
+// the first emoji font that covers it, even when an earlier font has a text glyph for its
+// base. Clusters no font covers form runs of their own, marked missing.
 std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
+
+// Whether a grapheme cluster is shown as a colour emoji (UTS #51): it has VS16 (U+FE0F), a
+// keycap (U+20E3), a skin tone modifier or a ZWJ after an emoji base, or its base has
+// Emoji_Presentation (📢, ☔, regional indicators); VS15 (U+FE0E) keeps it text.
+bool wants_emoji_presentation(std::string_view cluster);
 
 // Byte offsets where grapheme clusters start, plus text.size() at the end.
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text);

@@ -65,7 +65,8 @@ void append_replacements(std::string_view text, const TextRun& run, const FontCh
 
 FontCoverage coverage_of(const FontChain& chain)
 {
-    return FontCoverage{chain.size(), [&chain](std::size_t font, char32_t cp) { return chain.font(font).covers(cp); }};
+    return FontCoverage{chain.size(), [&chain](std::size_t font, char32_t cp) { return chain.font(font).covers(cp); },
+                        [&chain](std::size_t font) { return chain.font(font).colour_bitmaps(); }};
 }
 
 ShapedLine shape_line(std::string_view text, const FontChain& chain)

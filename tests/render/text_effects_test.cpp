@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace signage::render {
@@ -134,6 +135,41 @@ TEST_CASE("a shadow falls down and to the right, soft, under the letter")
     const int edge = canvas.at(27, 24).r;   // the shadow's edge fades
     CHECK(edge > canvas.at(24, 24).r);
     CHECK(edge < 200);
+}
+
+TEST_CASE("the outline and the shadow follow an emoji's shape, and the emoji keeps its colours")
+{
+    const text::FreeTypeLibrary library = text::FreeTypeLibrary::create().value();
+    const text::FontChain chain = text::FontChain::open(library, repository_fonts().bold_chain(), 48).value();
+    const auto image = text::rasterize_line(text::shape_line("☔", chain), chain);
+    REQUIRE(image.has_colour());
+    const ComposedText plain = compose_text(image, {255, 255, 255, 255});
+    const ComposedText outlined = compose_text(image, {255, 255, 255, 255}, TextEffects{3, {0, 0, 255, 255}, 0, {}});
+    const int margin = (outlined.width - plain.width) / 2;
+    REQUIRE(margin > 0);
+    int coloured = 0, outline_only = 0;
+    for (int y = 0; y < outlined.height; ++y)
+        for (int x = 0; x < outlined.width; ++x) {
+            const Uint32 pixel = outlined.pixels[static_cast<std::size_t>(y * outlined.width + x)];
+            const int a = static_cast<int>(pixel >> 24), r = static_cast<int>((pixel >> 16) & 255), g = static_cast<int>((pixel >> 8) & 255),
+                      b = static_cast<int>(pixel & 255);
+            const int px = x - margin, py = y - margin;
+            const bool in_emoji = px >= 0 && py >= 0 && px < image.width && py < image.height && image.colour_alpha_at(px, py) > 0;
+            if (!in_emoji && a == 255 && b == 255 && r == 0 && g == 0)
+                ++outline_only;  // the outline colour, beside the emoji
+            if (in_emoji && a == 255 && std::max({r, g, b}) - std::min({r, g, b}) > 60 && !(b == 255 && r == 0 && g == 0))
+                ++coloured;
+        }
+    CHECK(outline_only > 100);
+    CHECK(coloured > 300);
+    // Without effects the emoji is still drawn, in its own colours.
+    int plain_coloured = 0;
+    for (const Uint32 pixel : plain.pixels) {
+        const int r = static_cast<int>((pixel >> 16) & 255), g = static_cast<int>((pixel >> 8) & 255), b = static_cast<int>(pixel & 255);
+        if ((pixel >> 24) == 255 && std::max({r, g, b}) - std::min({r, g, b}) > 60)
+            ++plain_coloured;
+    }
+    CHECK(plain_coloured > 300);
 }
 
 TEST_CASE("golden: outlined and shadowed text over a busy background")

@@ -61,6 +61,13 @@ TEST_CASE("golden: conjoining jamo and hanja")
     check_against_golden(canvas.surface.get(), "text-jamo-hanja.png");
 }
 
+TEST_CASE("golden: colour emoji beside Hangul and Latin on one baseline")
+{
+    TextCanvas canvas(48, 1240, 1);
+    canvas.draw_lines({"📢 태풍 ⚠️ 경보 🇰🇷 1️⃣ 안내 · 가족 👨‍👩‍👧 👍🏽 OK"});
+    check_against_golden(canvas.surface.get(), "text-emoji.png");
+}
+
 TEST_CASE("golden: a long Korean headline wrapped to three lines with an ellipsis")
 {
     TextCanvas canvas(40, 620, 3);
@@ -102,7 +109,7 @@ TEST_CASE("golden: a line wider than 4096 px is drawn whole across texture tiles
 TEST_CASE("golden: characters no font has show one replacement mark each")
 {
     TextCanvas canvas(48, 700, 1);
-    canvas.draw_lines({"안내 😀 점검 🇰🇷 완료 ✅"});
+    canvas.draw_lines({"안내 ሰ 점검 ⴰ\xCC\x81 완료 \xEE\x80\x80"});  // Ethiopic, Tifinagh, private use
     check_against_golden(canvas.surface.get(), "text-missing-glyph.png");
 }
 

@@ -43,6 +43,8 @@ TEST_CASE("every run we shape agrees with hb-shape on glyph ids, clusters and ad
                                       "Café naïve résumé — Asunción, Perú",
                                       "韓國 電子政府 「디지털 플랫폼 정부」 실현ㆍ확산 ~ 100%",
                                       "Cafe\xCC\x81 \xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB",
+                                      // Emoji, shaped with the colour emoji font: one glyph per sequence.
+                                      "📢 공지: 태풍 ⚠️ 경보 ☔ 🇰🇷 1️⃣ #️⃣ 가족 👨‍👩‍👧 👍🏽 🏴‍☠️ Notice 🙂🙂",
                                   });
     const FreeTypeLibrary library = FreeTypeLibrary::create().value();
     for (const auto& files : {repository_fonts().regular_chain(), repository_fonts().bold_chain()}) {

@@ -53,7 +53,10 @@ public:
             FT_Face face = nullptr;
             REQUIRE(FT_New_Face(library, font.file().path.string().c_str(), static_cast<FT_Long>(font.file().face_index), &face) == 0);
             m_faces.emplace_back(face);
-            REQUIRE(FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(font.pixel_size())) == 0);
+            // The colour emoji font has no outlines: its glyphs go to the image's colour plane,
+            // checked in tests/text/emoji_test.cpp.
+            if (!font.colour_bitmaps())
+                REQUIRE(FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(font.pixel_size())) == 0);
         }
     }
 
