@@ -4,10 +4,10 @@
 
 #include <libxml/HTMLparser.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace signage::feed {
@@ -69,7 +69,7 @@ std::uint32_t predefined_entity(std::string_view name)
 
 // What the pass mended that a feed author should hear about (the rest is everyday sloppiness).
 struct Mends {
-    std::vector<std::string> declared_entities;  // names the document's DTD declares
+    std::unordered_set<std::string_view> declared_entities;  // names the document's DTD declares
     std::size_t upper_case_x = 0;
     std::size_t unknown_entities = 0;
     std::size_t ill_formed_comments = 0;
@@ -77,9 +77,9 @@ struct Mends {
 
 // The names of the general entities the document declares ("<!ENTITY name ..."): references
 // to them are libxml2's to handle (it does not expand them).
-std::vector<std::string> declared_entities(std::string_view text)
+std::unordered_set<std::string_view> declared_entities(std::string_view text)
 {
-    std::vector<std::string> names;
+    std::unordered_set<std::string_view> names;
     for (std::size_t at = text.find("<!ENTITY"); at != std::string_view::npos; at = text.find("<!ENTITY", at + 1)) {
         std::size_t k = at + 8;
         while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n'))
@@ -88,7 +88,7 @@ std::vector<std::string> declared_entities(std::string_view text)
         while (k < text.size() && k - start <= kMaxEntityName && is_name_char(text[k]))
             ++k;
         if (k > start)
-            names.emplace_back(text.substr(start, k - start));
+            names.insert(text.substr(start, k - start));
     }
     return names;
 }
@@ -108,8 +108,7 @@ void repair_named_reference(std::string_view reference, std::string_view name, s
             return;
         }
     }
-    const auto& declared = mends.declared_entities;
-    if (std::find(declared.begin(), declared.end(), name) != declared.end()) {
+    if (mends.declared_entities.contains(name)) {
         out.append(reference);
         return;
     }
@@ -202,11 +201,15 @@ std::size_t comment_end(std::string_view text, std::size_t at)
         return at + 5;
     if (rest.starts_with("->"))
         return at + 6;
-    const std::size_t close = text.find("-->", at + 4);
-    const std::size_t bang = text.find("--!>", at + 4);
-    if (bang < close)
-        return bang + 4;
-    return close == std::string_view::npos ? close : close + 3;
+    // One pass to the first "-->" or "--!>": a text of many comments costs no more than its length.
+    for (std::size_t dashes = text.find("--", at + 4); dashes != std::string_view::npos; dashes = text.find("--", dashes + 1)) {
+        const std::string_view after = text.substr(dashes + 2);
+        if (after.starts_with(">"))
+            return dashes + 3;
+        if (after.starts_with("!>"))
+            return dashes + 4;
+    }
+    return std::string_view::npos;
 }
 
 std::string without_comments(std::string_view html)
