@@ -5,6 +5,7 @@
 #include "util/ascii.hpp"
 
 #include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -123,6 +124,17 @@ std::string layout_default(ByteLayout layout)
     return std::string(kUtf8);
 }
 
+// How many U+FFFD a decoding holds: what did not decode.
+std::size_t replacements(const Result<std::string>& decoded)
+{
+    if (!decoded)
+        return SIZE_MAX;
+    std::size_t count = 0;
+    for (auto at = decoded->find("\xEF\xBF\xBD"); at != std::string::npos; at = decoded->find("\xEF\xBF\xBD", at + 3))
+        ++count;
+    return count;
+}
+
 // The encoding of undeclared bytes (or bytes whose every label is unknown), as XML 1.0
 // Appendix F reads them: UTF-16/32 where the zero bytes say so, UTF-8 where the bytes are
 // UTF-8, else the fallback for undeclared feeds. With the reason, for a log line.
@@ -133,9 +145,10 @@ std::pair<std::string, std::string_view> undeclared_encoding(std::string_view by
         return {layout_default(layout), "from where the zero bytes are"};
     if (is_valid_utf8(bytes))
         return {std::string(kUtf8), "the bytes are valid UTF-8"};
-    if (fallback == kUtf8)
-        return {std::string(kUtf8), "the fallback for undeclared feeds; bytes that are not UTF-8 shown as U+FFFD"};
-    return {std::string(fallback), "the fallback for undeclared feeds of the source's language"};
+    // UTF-8 with a stray byte stays UTF-8: the fallback only where it reads with fewer holes.
+    if (fallback != kUtf8 && replacements(to_utf8(bytes, fallback)) < replacements(repair_utf8(bytes)))
+        return {std::string(fallback), "the fallback for undeclared feeds of the source's language"};
+    return {std::string(kUtf8), "the fallback for undeclared feeds; bytes that are not UTF-8 shown as U+FFFD"};
 }
 
 // `label` quoted for a log line, as the feed wrote it.

@@ -26,7 +26,8 @@ struct Utf8Body {
 // the Korean and Latin-1 labels mean their browser supersets (EUC-KR is CP949). Without a label
 // anyone knows: UTF-16/32 from the zero bytes, UTF-8 if the bytes are UTF-8, else the fallback
 // for undeclared feeds, which `language` (the source's configured language) picks: CP949 for
-// Korean, else UTF-8 with U+FFFD for what does not decode. JSON is UTF-8 (RFC 8259) whatever the
+// Korean (where it leaves fewer undecodable bytes than UTF-8), else UTF-8 with U+FFFD for what
+// does not decode. JSON is UTF-8 (RFC 8259) whatever the
 // server says; UTF-16 and UTF-32 show by their layout. Errors, one line: "empty body", "not a
 // feed: neither xml nor json, starts with \"...\"" (without `quote_unknown`, for a local file,
 // its size instead of its bytes).

@@ -177,4 +177,18 @@ TEST_CASE("bytes that are not UTF-8 under an unknown label, from a source that i
     CHECK(mended_mentions(feed, "shown as U+FFFD"));
 }
 
+TEST_CASE("UTF-8 with a stray byte under an unknown label stays UTF-8 for a Korean source: one U+FFFD, not a page of CP949")
+{
+    std::string body = read_fixture("label-utf8-declared-bogus.xml");
+    const auto at = body.find("협력 강화");
+    REQUIRE(at != std::string::npos);
+    body.insert(at, "\xFF");
+    const auto parsed = parse_feed(body, {"labels", "ko"});
+    REQUIRE(parsed.ok());
+    CHECK(parsed->encoding == "UTF-8");
+    REQUIRE(parsed->notices.size() == 2);
+    CHECK(parsed->notices[0].titles.at(0).text == "행정안전부·외교부, 페루·파라과이와 전자정부 \xEF\xBF\xBD협력 강화");
+    CHECK(parsed->notices[1].titles.at(0).text == kKoreanTitles[1]);
+}
+
 }  // namespace signage::feed
