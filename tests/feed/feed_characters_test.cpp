@@ -100,7 +100,7 @@ TEST_CASE("Atom 1.0: the same in text, html and xhtml constructs")
     CHECK(feed.notices[1].summary == nb("In", "xhtmltext B"));
 }
 
-TEST_CASE("JSON Feed: content_html decodes as HTML; the title is plain text and stays as written")
+TEST_CASE("JSON Feed: content_html decodes as HTML, the title is plain text and stays as written")
 {
     const ParsedFeed feed = parse_named("chars-json-feed.json", {"chars", "en"});
     REQUIRE(feed.notices.size() == 1);
