@@ -5,6 +5,7 @@
 #include "util/ascii.hpp"
 
 #include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -123,32 +124,85 @@ std::string layout_default(ByteLayout layout)
     return std::string(kUtf8);
 }
 
-// The HTTP charset first, then the XML declaration, then UTF-8 (a byte order mark was looked
+// How many U+FFFD a decoding holds: what did not decode.
+std::size_t replacements(const Result<std::string>& decoded)
+{
+    if (!decoded)
+        return SIZE_MAX;
+    std::size_t count = 0;
+    for (auto at = decoded->find("\xEF\xBF\xBD"); at != std::string::npos; at = decoded->find("\xEF\xBF\xBD", at + 3))
+        ++count;
+    return count;
+}
+
+// The encoding of undeclared bytes (or bytes whose every label is unknown), as XML 1.0
+// Appendix F reads them: UTF-16/32 where the zero bytes say so, UTF-8 where the bytes are
+// UTF-8, else the fallback for undeclared feeds. With the reason, for a log line.
+std::pair<std::string, std::string_view> undeclared_encoding(std::string_view bytes, ByteLayout layout,
+                                                             std::string_view fallback)
+{
+    if (layout != ByteLayout::ascii_compatible)
+        return {layout_default(layout), "from where the zero bytes are"};
+    if (is_valid_utf8(bytes))
+        return {std::string(kUtf8), "the bytes are valid UTF-8"};
+    // UTF-8 with a stray byte stays UTF-8: the fallback only where it reads with fewer holes.
+    if (fallback != kUtf8 && replacements(to_utf8(bytes, fallback)) < replacements(repair_utf8(bytes)))
+        return {std::string(fallback), "the fallback for undeclared feeds of the source's language"};
+    return {std::string(kUtf8), "the fallback for undeclared feeds; bytes that are not UTF-8 shown as U+FFFD"};
+}
+
+// `label` quoted for a log line, as the feed wrote it.
+std::string quoted_label(std::string_view label)
+{
+    return "\"" + clean_text(label, 40) + "\"";
+}
+
+struct EncodingChoice {
+    std::string encoding;
+    std::string note;  // for the log: a label that was not followed, and what was used instead
+};
+
+// The HTTP charset first, then the XML declaration, then the bytes (a byte order mark was looked
 // at before, and beats both). The header is not trusted where the bytes prove it wrong: valid
 // UTF-8 with non-ASCII characters in a body the server calls something else, whose declaration
 // says UTF-8 or nothing, is UTF-8 (a server-wide default charset on an UTF-8 feed); bytes that
 // are not UTF-8 in a body the server calls UTF-8 follow the declaration (a Korean feed in CP949
-// served as UTF-8).
-Result<std::string> choose_xml_encoding(std::string_view bytes, ByteLayout layout, std::string_view http_charset)
+// served as UTF-8). A label neither iconv nor the WHATWG table knows ("u16", "bogus") is read
+// as no label at all, and noted.
+EncodingChoice choose_xml_encoding(std::string_view bytes, ByteLayout layout, std::string_view http_charset,
+                                   std::string_view fallback)
 {
     const std::string declared = declared_encoding(bytes, layout);
     const std::string from_declaration = declared.empty() ? std::string{} : encoding_for_label(declared);
     const std::string declaration = fitting(from_declaration, layout);
-    const std::string http = fitting(encoding_for_label(http_charset), layout);
+    const std::string from_http = http_charset.empty() ? std::string{} : encoding_for_label(http_charset);
+    const std::string http = fitting(from_http, layout);
+
+    std::string unknown;
+    if (!http_charset.empty() && from_http.empty())
+        unknown = "charset " + quoted_label(http_charset) + " of the HTTP Content-Type";
+    if (!declared.empty() && from_declaration.empty())
+        unknown += (unknown.empty() ? "encoding " : " and encoding ") + quoted_label(declared) + " of the XML declaration";
+    const auto noted = [&](std::string encoding, std::string_view why) {
+        std::string note = unknown.empty() ? std::string{}
+                                           : "unknown encoding label " + unknown + ": read as " + encoding + " (" + std::string(why) + ")";
+        return EncodingChoice{std::move(encoding), std::move(note)};
+    };
 
     if (!http.empty()) {
         const bool ascii_layout = layout == ByteLayout::ascii_compatible;
         if (ascii_layout && http != kUtf8 && (declared.empty() || declaration == kUtf8) && has_non_ascii(bytes)
             && is_valid_utf8(bytes))
-            return std::string(kUtf8);
+            return noted(std::string(kUtf8), "the bytes are valid UTF-8");
         if (ascii_layout && http == kUtf8 && !declaration.empty() && declaration != kUtf8 && !is_valid_utf8(bytes))
-            return declaration;
-        return http;
+            return noted(declaration, "the XML declaration");
+        return noted(http, "the HTTP charset");
     }
-    if (!declared.empty() && from_declaration.empty())
-        return Error{"unsupported encoding " + clean_text(declared, 40)};
-    // A declaration the bytes contradict ("UTF-16" in a one-byte document) loses to the bytes.
-    return declaration.empty() ? layout_default(layout) : declaration;
+    if (!declaration.empty())
+        return noted(declaration, "the XML declaration");
+    // No label, an unknown one, or one the bytes contradict ("UTF-16" in a one-byte document).
+    auto [encoding, why] = undeclared_encoding(bytes, layout, fallback);
+    return noted(std::move(encoding), why);
 }
 
 // The first characters of a body, quoted safely in an error line.
@@ -164,21 +218,15 @@ std::string quoted_prefix(std::string_view bytes, ByteLayout layout)
     return "\"" + text + "\"";
 }
 
-// The encoding of a body that starts with '<' (`bytes` without its byte order mark, if any).
-Result<std::string> xml_encoding(std::string_view bytes, ByteLayout layout, const std::optional<ByteOrderMark>& bom,
-                                 std::string_view http_charset)
-{
-    if (bom)
-        return std::string(bom->encoding);
-    auto chosen = choose_xml_encoding(bytes, layout, http_charset);
-    if (!chosen)
-        return Error{"not xml: " + chosen.error().message};
-    return chosen;
-}
-
 }  // namespace
 
-Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type, bool quote_unknown)
+std::string_view undeclared_fallback(std::string_view language)
+{
+    return is_korean(language_tag(language)) ? kCp949 : kUtf8;
+}
+
+Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_type, bool quote_unknown,
+                              std::string_view language)
 {
     const std::string http_charset = charset_from_content_type(content_type);
     const auto bom = byte_order_mark(body);
@@ -195,10 +243,14 @@ Result<Utf8Body> body_to_utf8(std::string_view body, std::string_view content_ty
         decoded.encoding = bom ? std::string(bom->encoding) : layout_default(layout);
     }
     else if (*first == '<') {
-        auto encoding = xml_encoding(bytes, layout, bom, http_charset);
-        if (!encoding)
-            return encoding.error();
-        decoded.encoding = std::move(encoding.value());
+        if (bom) {
+            decoded.encoding = std::string(bom->encoding);
+        }
+        else {
+            auto chosen = choose_xml_encoding(bytes, layout, http_charset, undeclared_fallback(language));
+            decoded.encoding = std::move(chosen.encoding);
+            decoded.note = std::move(chosen.note);
+        }
     }
     else {
         return Error{quote_unknown ? "not a feed: neither xml nor json, starts with " + quoted_prefix(bytes, layout)

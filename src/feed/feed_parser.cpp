@@ -438,9 +438,9 @@ Result<XmlDocPtr> read_xml_document(std::string_view utf8, const ParseBudget& bu
     return doc;
 }
 
-Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context)
+Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context, std::vector<std::string>& mended)
 {
-    const std::string repaired = repair_xml_text(utf8);
+    const std::string repaired = repair_xml_text(utf8, mended);
     if (repaired.size() > static_cast<std::size_t>(INT_MAX))
         return Error{"body too large for the xml parser"};
 
@@ -473,13 +473,18 @@ Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
 {
     if (body.size() > kMaxFeedBodyBytes)
         return Error{"body larger than " + std::to_string(kMaxFeedBodyBytes) + " bytes"};
-    auto decoded = body_to_utf8(body, context.content_type, !context.local_file);
+    auto decoded = body_to_utf8(body, context.content_type, !context.local_file, context.default_language);
     if (!decoded)
         return decoded.error();
     const bool json = decoded->syntax == BodySyntax::json;
-    auto parsed = json ? parse_json_feed(decoded->text, context) : parse_xml(decoded->text, context);
-    if (parsed)
+    std::vector<std::string> mended;
+    if (!decoded->note.empty())
+        mended.push_back(std::move(decoded->note));
+    auto parsed = json ? parse_json_feed(decoded->text, context) : parse_xml(decoded->text, context, mended);
+    if (parsed) {
         parsed->encoding = std::move(decoded->encoding);
+        parsed->mended.insert(parsed->mended.begin(), mended.begin(), mended.end());
+    }
     return parsed;
 }
 

@@ -124,7 +124,8 @@ void append_markup_text(const xmlNode* first, std::string& out, std::size_t max_
 }
 
 // Length of the UTF-8 sequence at `i` if it is a character the screen should show as a space
-// (Unicode White_Space beyond ASCII), or a negative length if it should vanish (C1 controls,
+// (Unicode White_Space beyond ASCII, but for the no-break spaces: they are kept, one for one, as
+// a browser keeps "&nbsp;", and line breaking never breaks at them), or a negative length if it should vanish (C1 controls,
 // the byte order mark, U+FFFE/U+FFFF, and the bidi embeddings, overrides and isolates
 // U+202A-202E and U+2066-2069: from a feed they could make a headline read as something else,
 // e.g. an override turning "...cdm.exe" around; a single line of untrusted text is shown in
@@ -136,14 +137,16 @@ int special_character(std::string_view s, std::size_t i)
     const unsigned b1 = byte(1);
     const unsigned b2 = byte(2);
     if (b0 == 0xC2) {
-        if (b1 == 0x85 || b1 == 0xA0)  // NEL, no-break space
+        if (b1 == 0x85)  // NEL; a no-break space (C2 A0) stays itself
             return 2;
         if (b1 >= 0x80 && b1 <= 0x9F)
             return -2;
     }
     if (b0 == 0xE1 && b1 == 0x9A && b2 == 0x80)  // ogham space mark
         return 3;
-    if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+    // En quad to hair space, line and paragraph separators; not the figure space (E2 80 87) or
+    // the narrow no-break space (E2 80 AF), which stay themselves.
+    if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A && b2 != 0x87) || b2 == 0xA8 || b2 == 0xA9))
         return 3;
     if (b0 == 0xE2 && ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)))
         return -3;
@@ -221,12 +224,12 @@ void ensure_libxml_ready()
 std::string html_to_text(std::string_view html, std::size_t max_text_bytes)
 {
     const std::size_t max_input = std::min<std::size_t>(max_text_bytes * kHtmlBytesPerTextByte, INT_MAX);
-    html = utf8_prefix(html, max_input);
+    const std::string markup = without_comments(utf8_prefix(html, max_input));
     // A description whose tags would cost the HTML parser minutes is left out; the title stays.
-    if (html.empty() || !html_markup_within_bounds(html))
+    if (markup.empty() || !html_markup_within_bounds(markup))
         return {};
     ensure_libxml_ready();
-    const XmlDocPtr doc{htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kHtmlOptions)};
+    const XmlDocPtr doc{htmlReadMemory(markup.data(), static_cast<int>(markup.size()), nullptr, "UTF-8", kHtmlOptions)};
     const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!root)
         return {};

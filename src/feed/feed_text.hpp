@@ -8,8 +8,8 @@
 
 namespace signage::feed {
 
-// One line of plain text: runs of white space (including no-break and ideographic spaces)
-// become one space, control characters and byte order marks go, and the result is cut at a
+// One line of plain text: runs of white space (including ideographic spaces) become one space,
+// no-break spaces (U+00A0, U+2007, U+202F) stay as they are, one for one, control characters and byte order marks go, and the result is cut at a
 // character boundary to at most `max_bytes`. `raw` must be valid UTF-8.
 std::string clean_text(std::string_view raw, std::size_t max_bytes);
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace signage::feed {
 
@@ -65,9 +67,59 @@ std::uint32_t predefined_entity(std::string_view name)
     return 0;
 }
 
+// What the pass mended that a feed author should hear about (the rest is everyday sloppiness).
+struct Mends {
+    std::unordered_set<std::string_view> declared_entities;  // names the document's DTD declares
+    std::size_t upper_case_x = 0;
+    std::size_t unknown_entities = 0;
+    std::size_t ill_formed_comments = 0;
+};
+
+// The names of the general entities the document declares ("<!ENTITY name ..."): references
+// to them are libxml2's to handle (it does not expand them).
+std::unordered_set<std::string_view> declared_entities(std::string_view text)
+{
+    std::unordered_set<std::string_view> names;
+    for (std::size_t at = text.find("<!ENTITY"); at != std::string_view::npos; at = text.find("<!ENTITY", at + 1)) {
+        std::size_t k = at + 8;
+        while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n'))
+            ++k;
+        const std::size_t start = k;
+        while (k < text.size() && k - start <= kMaxEntityName && is_name_char(text[k]))
+            ++k;
+        if (k > start)
+            names.insert(text.substr(start, k - start));
+    }
+    return names;
+}
+
+// A named reference that is neither XML's nor HTML's nor declared: kept as its text, as
+// browsers show "&foo;", rather than dropped by libxml2.
+void repair_named_reference(std::string_view reference, std::string_view name, std::string& out, Mends& mends)
+{
+    if (const std::uint32_t predefined = predefined_entity(name)) {
+        append_reference(out, predefined);
+        return;
+    }
+    if (name.size() <= kMaxEntityName) {
+        const std::string owned(name);
+        if (const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(owned.c_str()))) {
+            append_reference(out, entity->value);
+            return;
+        }
+    }
+    if (mends.declared_entities.contains(name)) {
+        out.append(reference);
+        return;
+    }
+    out += "&amp;";
+    out.append(reference.substr(1));
+    ++mends.unknown_entities;
+}
+
 // Rewrites the reference (or bare ampersand) at `i`, which holds '&'; returns the index after
 // what it consumed.
-std::size_t repair_reference(std::string_view text, std::size_t i, std::string& out)
+std::size_t repair_reference(std::string_view text, std::size_t i, std::string& out, Mends& mends)
 {
     if (i + 1 < text.size() && text[i + 1] == '#') {
         const auto reference = numeric_reference_at(text, i, kMaxReferenceDigits);
@@ -75,8 +127,13 @@ std::size_t repair_reference(std::string_view text, std::size_t i, std::string& 
             out += "&amp;";
             return i + 1;
         }
-        if (reference->value <= 0x10FFFF && is_xml_char(static_cast<std::uint32_t>(reference->value)))
-            out.append(text.substr(i, reference->end - i));
+        if (reference->value <= 0x10FFFF && is_xml_char(static_cast<std::uint32_t>(reference->value))) {
+            // XML allows only a lower-case x; HTML, and so feed authors, write "&#X41;" too.
+            const bool upper_x = text[i + 2] == 'X';
+            mends.upper_case_x += upper_x ? 1 : 0;
+            out += upper_x ? "&#x" : "";
+            out.append(text.substr(upper_x ? i + 3 : i, reference->end - (upper_x ? i + 3 : i)));
+        }
         return reference->end;
     }
 
@@ -91,20 +148,7 @@ std::size_t repair_reference(std::string_view text, std::size_t i, std::string& 
         out += "&amp;";
         return i + 1;
     }
-    const std::string_view name = text.substr(i + 1, k - i - 1);
-    if (const std::uint32_t predefined = predefined_entity(name)) {
-        append_reference(out, predefined);
-    }
-    else if (name.size() <= kMaxEntityName) {
-        const std::string owned(name);
-        if (const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(owned.c_str())))
-            append_reference(out, entity->value);
-        else
-            out.append(text.substr(i, k + 1 - i));
-    }
-    else {
-        out.append(text.substr(i, k + 1 - i));
-    }
+    repair_named_reference(text.substr(i, k + 1 - i), text.substr(i + 1, k - i - 1), out, mends);
     return k + 1;
 }
 
@@ -119,10 +163,73 @@ std::size_t copy_through(std::string_view text, std::size_t i, std::string_view 
     return stop;
 }
 
+// The comment at `i` ("<!--"): copied if XML allows it; left out if it is one only HTML allows
+// ("<!-->", "<!--->", "--" inside, "--!>" at the end), which libxml2 would read on past,
+// eating the text after it. Returns the index after it.
+std::size_t repair_comment(std::string_view text, std::size_t i, std::string& out, Mends& mends)
+{
+    const std::size_t end = comment_end(text, i);
+    if (end == std::string_view::npos)
+        return copy_through(text, i, "<!--", "-->", out);
+    const std::string_view comment = text.substr(i, end - i);
+    const bool well_formed = comment.size() >= 7 && comment.ends_with("-->")
+                          && comment.substr(4, comment.size() - 7).find("--") == std::string_view::npos
+                          && !comment.substr(4, comment.size() - 7).ends_with("-");
+    if (well_formed)
+        out.append(comment);
+    else
+        ++mends.ill_formed_comments;
+    return end;
+}
+
+void report(const Mends& mends, std::vector<std::string>& mended)
+{
+    if (mends.upper_case_x > 0)
+        mended.push_back(std::to_string(mends.upper_case_x) + " character reference(s) with an upper-case X (&#X41;) read as the character");
+    if (mends.unknown_entities > 0)
+        mended.push_back(std::to_string(mends.unknown_entities) + " reference(s) to an entity no one defines (&foo;) kept as their text");
+    if (mends.ill_formed_comments > 0)
+        mended.push_back(std::to_string(mends.ill_formed_comments) + " comment(s) XML does not allow (<!--->, \"--\" inside) left out");
+}
+
 }  // namespace
 
-std::string repair_xml_text(std::string_view text)
+std::size_t comment_end(std::string_view text, std::size_t at)
 {
+    const std::string_view rest = text.substr(at + 4);
+    if (rest.starts_with(">"))
+        return at + 5;
+    if (rest.starts_with("->"))
+        return at + 6;
+    // One pass to the first "-->" or "--!>": a text of many comments costs no more than its length.
+    for (std::size_t dashes = text.find("--", at + 4); dashes != std::string_view::npos; dashes = text.find("--", dashes + 1)) {
+        const std::string_view after = text.substr(dashes + 2);
+        if (after.starts_with(">"))
+            return dashes + 3;
+        if (after.starts_with("!>"))
+            return dashes + 4;
+    }
+    return std::string_view::npos;
+}
+
+std::string without_comments(std::string_view html)
+{
+    std::string out;
+    std::size_t i = 0;
+    for (std::size_t at = html.find("<!--"); at != std::string_view::npos; at = html.find("<!--", i)) {
+        out.append(html.substr(i, at - i));
+        i = comment_end(html, at);
+        if (i == std::string_view::npos)
+            return out;
+    }
+    out.append(html.substr(i));
+    return out;
+}
+
+std::string repair_xml_text(std::string_view text, std::vector<std::string>& mended)
+{
+    Mends mends;
+    mends.declared_entities = declared_entities(text);
     std::string out;
     out.reserve(text.size() + text.size() / 64);
     std::size_t i = 0;
@@ -142,14 +249,14 @@ std::string repair_xml_text(std::string_view text)
 
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == '&') {
-            i = repair_reference(text, i, out);
+            i = repair_reference(text, i, out, mends);
         }
         else if (c == '<') {
             const std::string_view rest = text.substr(i);
             if (rest.starts_with("<![CDATA["))
                 i = copy_through(text, i, "<![CDATA[", "]]>", out);
             else if (rest.starts_with("<!--"))
-                i = copy_through(text, i, "<!--", "-->", out);
+                i = repair_comment(text, i, out, mends);
             else if (rest.starts_with("<?"))
                 i = copy_through(text, i, "<?", "?>", out);
             else {
@@ -172,6 +279,7 @@ std::string repair_xml_text(std::string_view text)
             ++i;  // a control character XML does not allow
         }
     }
+    report(mends, mended);
     return out;
 }
 

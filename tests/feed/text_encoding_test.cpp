@@ -229,8 +229,8 @@ TEST_CASE("body_to_utf8 reads JSON as UTF-8 whatever the header says, and names 
         {"nothing but white space", " \r\n\t", "", "", "empty body"},
         {"nothing at all", "", "", "", "empty body"},
         {"neither XML nor JSON", "Service \"down\"", "", "", "not a feed: neither xml nor json, starts with \"Service 'down'\""},
-        {"an unknown declared encoding", "<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>", "", "",
-            "not xml: unsupported encoding x-klingon"},
+        {"an unknown declared encoding: the bytes decide", "<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>", "",
+            "UTF-8", "<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.description);
