@@ -22,18 +22,27 @@ struct TextRun {
     bool missing = false;
 };
 
-// What the itemizer needs to know of a font chain: how many fonts, and which code points each has.
+// What the itemizer needs to know of a font chain: how many fonts, which code points each has,
+// and which compose conjoining jamo into syllable blocks (null: none does). Asked in chain
+// order, so a lazy fallback is asked, and opened, only for a cluster no font before it covers.
 struct FontCoverage {
     std::size_t font_count = 0;
     std::function<bool(std::size_t font_index, char32_t code_point)> covers;
+    std::function<bool(std::size_t font_index)> composes_jamo;
 };
+
+// Whether a cluster holds conjoining jamo (U+1100-11FF, A960-A97F, D7B0-D7FF) that do not
+// compose by Unicode into one modern syllable (U+AC00-D7A3): Old Hangul, or a jamo alone. Only a
+// font that composes jamo draws such a cluster as one syllable block.
+bool needs_jamo_composition(std::string_view cluster);
 
 // Every byte lands in exactly one run; runs never split a grapheme cluster, and a run has one
 // bidi level, so one direction (runs stay in text order; visual_run_order gives the line's). Characters of no
 // script of their own (spaces, digits, punctuation, marks) take the script of the text before
 // them. Each cluster of a script of its own, and each digit, takes the first font that covers
 // it; spaces and punctuation stay in their neighbour's font, so the punctuation of Korean text
-// is set in the Korean face. Clusters no font covers form runs of their own, marked missing.
+// is set in the Korean face. A cluster that needs jamo composition takes the first font that
+// covers it and composes jamo. Clusters no font covers form runs of their own, marked missing.
 std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
 
 // Byte offsets where grapheme clusters start, plus text.size() at the end.
