@@ -7,7 +7,9 @@ private Xvfb, RUNS times, and measures:
   ready_ms   from start to READY=1, which the player sends (sd_notify, to the datagram socket
              this script passes as NOTIFY_SOCKET) after its first frame;
   board_ms   from start to the log line of the first board with the feed's notices;
-  pss_mb     the proportional set size (/proc/PID/smaps_rollup) SETTLE seconds after the board.
+  PSS        the proportional set size (/proc/PID/smaps_rollup) SETTLE seconds after the board,
+             and the private memory, which other processes sharing its libraries do not change;
+and which font files the player has mapped then (/proc/PID/maps).
 Prints each run and the medians. Standard library only (Debian's python3).
 
     tests/bench/startup_cost.py [--player build/bin/signage-player] [--runs 5] [--settle 3]
@@ -66,12 +68,27 @@ def start_xvfb():
     return xvfb, ":" + display
 
 
-def pss_mb(pid):
+def memory_mb(pid):
+    """PSS, and the private memory (Private_Clean + Private_Dirty), which other processes
+    mapping the same libraries do not change."""
+    fields = {}
     with open(f"/proc/{pid}/smaps_rollup") as rollup:
         for line in rollup:
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return fields.get("Pss", float("nan")), fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+
+
+def mapped_fonts(pid):
+    """The font files the player has mapped (FreeType and HarfBuzz map the files they open)."""
+    names = set()
+    with open(f"/proc/{pid}/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            if path.endswith((".ttf", ".otf", ".ttc")):
+                names.add(os.path.basename(path))
+    return sorted(names)
 
 
 def one_run(player, feed, display, settle, work):
@@ -103,12 +120,13 @@ def one_run(player, feed, display, settle, work):
             if process.poll() is not None:
                 sys.exit(f"the player stopped: {open(log_path, errors='replace').read()}")
         time.sleep(settle)
-        pss = pss_mb(process.pid)
+        pss, private = memory_mb(process.pid)
+        fonts = mapped_fonts(process.pid)
     finally:
         process.terminate()
         process.wait(10)
         notify.close()
-    return ready_ms, board_ms, pss
+    return ready_ms, board_ms, pss, private, fonts
 
 
 def main():
@@ -125,11 +143,13 @@ def main():
             with open(feed, "w", encoding="utf-8") as out:
                 out.write(feed_xml(titles))
             runs = [one_run(os.path.abspath(args.player), feed, display, args.settle, work) for _ in range(args.runs)]
-            for ready, board, pss in runs:
-                print(f"{name}: ready {ready:.0f} ms, board {board or float('nan'):.0f} ms, PSS {pss:.1f} MB")
+            for ready, board, pss, private, _ in runs:
+                print(f"{name}: ready {ready:.0f} ms, board {board or float('nan'):.0f} ms, PSS {pss:.1f} MB, private {private:.1f} MB")
+            print(f"{name}: fonts mapped: {', '.join(runs[-1][4])}")
             median = lambda values: statistics.median(v for v in values if v is not None)
             print(f"MEDIAN {name}: first frame (READY=1) {median(r[0] for r in runs):.0f} ms, "
-                  f"board {median(r[1] for r in runs):.0f} ms, PSS {median(r[2] for r in runs):.1f} MB ({args.runs} runs)")
+                  f"board {median(r[1] for r in runs):.0f} ms, PSS {median(r[2] for r in runs):.1f} MB, "
+                  f"private {median(r[3] for r in runs):.1f} MB ({args.runs} runs)")
     finally:
         xvfb.terminate()
         xvfb.wait(10)
