@@ -40,7 +40,10 @@ bool is_weak_script(hb_script_t script)
 // Fonts need not have glyphs for these: shapers handle them without one.
 bool is_default_ignorable(char32_t cp)
 {
-    return cp == zero_width_joiner || cp == 0x200C || is_variation_selector(cp);
+    // Joiners, variation selectors, and the invisible format characters: zero width space and
+    // the bidi marks, embeddings and overrides (wrap_paragraph puts marks before lines).
+    return cp == zero_width_joiner || cp == 0x200C || is_variation_selector(cp) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
 struct Cluster {
@@ -159,6 +162,18 @@ bool needs_jamo_composition(std::string_view cluster)
         offset += cp.length;
     }
     return jamo;
+}
+
+hb_direction_t paragraph_direction(std::string_view text)
+{
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto cp = decode_utf8(text, offset);
+        const FriBidiCharType type = fribidi_get_bidi_type(cp.value);
+        if (FRIBIDI_IS_STRONG(type) && FRIBIDI_IS_LETTER(type))
+            return FRIBIDI_IS_RTL(type) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+        offset += cp.length;
+    }
+    return HB_DIRECTION_INVALID;
 }
 
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text)

@@ -45,6 +45,10 @@ bool needs_jamo_composition(std::string_view cluster);
 // covers it and composes jamo. Clusters no font covers form runs of their own, marked missing.
 std::vector<TextRun> itemize(std::string_view text, const FontCoverage& coverage);
 
+// The direction of a paragraph by its first strong letter (UAX #9 rules P2, P3), as the
+// itemizer takes it; HB_DIRECTION_INVALID when it has none (digits, punctuation).
+hb_direction_t paragraph_direction(std::string_view text);
+
 // Byte offsets where grapheme clusters start, plus text.size() at the end.
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text);
 

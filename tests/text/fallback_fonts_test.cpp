@@ -3,6 +3,7 @@
 #include "../render/captured_log.hpp"
 #include "test_support.hpp"
 #include "text/shaper.hpp"
+#include "text/wrap.hpp"
 
 #include <doctest/doctest.h>
 
@@ -150,6 +151,32 @@ TEST_CASE("Hebrew and Arabic names in a Korean title: their fonts, right to left
         CAPTURE(glyph.cluster);
         CHECK(alone.glyphs[0].glyph_id != glyph.glyph_id);
     }
+}
+
+TEST_CASE("a wrapped Korean title keeps its left-to-right order on a line that starts with an Arabic name")
+{
+    Chains chains;
+    const std::string text = "환영합니다 محمد علي 님, 국제협력과";
+    const auto lines = wrap_text(text, chains.regular, 300, 3);
+    REQUIRE(lines.size() >= 2);
+    CAPTURE(lines[1]);
+    REQUIRE(lines[1].starts_with("\xE2\x80\x8E محمد") == false);
+    REQUIRE(lines[1].starts_with("\xE2\x80\x8E" "محمد"));  // U+200E LEFT-TO-RIGHT MARK
+    const ShapedLine line = shape_line(lines[1], chains.regular);
+    hb_position_t arabic_x = -1;
+    hb_position_t hangul_x = -1;
+    for (const auto& glyph : line.glyphs) {
+        if (glyph.cluster == 3)  // م, after the mark
+            arabic_x = glyph.x;
+        if (glyph.cluster == lines[1].find("님"))
+            hangul_x = glyph.x;
+    }
+    CHECK(arabic_x >= 0);
+    CHECK(arabic_x < hangul_x);  // the name on the left, "님" after it, as in the whole title
+    for (const auto& run : line.runs)
+        CHECK(!run.missing);  // the mark needs no glyph
+    // A line that agrees with its paragraph gets no mark.
+    CHECK(wrap_text("שלום עולם", chains.regular, 1000, 1) == std::vector<std::string>{"שלום עולם"});
 }
 
 TEST_CASE("a lazy font that cannot be opened covers nothing and says so once")
