@@ -49,11 +49,14 @@ render::SceneSettings scene_settings(const config::Config& config)
 
 namespace {
 
-std::vector<text::FontFile> font_files(const std::vector<config::FontFileSetting>& settings)
+// A chain from the config, followed by the bundled lazy fallbacks (Old Hangul, Hanja, Hebrew,
+// Arabic): they cost nothing until text needs them.
+std::vector<text::FontFile> font_files(const std::vector<config::FontFileSetting>& settings, const std::vector<text::FontFile>& fallbacks)
 {
     std::vector<text::FontFile> files;
     for (const auto& setting : settings)
         files.push_back(text::FontFile{setting.path, setting.face_index});
+    files.insert(files.end(), fallbacks.begin(), fallbacks.end());
     return files;
 }
 
@@ -62,15 +65,15 @@ std::vector<text::FontFile> font_files(const std::vector<config::FontFileSetting
 text::FontRoles font_roles(const config::Config& config, const std::filesystem::path& data_dir)
 {
     const text::BundledFonts bundled = text::BundledFonts::in(data_dir);
-    const auto regular = config.fonts.regular.empty() ? bundled.regular_chain() : font_files(config.fonts.regular);
-    const auto bold = config.fonts.bold.empty() ? bundled.bold_chain() : font_files(config.fonts.bold);
+    const auto regular = config.fonts.regular.empty() ? bundled.regular_chain() : font_files(config.fonts.regular, bundled.regular_fallbacks());
+    const auto bold = config.fonts.bold.empty() ? bundled.bold_chain() : font_files(config.fonts.bold, bundled.bold_fallbacks());
     text::FontRoles roles = text::FontRoles::in_weights(regular, bold);
     for (const auto& [role, weight] : config.fonts.role_weights)
         if (auto* chain = roles.find(role))
             *chain = weight == config::FontWeight::bold ? bold : regular;
     for (const auto& [role, files] : config.fonts.role_chains)
         if (auto* chain = roles.find(role))
-            *chain = font_files(files);
+            *chain = font_files(files, bundled.regular_fallbacks());
     return roles;
 }
 

@@ -1,6 +1,11 @@
 #include "text/font.hpp"
 
+#include "platform/log.hpp"
+
+#include <hb-ot.h>
+
 #include <algorithm>
+#include <set>
 
 namespace signage::text {
 
@@ -12,7 +17,39 @@ Result<FreeTypeLibrary> FreeTypeLibrary::create()
     return FreeTypeLibrary(FreeTypeLibraryPtr(library));
 }
 
+bool FontFile::may_open_for(char32_t code_point) const
+{
+    return opens_for.empty() || std::any_of(opens_for.begin(), opens_for.end(), [&](const CodeRange& range) {
+               return code_point >= range.first && code_point <= range.last;
+           });
+}
+
+namespace {
+
+bool has_jamo_features(hb_face_t* face)
+{
+    for (const hb_tag_t feature : {HB_TAG('l', 'j', 'm', 'o'), HB_TAG('v', 'j', 'm', 'o'), HB_TAG('t', 'j', 'm', 'o')}) {
+        unsigned index = 0;
+        if (!hb_ot_layout_language_find_feature(face, HB_OT_TAG_GSUB, 0, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX, feature, &index)) {
+            // Not under the first script: look in the Hangul script's default language system.
+            unsigned script = 0;
+            const hb_tag_t hangul = HB_TAG('h', 'a', 'n', 'g');
+            if (!hb_ot_layout_table_find_script(face, HB_OT_TAG_GSUB, hangul, &script) ||
+                !hb_ot_layout_language_find_feature(face, HB_OT_TAG_GSUB, script, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX, feature, &index))
+                return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const FontFile& file, int pixel_size)
+{
+    return open_with(library.get(), file, pixel_size);
+}
+
+Result<std::unique_ptr<Font>> Font::open_with(FT_Library library, const FontFile& file, int pixel_size)
 {
     const std::string path = file.path.string();
     auto font = std::unique_ptr<Font>(new Font());  // private constructor: make_unique cannot reach it
@@ -20,7 +57,7 @@ Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const F
     font->m_pixel_size = pixel_size;
 
     FT_Face face = nullptr;
-    if (FT_New_Face(library.get(), path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
+    if (FT_New_Face(library, path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
         return Error{"font " + path + ": cannot open (missing or not a font file); reinstall the fonts/ folder"};
     font->m_ft_face.reset(face);
     // Glyphs are drawn from outlines at any size, or from the colour images of an emoji font,
@@ -38,6 +75,7 @@ Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const F
     if (!blob)
         return Error{"font " + path + ": cannot read"};
     HbFacePtr hb_face(hb_face_create(blob.get(), file.face_index));
+    font->m_composes_jamo = has_jamo_features(hb_face.get());
     font->m_hb_font.reset(hb_font_create(hb_face.get()));
     // A scale of pixel size x 64 makes HarfBuzz report positions in 26.6 fixed-point pixels,
     // FreeType's own unit, so shaping and drawing agree without conversion.
@@ -78,18 +116,79 @@ bool Font::covers(char32_t code_point) const
 Result<FontChain> FontChain::open(const FreeTypeLibrary& library, const std::vector<FontFile>& files, int pixel_size)
 {
     FontChain chain;
+    chain.m_library = library.get();
     chain.m_pixel_size = pixel_size;
     for (const auto& file : files) {
-        auto font = Font::open(library, file, pixel_size);
-        if (!font)
-            return font.error();
-        chain.m_ascender = std::max(chain.m_ascender, font.value()->ascender());
-        chain.m_descender = std::max(chain.m_descender, font.value()->descender());
-        chain.m_fonts.push_back(std::move(font.value()));
+        auto entry = std::make_unique<Entry>();
+        entry->file = file;
+        // The first font is the chain's own: its metrics, its replacement mark.
+        if (!file.lazy || chain.m_entries.empty()) {
+            auto font = Font::open(library, file, pixel_size);
+            if (!font)
+                return font.error();
+            chain.m_ascender = std::max(chain.m_ascender, font.value()->ascender());
+            chain.m_descender = std::max(chain.m_descender, font.value()->descender());
+            entry->font = std::move(font.value());
+            std::call_once(entry->opening, [] {});
+            entry->opened = true;
+        }
+        chain.m_entries.push_back(std::move(entry));
     }
-    if (chain.m_fonts.empty())
+    if (chain.m_entries.empty())
         return Error{"font chain: no font files given"};
     return chain;
+}
+
+const Font* FontChain::open_lazy(Entry& entry) const
+{
+    std::call_once(entry.opening, [&] {
+        // Lazy fonts of chains that share a FreeType library may open on different threads.
+        static std::mutex library_mutex;
+        std::lock_guard lock(library_mutex);
+        auto font = Font::open_with(m_library, entry.file, m_pixel_size);
+        if (font) {
+            entry.font = std::move(font.value());
+            entry.opened = true;
+            return;
+        }
+        static std::set<std::string> logged;  // under library_mutex
+        if (logged.insert(entry.file.path.string()).second)
+            platform::log({platform::LogLevel::warning, "text", "fallback " + font.error().message + "; its characters are shown as replacement marks"});
+    });
+    return entry.font.get();
+}
+
+bool FontChain::covers(std::size_t index, char32_t code_point) const
+{
+    Entry& entry = *m_entries[index];
+    if (!entry.opened.load(std::memory_order_acquire)) {
+        if (!entry.file.may_open_for(code_point))
+            return false;
+        if (!open_lazy(entry))
+            return false;
+    }
+    return entry.font->covers(code_point);
+}
+
+bool FontChain::is_open(std::size_t index) const
+{
+    return m_entries[index]->opened.load(std::memory_order_acquire);
+}
+
+bool FontChain::draws_emoji(std::size_t index) const
+{
+    const Entry& entry = *m_entries[index];
+    if (!is_open(index))
+        return entry.file.colour_emoji;
+    return entry.font ? entry.font->colour_bitmaps() : false;
+}
+
+const Font& FontChain::font(std::size_t index) const
+{
+    Entry& entry = *m_entries[index];
+    if (!entry.opened.load(std::memory_order_acquire) && !open_lazy(entry))
+        return *m_entries.front()->font;
+    return *entry.font;
 }
 
 }  // namespace signage::text

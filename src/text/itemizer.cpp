@@ -1,5 +1,6 @@
 #include "text/itemizer.hpp"
 
+#include "platform/c_deleter.hpp"
 #include "text/utf8.hpp"
 
 #include <fribidi.h>
@@ -7,6 +8,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 
 namespace signage::text {
@@ -38,7 +41,10 @@ bool is_weak_script(hb_script_t script)
 // Fonts need not have glyphs for these: shapers handle them without one.
 bool is_default_ignorable(char32_t cp)
 {
-    return cp == zero_width_joiner || cp == 0x200C || is_variation_selector(cp);
+    // Joiners, variation selectors, and the invisible format characters: zero width space and
+    // the bidi marks, embeddings and overrides (wrap_paragraph puts marks before lines).
+    return cp == zero_width_joiner || cp == 0x200C || is_variation_selector(cp) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
 struct Cluster {
@@ -90,14 +96,23 @@ std::vector<Cluster> split_clusters(std::string_view text)
     return clusters;
 }
 
+bool is_conjoining_jamo(char32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
 bool font_covers_cluster(const FontCoverage& coverage, std::size_t font, std::string_view text, const Cluster& cluster)
 {
+    bool jamo = false;
     for (std::size_t offset = cluster.begin; offset < cluster.end;) {
         const auto cp = decode_utf8(text, offset);
         if (!is_default_ignorable(cp.value) && !coverage.covers(font, cp.value))
             return false;
+        jamo = jamo || is_conjoining_jamo(cp.value);
         offset += cp.length;
     }
+    if (jamo && needs_jamo_composition(text.substr(cluster.begin, cluster.end - cluster.begin)))
+        return coverage.composes_jamo && coverage.composes_jamo(font);
     return true;
 }
 
@@ -155,6 +170,45 @@ bool wants_emoji_presentation(std::string_view cluster)
         offset += cp.length;
     }
     return sequence || u_hasBinaryProperty(base, UCHAR_EMOJI_PRESENTATION);
+}
+
+namespace {
+
+void free_utf8proc_bytes(utf8proc_uint8_t* bytes)
+{
+    std::free(bytes);  // utf8proc_map allocates with malloc
+}
+
+}  // namespace
+
+bool needs_jamo_composition(std::string_view cluster)
+{
+    utf8proc_uint8_t* composed = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(cluster.data()), static_cast<utf8proc_ssize_t>(cluster.size()),
+                                     &composed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    const std::unique_ptr<utf8proc_uint8_t, platform::CDeleter<free_utf8proc_bytes>> owned(composed);
+    if (length < 0)
+        return false;  // not valid UTF-8: the cluster is drawn as it is
+    const std::string_view text(reinterpret_cast<const char*>(composed), static_cast<std::size_t>(length));
+    bool jamo = false;
+    for (std::size_t offset = 0; offset < text.size() && !jamo;) {
+        const auto cp = decode_utf8(text, offset);
+        jamo = is_conjoining_jamo(cp.value);
+        offset += cp.length;
+    }
+    return jamo;
+}
+
+hb_direction_t paragraph_direction(std::string_view text)
+{
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto cp = decode_utf8(text, offset);
+        const FriBidiCharType type = fribidi_get_bidi_type(cp.value);
+        if (FRIBIDI_IS_STRONG(type) && FRIBIDI_IS_LETTER(type))
+            return FRIBIDI_IS_RTL(type) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+        offset += cp.length;
+    }
+    return HB_DIRECTION_INVALID;
 }
 
 std::vector<std::size_t> grapheme_cluster_starts(std::string_view text)

@@ -39,7 +39,8 @@ void append_replacements(std::string_view text, const TextRun& run, const FontCh
     std::size_t font_index = 0;
     hb_codepoint_t glyph_id = 0;
     for (std::size_t i = 0; i < chain.size(); ++i)
-        if (hb_font_get_nominal_glyph(chain.font(i).shaping_font(), replacement_character, &glyph_id)) {
+        // Only fonts already open: a fallback is not opened for a mark the first font has.
+        if (chain.is_open(i) && hb_font_get_nominal_glyph(chain.font(i).shaping_font(), replacement_character, &glyph_id)) {
             font_index = i;
             break;
         }
@@ -65,8 +66,9 @@ void append_replacements(std::string_view text, const TextRun& run, const FontCh
 
 FontCoverage coverage_of(const FontChain& chain)
 {
-    return FontCoverage{chain.size(), [&chain](std::size_t font, char32_t cp) { return chain.font(font).covers(cp); },
-                        [&chain](std::size_t font) { return chain.font(font).colour_bitmaps(); }};
+    return FontCoverage{chain.size(), [&chain](std::size_t font, char32_t cp) { return chain.covers(font, cp); },
+                        [&chain](std::size_t font) { return chain.draws_emoji(font); },
+                        [&chain](std::size_t font) { return chain.font(font).composes_jamo(); }};
 }
 
 ShapedLine shape_line(std::string_view text, const FontChain& chain)

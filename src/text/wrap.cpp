@@ -95,6 +95,21 @@ std::string truncate_with_ellipsis(std::string_view line, const FontChain& chain
     return kept == 0 ? std::string(ellipsis) : candidate(kept - 1);
 }
 
+// Each line is shaped alone, and takes its direction from its own first strong letter: the
+// second line of "환영합니다 محمد علي 님" would be set right to left. A line whose first strong
+// letter runs against the paragraph starts with an invisible mark of the paragraph's direction.
+void keep_paragraph_direction(std::string_view text, std::vector<std::string>& lines)
+{
+    const hb_direction_t direction = paragraph_direction(text);
+    if (direction == HB_DIRECTION_INVALID)
+        return;
+    for (auto& line : lines) {
+        const hb_direction_t own = paragraph_direction(line);
+        if (own != HB_DIRECTION_INVALID && own != direction)
+            line.insert(0, direction == HB_DIRECTION_LTR ? "\xE2\x80\x8E" : "\xE2\x80\x8F");  // U+200E LRM, U+200F RLM
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> wrap_text(std::string_view text, const FontChain& chain, int max_width_px, int max_lines)
@@ -158,6 +173,7 @@ WrappedText wrap_paragraph(std::string_view text, const FontChain& chain, int ma
         lines.back() = truncate_with_ellipsis(lines.back(), chain, max_width_px);
         wrapped.truncated = true;
     }
+    keep_paragraph_direction(text, lines);
     return wrapped;
 }
 

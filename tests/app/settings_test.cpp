@@ -38,13 +38,22 @@ TEST_CASE("each text role gets the chain of its weight, its configured weight, o
     const text::FontRoles roles = font_roles(loaded.value(), source_dir());
     const text::BundledFonts bundled = repository_fonts();
 
-    // The configured regular chain replaces the bundled one wherever the regular weight is used.
-    CHECK(paths(roles.subtitle) == std::vector{fonts / "NanumGothic.ttf"});
+    // The configured regular chain replaces the bundled one wherever the regular weight is used;
+    // the bundled lazy fallbacks (Old Hangul, Hanja, Hebrew, Arabic) follow it.
+    auto then_fallbacks = [&](std::filesystem::path first) {
+        std::vector<std::filesystem::path> chain{std::move(first)};
+        for (const auto& fallback : bundled.regular_fallbacks())
+            chain.push_back(fallback.path);
+        return chain;
+    };
+    CHECK(paths(roles.subtitle) == then_fallbacks(fonts / "NanumGothic.ttf"));
+    CHECK(!roles.subtitle.front().lazy);
+    CHECK(roles.subtitle.back().lazy);
     // Bold was not configured: the bundled bold chain, for the roles set in bold.
     CHECK(paths(roles.headline) == paths(bundled.bold_chain()));
     CHECK(paths(roles.clock) == paths(bundled.bold_chain()));
     CHECK(paths(roles.crawl) == paths(bundled.bold_chain()));
-    CHECK(paths(roles.date) == std::vector{fonts / "NotoSans-Regular.ttf"});
+    CHECK(paths(roles.date) == then_fallbacks(fonts / "NotoSans-Regular.ttf"));
 }
 
 TEST_CASE("without [fonts] every role uses the bundled fonts in its usual weight")

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace signage::app {
 
 TEST_CASE("signage-player shape prints runs that cover the text, each with its font and glyphs")
@@ -32,6 +34,23 @@ TEST_CASE("signage-player shape prints runs that cover the text, each with its f
     }
     CHECK(joined == text);
     CHECK(json["runs"].size() == 5);  // MOIS | 장관, | 2018.06.04 | Lima | 방문
+}
+
+TEST_CASE("signage-player shape names the lazy fallback fonts of Old Hangul, Hebrew and Arabic runs")
+{
+    const std::string text = "\xE1\x84\x92\xE1\x86\x9E\xE1\x86\xAB שלום سلام";
+    const auto result = run_player({"shape", text, "--font-size", "40", "--role", "crawl"}, true);
+    REQUIRE(result.exit_code == 0);
+    const auto json = nlohmann::json::parse(result.output);
+    std::vector<std::string> fonts;
+    for (const auto& run : json["runs"]) {
+        CHECK(run["missing"] == false);
+        const std::string font = run["font"].get<std::string>();
+        fonts.push_back(font.substr(font.rfind('/') + 1));
+    }
+    CHECK(std::find(fonts.begin(), fonts.end(), "NotoSansKR-Fallback-Regular.otf") != fonts.end());
+    CHECK(std::find(fonts.begin(), fonts.end(), "NotoSansHebrew-Regular.ttf") != fonts.end());
+    CHECK(std::find(fonts.begin(), fonts.end(), "NotoSansArabic-Regular.ttf") != fonts.end());
 }
 
 TEST_CASE("signage-player shape refuses an unknown role and a bad size with one line")

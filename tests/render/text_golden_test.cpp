@@ -106,6 +106,22 @@ TEST_CASE("golden: a line wider than 4096 px is drawn whole across texture tiles
     check_against_golden(wide.surface.get(), "text-wider-than-4096.png");
 }
 
+TEST_CASE("golden: Old Hangul in a line of Korean, each jamo sequence one syllable block")
+{
+    // 훈민정음 ᄒᆞᆫ ᄉᆞᆼ 하ᇫ 옛글: the middle three from the lazy Old Hangul fallback.
+    TextCanvas canvas(48, 760, 1);
+    canvas.draw_lines({"훈민정음 \xE1\x84\x92\xE1\x86\x9E\xE1\x86\xAB \xE1\x84\x89\xE1\x86\x9E\xE1\x86\xBC "
+                       "\xED\x95\x98\xE1\x87\xAB 옛글 \xE3\x90\x80"});
+    check_against_golden(canvas.surface.get(), "text-old-hangul.png");
+}
+
+TEST_CASE("golden: Hebrew and Arabic names in Korean and English, right to left and joined")
+{
+    TextCanvas canvas(48, 1100, 2);
+    canvas.draw_lines({"환영합니다 محمد علي 님, 국제협력과 שרה כהן", "Welcome, سلام and שלום from Seoul"});
+    check_against_golden(canvas.surface.get(), "text-rtl-names.png");
+}
+
 TEST_CASE("golden: characters no font has show one replacement mark each")
 {
     TextCanvas canvas(48, 700, 1);

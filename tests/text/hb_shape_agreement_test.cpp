@@ -45,6 +45,11 @@ TEST_CASE("every run we shape agrees with hb-shape on glyph ids, clusters and ad
                                       "Cafe\xCC\x81 \xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB",
                                       // Emoji, shaped with the colour emoji font: one glyph per sequence.
                                       "📢 공지: 태풍 ⚠️ 경보 ☔ 🇰🇷 1️⃣ #️⃣ 가족 👨‍👩‍👧 👍🏽 🏴‍☠️ Notice 🙂🙂",
+                                      // The lazy fallbacks: Old Hangul (U+1112 U+119E U+11AB, U+1109 U+1169 U+11F0,
+                                      // U+D558 U+11EB), Hanja of Extensions A and B, Hebrew, Arabic.
+                                      "훈민정음 \xE1\x84\x92\xE1\x86\x9E\xE1\x86\xAB \xE1\x84\x89\xE1\x85\xA9\xE1\x87\xB0 \xED\x95\x98\xE1\x87\xAB 옛글",
+                                      "희귀 \xE3\x90\x80 \xF0\xA0\x80\x8B 한자",
+                                      "환영 שרה כהן 님, Welcome محمد علي — سلام",
                                   });
     const FreeTypeLibrary library = FreeTypeLibrary::create().value();
     for (const auto& files : {repository_fonts().regular_chain(), repository_fonts().bold_chain()}) {

@@ -152,7 +152,7 @@ std::vector<std::string> clusters_of(const std::string& text)
 // A chain whose one font has every character: isolates itemization from font coverage.
 FontCoverage covers_everything()
 {
-    return FontCoverage{1, [](std::size_t, char32_t) { return true; }, {}};
+    return FontCoverage{1, [](std::size_t, char32_t) { return true; }, {}, {}};
 }
 
 std::string run_text(std::string_view text, const TextRun& run) { return std::string(text.substr(run.begin, run.end - run.begin)); }
