@@ -101,7 +101,10 @@ TEST_CASE("feed_to_json writes the documented keys in order, times in UTC, absen
     REQUIRE(json["items"].size() == 2);
     const Json& first = json["items"][0];
     CHECK(keys_of(first)
-          == std::vector<std::string>{"id", "title", "link", "published", "updated", "lang", "categories", "titles", "summary"});
+          == std::vector<std::string>{"id", "shown", "title", "title_from", "link", "published", "updated", "lang", "categories", "titles",
+                                      "summary"});
+    CHECK(first["shown"] == true);
+    CHECK(first["title_from"].is_null());
     CHECK(first["id"] == "n-1");
     CHECK(first["title"] == "공지");
     CHECK(first["lang"] == "ko");
