@@ -91,6 +91,8 @@ Result<XmlDocPtr> read_xml_document(std::string_view utf8, const ParseBudget& bu
     return doc;
 }
 
+Result<ParsedFeed> read_root(const xmlNode* root, const FeedContext& context);
+
 Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context)
 {
     const std::string repaired = repair_xml_text(utf8);
@@ -107,6 +109,17 @@ Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context
     if (!root)
         return Error{"not xml: " + xml_error_reason()};
 
+    // Before reading on: html_to_text parses too, and would replace libxml2's last error.
+    const xmlError* error = xmlGetLastError();
+    const std::string ill_formed = error && error->level >= XML_ERR_ERROR ? xml_error_reason() : std::string{};
+    Result<ParsedFeed> feed = read_root(root, context);
+    if (feed)
+        feed->ill_formed = ill_formed;
+    return feed;
+}
+
+Result<ParsedFeed> read_root(const xmlNode* root, const FeedContext& context)
+{
     const std::string_view name = view(root->name);
     const std::string_view ns = namespace_of(root);
     if (name == "rss" && (ns.empty() || ns == kUserlandRss2Ns))

@@ -35,6 +35,9 @@ struct ParsedFeed {
     // What was wrong in the body and mended so that the rest could be read, one line each (for
     // the log): "2 lone surrogate escapes shown as U+FFFD".
     std::vector<std::string> mended;
+    // What the parser stopped at or skipped in an ill-formed document (recovered from); empty
+    // for a well-formed one. A document without items is an empty feed only when well-formed.
+    std::string ill_formed;
 };
 
 // How long parsing one document may take, and a request to give up: a document no bound of

@@ -268,6 +268,7 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
 
     ParsedFeed feed;
     feed.format = "json feed " + version;
+    feed.ill_formed = failure;
     if (repaired.lone_surrogates > 0)
         feed.mended.push_back(std::to_string(repaired.lone_surrogates) + " lone surrogate escape(s) (\\ud800-\\udfff without a pair) shown as U+FFFD");
     if (repaired.numbers_too_large > 0)

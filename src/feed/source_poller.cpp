@@ -71,6 +71,8 @@ Result<ScreenNotices> parse_for_screen(const config::FeedSource& source, std::st
     if (!parsed.ok())
         return parsed.error();
     ParsedFeed& feed = parsed.value();
+    if (feed.items.empty() && !feed.ill_formed.empty())
+        return Error{"no items in the feed, which is ill-formed: " + feed.ill_formed};
     if (feed.items.empty())
         return ScreenNotices{{}, true};
     if (feed.notices.empty())
