@@ -16,6 +16,7 @@
 namespace signage::feed {
 
 using feed_test::iso_utc;
+using feed_test::titles_of;
 using feed_test::read_fixture;
 
 namespace {
@@ -25,14 +26,6 @@ ParsedFeed parse_ok(std::string_view body, const FeedContext& context = {"items"
     auto result = parse_feed(body, context);
     REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string{} : result.error().message));
     return std::move(result).value();
-}
-
-std::vector<std::string> titles_of(const ParsedFeed& feed)
-{
-    std::vector<std::string> titles;
-    for (const auto& notice : feed.notices)
-        titles.push_back(notice.titles.at(0).text);
-    return titles;
 }
 
 // Grapheme clusters as a reader counts them, for the checks of length.

@@ -14,6 +14,7 @@
 namespace signage::feed {
 
 using feed_test::iso_utc;
+using feed_test::titles_of;
 using feed_test::read_fixture;
 
 namespace {
@@ -23,14 +24,6 @@ ParsedFeed parse_fixture(const std::string& name, const FeedContext& context)
     auto result = parse_feed(read_fixture(name), context);
     REQUIRE_MESSAGE(result.ok(), (name + ": " + (result.ok() ? std::string{} : result.error().message)));
     return std::move(result).value();
-}
-
-std::vector<std::string> titles_of(const ParsedFeed& feed)
-{
-    std::vector<std::string> titles;
-    for (const auto& notice : feed.notices)
-        titles.push_back(notice.titles.at(0).text);
-    return titles;
 }
 
 }  // namespace
