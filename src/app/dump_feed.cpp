@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -31,7 +32,7 @@ Json text_or_null(const std::string& text)
     return text.empty() ? Json(nullptr) : Json(text);
 }
 
-Json notice_to_json(const model::Notice& notice)
+Json notice_to_json(const model::Notice& notice, const feed::ReadItem& item)
 {
     Json titles = Json::array();
     for (const auto& title : notice.titles)
@@ -39,7 +40,9 @@ Json notice_to_json(const model::Notice& notice)
     const model::LocalizedTitle* main = notice.titles.empty() ? nullptr : &notice.titles.front();
     return Json{
         {"id", notice.id},
+        {"shown", true},
         {"title", main ? main->text : std::string{}},
+        {"title_from", text_or_null(item.title_from)},
         {"link", text_or_null(notice.link)},
         {"published", iso_utc(notice.published)},
         {"updated", iso_utc(notice.updated)},
@@ -50,13 +53,34 @@ Json notice_to_json(const model::Notice& notice)
     };
 }
 
+// An item the player read but does not show: what identifies it, and why.
+Json unshown_to_json(const feed::ReadItem& item)
+{
+    return Json{
+        {"id", text_or_null(item.id)},
+        {"shown", false},
+        {"why", item.why},
+        {"link", text_or_null(item.link)},
+        {"published", iso_utc(item.published)},
+        {"updated", iso_utc(item.updated)},
+    };
+}
+
 }  // namespace
 
 std::string feed_to_json(const feed::ParsedFeed& feed)
 {
     Json items = Json::array();
-    for (const auto& notice : feed.notices)
-        items.push_back(notice_to_json(notice));
+    std::size_t next_notice = 0;
+    for (const auto& item : feed.items) {
+        if (item.shown && next_notice < feed.notices.size())
+            items.push_back(notice_to_json(feed.notices[next_notice++], item));
+        else if (!item.shown)
+            items.push_back(unshown_to_json(item));
+    }
+    // A ParsedFeed made by hand may list notices without items.
+    for (; next_notice < feed.notices.size(); ++next_notice)
+        items.push_back(notice_to_json(feed.notices[next_notice], feed::ReadItem{}));
     const Json document{
         {"title", feed.title},
         {"format", text_or_null(feed.format)},

@@ -130,6 +130,10 @@ constexpr KeyRule<FeedDraft> feed_keys[] = {
          if (auto urgent = reader.boolean(value, key))
              feed.source.urgent = *urgent;
      }},
+    {"headline_chars", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         if (auto chars = reader.integer(value, key, {20, 1000}))
+             feed.source.headline_chars = static_cast<std::size_t>(*chars);
+     }},
 };
 
 // One [[feed]] table, checked on its own; `earlier` are the feeds before it, for their names.

@@ -27,6 +27,8 @@ struct FeedSource {
     std::chrono::milliseconds total_timeout{30'000};
     std::size_t max_body_bytes = 8u * 1024u * 1024u;
     bool urgent = false;  // an alerts source: every notice of this feed is urgent
+    // The longest headline made from the text of an item without a title, in characters.
+    std::size_t headline_chars = 120;
 };
 
 }  // namespace signage::config

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace signage::feed {
@@ -24,13 +25,18 @@ struct NoticeDraft {
     std::string updated;    // as written
     std::vector<std::string> categories;
     std::string summary;  // markup already removed
+    std::string_view summary_from;  // the field the summary came from: "description", "content"...
+    // The fields a summary may come from, for the reason an item is not shown.
+    std::string_view text_fields = "description";
     std::string pair_id;  // sp:pair / _signage_player.pair, as written
+    bool urgent = false;  // sp:urgent / _signage_player.urgent
 };
 
-// nullopt for an item with no title in any language. Dates without a zone are read as Korean
-// time when the item is in Korean, else as UTC (docs/feeds.md); a notice with only an updated
-// date is published then too.
-std::optional<model::Notice> finish_notice(NoticeDraft draft, const FeedContext& context);
+// Adds the item to feed.items, and its notice to feed.notices unless it has nothing to show.
+// An item without a title in any language is headed by headline_from_text of its summary.
+// Dates without a zone are read as Korean time when the item is in Korean, else as UTC
+// (docs/feeds.md); a notice with only an updated date is published then too.
+void add_item(ParsedFeed& feed, NoticeDraft draft, const FeedContext& context);
 
 // The feed's own title as a screen shows it.
 std::string feed_title(const std::string& raw);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -12,14 +13,31 @@
 
 namespace signage::feed {
 
+// One item of a feed as the parser read it, shown or not: what dump-feed lists.
+struct ReadItem {
+    bool shown = false;      // if so, it made the next notice of ParsedFeed::notices
+    std::string title_from;  // a shown item whose headline was made from its text: the field ("description")
+    std::string why;         // an item not shown: why ("no title and no description")
+    std::string id;          // the notice id, or as written for an item not shown
+    std::string link;
+    std::optional<model::TimePoint> published;
+    std::optional<model::TimePoint> updated;
+};
+
 struct ParsedFeed {
     std::string title;
     std::vector<model::Notice> notices;  // in document order
+    // Every item read (up to kMaxItems), in document order. None: an empty feed, which is not
+    // the same as a feed of items none of which can be shown.
+    std::vector<ReadItem> items;
     std::string format;           // "rss 2.0", "rss 0.91", "rss 1.0", "atom 1.0", "atom 0.3", "json feed 1.1"
     std::string encoding;         // what the bytes were decoded from: "UTF-8", "CP949", "windows-1252"...
     // What was wrong in the body and mended so that the rest could be read, one line each (for
     // the log): "2 lone surrogate escapes shown as U+FFFD".
     std::vector<std::string> mended;
+    // What the parser stopped at or skipped in an ill-formed document (recovered from); empty
+    // for a well-formed one. A document without items is an empty feed only when well-formed.
+    std::string ill_formed;
 };
 
 // How long parsing one document may take, and a request to give up: a document no bound of
@@ -33,6 +51,10 @@ struct ParseBudget {
 // Far above what a real feed takes: a 5 MB feed parses in 0.2 s on a PC, about 2 s on a Pi.
 inline constexpr std::chrono::seconds kParseTimeLimit{10};
 
+// The headline length when the config says none, in characters as a reader counts them
+// (grapheme clusters); the default of [[feed]] headline_chars.
+inline constexpr std::size_t kDefaultHeadlineChars = 120;
+
 struct FeedContext {
     std::string source_name{};       // copied into each Notice and named in errors
     std::string default_language{};  // for titles whose feed and item do not say
@@ -41,6 +63,9 @@ struct FeedContext {
     // the file but never quotes its bytes, which would put them in the journal.
     bool local_file = false;
     ParseBudget budget{};  // none: parse to the end
+    // An item without a title is shown with a headline of at most this many characters made
+    // from its description, summary or content ([[feed]] headline_chars).
+    std::size_t headline_chars = kDefaultHeadlineChars;
 };
 
 // What one feed may make the player hold. A field over its limit is cut at a UTF-8 character
@@ -62,7 +87,8 @@ inline constexpr std::size_t kMaxLanguageBytes = 64;
 // RSS 0.9x, 2.0 and 1.0 (RDF), Atom 0.3 and 1.0, JSON Feed 1.0 and 1.1, told apart by their
 // content, in any encoding docs/feeds.md lists, with the bilingual title extension. An error
 // names what is wrong, one line. A document cut short still yields the items before the cut;
-// items without any title are left out, so a feed can parse to no notices at all.
+// an item without a title is shown with a headline made from its text, one with neither is
+// left out (and listed in ParsedFeed::items), so a feed can parse to no notices at all.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);
 
 }  // namespace signage::feed

@@ -36,7 +36,6 @@ constexpr int kExtensionMemberDepth = 4;
 struct JsonItem {
     NoticeDraft draft;
     std::string own_language;  // the item's "language" (1.1), before the fallbacks
-    bool urgent = false;
 };
 
 std::string string_member(const Json& object, std::string_view key)
@@ -80,11 +79,17 @@ JsonItem read_item(const Json& item)
         draft.link = string_member(item, "external_url");
     draft.published = string_member(item, "date_published");
     draft.updated = string_member(item, "date_modified");
+    draft.text_fields = "content_text, content_html or summary";
     draft.summary = string_member(item, "content_text");
-    if (draft.summary.empty())
+    draft.summary_from = "content_text";
+    if (clean_text(draft.summary, kMaxSummaryBytes).empty()) {
         draft.summary = string_member(item, "summary");
-    if (draft.summary.empty())
+        draft.summary_from = "summary";
+    }
+    if (clean_text(draft.summary, kMaxSummaryBytes).empty()) {
         draft.summary = html_to_text(string_member(item, "content_html"), kMaxSummaryBytes);
+        draft.summary_from = "content_html";
+    }
 
     if (const auto tags = item.find("tags"); tags != item.end() && tags->is_array()) {
         for (const auto& tag : *tags) {
@@ -96,7 +101,7 @@ JsonItem read_item(const Json& item)
         if (const auto pair = extension->find("pair"); pair != extension->end() && pair->is_string())
             draft.pair_id = pair->get<std::string>();
         if (const auto urgent = extension->find("urgent"); urgent != extension->end())
-            parsed.urgent = is_urgent_value(*urgent);
+            draft.urgent = is_urgent_value(*urgent);
         if (const auto titles = extension->find("titles"); titles != extension->end() && titles->is_object()) {
             for (const auto& [lang, text] : titles->items()) {
                 if (text.is_string())
@@ -263,6 +268,7 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
 
     ParsedFeed feed;
     feed.format = "json feed " + version;
+    feed.ill_formed = failure;
     if (repaired.lone_surrogates > 0)
         feed.mended.push_back(std::to_string(repaired.lone_surrogates) + " lone surrogate escape(s) (\\ud800-\\udfff without a pair) shown as U+FFFD");
     if (repaired.numbers_too_large > 0)
@@ -274,10 +280,7 @@ Result<ParsedFeed> parse_json_feed(std::string_view utf8, const FeedContext& con
         item.draft.lang = !item.own_language.empty() ? item.own_language
                         : !feed_language.empty()     ? feed_language
                                                      : default_language;
-        if (auto notice = finish_notice(std::move(item.draft), context)) {
-            notice->urgent_flag = item.urgent;
-            feed.notices.push_back(std::move(*notice));
-        }
+        add_item(feed, std::move(item.draft), context);
     }
     return feed;
 }

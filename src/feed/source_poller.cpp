@@ -39,29 +39,46 @@ bool is_file_url(std::string_view url)
     return url.starts_with("file://");
 }
 
-Result<std::vector<model::Notice>> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type,
-                                                 std::stop_token stop)
+Result<ParsedFeed> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type,
+                                 std::stop_token stop)
 {
     FeedContext context{source.name, source.language, std::string(content_type), is_file_url(source.location)};
     context.budget = {std::chrono::steady_clock::now() + kParseTimeLimit, std::move(stop)};
+    context.headline_chars = source.headline_chars;
     Result<ParsedFeed> parsed = parse_feed(body, context);
     if (!parsed.ok())
         return parsed.error();
     for (const std::string& mended : parsed.value().mended)
         platform::log({platform::LogLevel::warning, "feed", source_prefix(source) + "mended in the feed: " + mended});
-    return std::move(parsed.value().notices);
+    return parsed;
 }
 
-// What may replace a source's notices on screen. A feed that parses into no notices is refused
-// like a broken one: far more often a publishing mistake or a half-written file than an agency
-// withdrawing every notice at once, and refusing it keeps the last good notices on screen.
-Result<std::vector<model::Notice>> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type,
-                                                    std::stop_token stop)
+// What a parsed body means for the screen: notices to show, or an empty feed.
+struct ScreenNotices {
+    std::vector<model::Notice> notices;
+    bool empty_feed = false;  // well-formed, without a single item: nothing replaces what is on screen
+};
+
+// What may replace a source's notices on screen. A feed whose items cannot be shown (none has a
+// title or a text) is refused like a broken one: far more often a publishing mistake or a
+// half-written file than an agency withdrawing every notice at once, and refusing it keeps the
+// last good notices on screen. A feed without any item keeps them too, but is no failure: a
+// well-formed empty feed is what a publisher with nothing to say sends.
+Result<ScreenNotices> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type,
+                                       std::stop_token stop)
 {
-    Result<std::vector<model::Notice>> notices = parse_notices(source, body, content_type, std::move(stop));
-    if (notices.ok() && notices.value().empty())
-        return Error{"no notices in the feed (no item has a title)"};
-    return notices;
+    Result<ParsedFeed> parsed = parse_notices(source, body, content_type, std::move(stop));
+    if (!parsed.ok())
+        return parsed.error();
+    ParsedFeed& feed = parsed.value();
+    if (feed.items.empty() && !feed.ill_formed.empty())
+        return Error{"no items in the feed, which is ill-formed: " + feed.ill_formed};
+    if (feed.items.empty())
+        return ScreenNotices{{}, true};
+    if (feed.notices.empty())
+        return Error{"no notices in the feed: none of its " + std::to_string(feed.items.size()) + " item(s) can be shown (" +
+                     feed.items.front().why + ")"};
+    return ScreenNotices{std::move(feed.notices), false};
 }
 
 // A response that will replace the last good one: its body moves out of `body`.
@@ -111,10 +128,10 @@ Result<std::vector<model::Notice>> read_source(const config::FeedSource& source,
     const FetchedBody& body = fetched.value();
     if (body.status >= 300)
         return Error{source_prefix(source) + source.location + ": " + describe_status(body.status)};
-    Result<std::vector<model::Notice>> notices = parse_notices(source, body.bytes, body.content_type, stop);
-    if (!notices.ok())
-        return Error{source_prefix(source) + source.location + ": " + notices.error().message};
-    return notices;
+    Result<ParsedFeed> parsed = parse_notices(source, body.bytes, body.content_type, stop);
+    if (!parsed.ok())
+        return Error{source_prefix(source) + source.location + ": " + parsed.error().message};
+    return std::move(parsed.value().notices);
 }
 
 ResponseAction decide_response(const Result<FetchedBody>& result, const std::optional<CachedFeed>& last_good)
@@ -152,18 +169,20 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         std::optional<CachedFeed> entry = std::move(read.value());
         if (!entry)
             return std::nullopt;
-        Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, entry->body, entry->content_type, m_stop);
+        Result<ScreenNotices> notices = parse_for_screen(m_source, entry->body, entry->content_type, m_stop);
         if (!notices.ok()) {
             platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + notices.error().message});
             return std::nullopt;
         }
+        if (notices.value().empty_feed)  // never stored so; an old cache may hold one
+            return std::nullopt;
         m_confirmed_at = entry->fetched_at;
         m_cache_written_at = entry->fetched_at;
         m_last_good = std::move(entry);
         m_status.outcome = FetchOutcome::cached;
-        m_status.items = notices.value().size();
+        m_status.items = notices.value().notices.size();
         m_status.next_poll = m_due;
-        return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false, m_status};
+        return SourceUpdate{m_source.name, std::move(notices.value().notices), m_confirmed_at, false, false, m_status};
     }
     catch (const std::exception& e) {
         platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + e.what()});
@@ -277,14 +296,31 @@ std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const 
 std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment)
 {
     CachedFeed good = good_body(body, moment.wall);
-    Result<std::vector<model::Notice>> notices = parse_for_screen(m_source, good.body, good.content_type, m_stop);
+    Result<ScreenNotices> notices = parse_for_screen(m_source, good.body, good.content_type, m_stop);
     if (!notices.ok())
         return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
+    if (notices.value().empty_feed)
+        return on_empty_feed(body, where, moment);
+    m_logged_empty = false;
     m_last_good = std::move(good);
-    m_status.items = notices.value().size();
+    m_status.items = notices.value().notices.size();
     on_success(body, moment, FetchOutcome::ok);
     store_in_cache();
-    return SourceUpdate{m_source.name, std::move(notices.value()), m_confirmed_at, false, false, m_status};
+    return SourceUpdate{m_source.name, std::move(notices.value().notices), m_confirmed_at, false, false, m_status};
+}
+
+std::optional<SourceUpdate> SourcePoller::on_empty_feed(const FetchedBody& body, const std::string& where, const PollMoment& moment)
+{
+    // Not the last good body: the cache keeps the notices on screen for a restart, and the
+    // next conditional GET asks about them. Nor a confirmation of them: the freshness note may
+    // say how old they are.
+    if (!m_logged_empty)
+        platform::log({platform::LogLevel::notice, "feed", source_prefix(m_source) + where + ": the feed is empty (no items); the notices on screen stay"});
+    m_logged_empty = true;
+    const std::chrono::sys_seconds confirmed = m_confirmed_at;
+    on_success(body, moment, FetchOutcome::ok);
+    m_confirmed_at = confirmed;
+    return confirmation();
 }
 
 void SourcePoller::on_success(const FetchedBody& body, const PollMoment& moment, FetchOutcome outcome)

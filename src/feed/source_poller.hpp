@@ -47,6 +47,8 @@ struct SourceStatus {
 // touches the notices on screen:
 //   - at start, from the offline cache: notices, confirmed_at = when the cache was last confirmed;
 //   - a 200 that parsed into at least one notice: notices, confirmed_at = now;
+//   - a 200 with a well-formed feed without items: no notices (the screen keeps its own),
+//     confirmed_at unchanged, not failing;
 //   - a 304 Not Modified (or a 200 with the very same body): no notices, confirmed_at = now;
 //   - the first failure after a success (or at start): no notices, failing = true;
 //   - a 410 Gone: no notices, gone = true (failing too): the source is not polled again.
@@ -122,6 +124,7 @@ private:
     std::optional<SourceUpdate> on_not_modified(const FetchedBody& body, const PollMoment& moment);
     std::optional<SourceUpdate> on_same_body(FetchedBody& body, const PollMoment& moment);
     std::optional<SourceUpdate> on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment);
+    std::optional<SourceUpdate> on_empty_feed(const FetchedBody& body, const std::string& where, const PollMoment& moment);
     std::optional<SourceUpdate> on_failure(const std::string& reason, std::chrono::seconds retry_after,
                                            const PollMoment& moment);
     std::optional<SourceUpdate> on_gone(const std::string& where, long status, const PollMoment& moment);
@@ -147,6 +150,7 @@ private:
     std::string m_logged_error;        // the last reason logged, so a lasting failure logs once
     std::chrono::steady_clock::time_point m_logged_at{};
     std::string m_logged_cache_error;  // the same for the cache
+    bool m_logged_empty = false;       // "the feed is empty" was logged, and no feed with items came since
     std::chrono::sys_seconds m_cache_written_at{};
     SourceStatus m_status;
 };

@@ -3,11 +3,11 @@
 #include "text/itemizer.hpp"
 #include "text/shaper.hpp"
 #include "text/utf8.hpp"
+#include "util/line_breaks.hpp"
 
 #include <linebreak.h>
 
 #include <algorithm>
-#include <mutex>
 
 namespace signage::text {
 
@@ -29,43 +29,6 @@ std::size_t skip_spaces(std::string_view text, std::size_t offset)
     while (offset < text.size() && is_space(text[offset]))
         ++offset;
     return offset;
-}
-
-// libunibreak 1.1 (Debian 12) aborts on regional indicators (flags) and on U+FFFF, and expects
-// valid UTF-8. It is given a copy with those replaced by characters of the same byte length
-// that break alike, so offsets stay the same: a flag letter by an ideograph (U+20000), U+FFFF
-// by U+FFFD, a stray byte by "x".
-std::string safe_for_libunibreak(std::string_view text)
-{
-    std::string copy(text);
-    for (std::size_t offset = 0; offset < copy.size();) {
-        const auto cp = decode_utf8(copy, offset);
-        if (cp.value >= 0x1F1E6 && cp.value <= 0x1F1FF)
-            copy.replace(offset, 4, "\xF0\xA0\x80\x80");
-        else if (cp.value == 0xFFFF)
-            copy.replace(offset, 3, "\xEF\xBF\xBD");
-        else if (cp.value == 0xFFFD && cp.length == 1)
-            copy[offset] = 'x';
-        offset += cp.length;
-    }
-    return copy;
-}
-
-// Where a line may end (after byte i), by UAX #14, and only between grapheme clusters.
-std::vector<char> line_break_opportunities(std::string_view text)
-{
-    static std::once_flag initialized;
-    std::call_once(initialized, init_linebreak);
-    const std::string safe = safe_for_libunibreak(text);
-    std::vector<char> breaks(text.size());
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(safe.data()), safe.size(), "ko", breaks.data());
-    std::vector<bool> cluster_start(text.size() + 1, false);
-    for (std::size_t start : grapheme_cluster_starts(text))
-        cluster_start[start] = true;
-    for (std::size_t i = 0; i < breaks.size(); ++i)
-        if (breaks[i] != LINEBREAK_NOBREAK && breaks[i] != LINEBREAK_INSIDEACHAR && !cluster_start[i + 1])
-            breaks[i] = LINEBREAK_NOBREAK;
-    return breaks;
 }
 
 // The last of `candidates` (in increasing order) that `fits`, or 0 when none does. A line grows

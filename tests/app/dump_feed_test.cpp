@@ -101,7 +101,10 @@ TEST_CASE("feed_to_json writes the documented keys in order, times in UTC, absen
     REQUIRE(json["items"].size() == 2);
     const Json& first = json["items"][0];
     CHECK(keys_of(first)
-          == std::vector<std::string>{"id", "title", "link", "published", "updated", "lang", "categories", "titles", "summary"});
+          == std::vector<std::string>{"id", "shown", "title", "title_from", "link", "published", "updated", "lang", "categories", "titles",
+                                      "summary"});
+    CHECK(first["shown"] == true);
+    CHECK(first["title_from"].is_null());
     CHECK(first["id"] == "n-1");
     CHECK(first["title"] == "공지");
     CHECK(first["lang"] == "ko");
@@ -116,6 +119,31 @@ TEST_CASE("feed_to_json writes the documented keys in order, times in UTC, absen
     CHECK(second["lang"].is_null());
     CHECK(second["link"].is_null());
     CHECK(second["published"].is_null());
+}
+
+TEST_CASE("signage-player dump-feed lists every item it read: a headline made from a description, and an item not shown and why")
+{
+    const auto result = run_player({"dump-feed", "rss2-items-without-titles.xml"}, true, feeds_dir());
+    CAPTURE(result.errors);
+    REQUIRE(result.exit_code == 0);
+    const Json json = Json::parse(result.output);
+    REQUIRE(json["items"].size() == 6);
+    const Json& made = json["items"][0];
+    CHECK(made["shown"] == true);
+    CHECK(made["title_from"] == "description");
+    CHECK(made["title"] == "행정안전부와 외교부는 5월 28일부터 6월 1일까지 페루와 파라과이에 전자정부 합동 대표단을 파견했다.");
+    const Json& unshown = json["items"][4];
+    CHECK(keys_of(unshown) == std::vector<std::string>{"id", "shown", "why", "link", "published", "updated"});
+    CHECK(unshown["id"] == "mois-5");
+    CHECK(unshown["shown"] == false);
+    CHECK(unshown["why"] == "no title and no description");
+    CHECK(unshown["link"] == "https://mois.example.kr/notice/5");
+    CHECK(unshown["published"] == "2018-06-05T01:00:00Z");
+    CHECK(json["items"][5]["title_from"].is_null());
+
+    const auto empty = run_player({"dump-feed", "rss2-empty-channel.xml"}, true, feeds_dir());
+    CHECK(empty.exit_code == 0);
+    CHECK(Json::parse(empty.output)["items"] == Json::array());
 }
 
 TEST_CASE("signage-player dump-feed prints a CP949 feed given by a relative path as JSON")

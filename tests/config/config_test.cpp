@@ -518,6 +518,20 @@ TEST_CASE("Config HTTP limits at both ends of their ranges are accepted, and bey
     });
 }
 
+TEST_CASE("Config headline_chars: 120 by default, 20..1000 accepted, anything else refused with its range")
+{
+    CHECK(config_from(feed_where("urgent = false")).feeds[0].headline_chars == 120);
+    CHECK(config_from(feed_where("headline_chars = 20")).feeds[0].headline_chars == 20);
+    CHECK(config_from(feed_where("headline_chars = 1000")).feeds[0].headline_chars == 1000);
+    check_errors({
+        {"headline too short", feed_where("headline_chars = 19"), "config.toml:5: feed[0].headline_chars: 19 is out of range (20..1000)"},
+        {"headline too long", feed_where("headline_chars = 1001"),
+         "config.toml:5: feed[0].headline_chars: 1001 is out of range (20..1000)"},
+        {"headline as a string", feed_where("headline_chars = \"80\""),
+         "config.toml:5: feed[0].headline_chars: expected an integer, got string"},
+    });
+}
+
 TEST_CASE("A config feed's headers must be header names with one-line string values")
 {
     check_errors({

@@ -1,6 +1,7 @@
 #pragma once
 // Paths, bytes and file:// URLs of the feed fixtures in tests/data/feeds, and times written
 // out, so a failed check shows "2018-06-04T00:00:00Z" rather than a count of seconds.
+#include "feed/feed_parser.hpp"
 #include "feed/feed_time.hpp"
 #include "model/notice.hpp"
 
@@ -11,6 +12,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace signage::feed {
 
@@ -50,6 +52,15 @@ inline std::string file_url(const std::filesystem::path& path)
         }
     }
     return url;
+}
+
+// The main title of each notice, in order.
+inline std::vector<std::string> titles_of(const ParsedFeed& feed)
+{
+    std::vector<std::string> titles;
+    for (const auto& notice : feed.notices)
+        titles.push_back(notice.titles.at(0).text);
+    return titles;
 }
 
 inline std::string iso_utc(std::optional<model::TimePoint> time)

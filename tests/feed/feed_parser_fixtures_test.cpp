@@ -14,6 +14,7 @@
 namespace signage::feed {
 
 using feed_test::iso_utc;
+using feed_test::titles_of;
 using feed_test::read_fixture;
 
 namespace {
@@ -23,14 +24,6 @@ ParsedFeed parse_fixture(const std::string& name, const FeedContext& context)
     auto result = parse_feed(read_fixture(name), context);
     REQUIRE_MESSAGE(result.ok(), (name + ": " + (result.ok() ? std::string{} : result.error().message)));
     return std::move(result).value();
-}
-
-std::vector<std::string> titles_of(const ParsedFeed& feed)
-{
-    std::vector<std::string> titles;
-    for (const auto& notice : feed.notices)
-        titles.push_back(notice.titles.at(0).text);
-    return titles;
 }
 
 }  // namespace
@@ -50,13 +43,13 @@ TEST_CASE("parse_feed tells every format apart by its content and names it")
         {"rss2-korean-news-html-entities.xml", "rss 2.0", "UTF-8", "가상일보 : 전체기사", 4},
         {"rss2-wordpress.xml", "rss 2.0", "UTF-8", "Riverside Public Library", 3},
         {"rss091-netscape-doctype.xml", "rss 0.91", "windows-1252", "Gazette de l'arrondissement de Montréal-Nord", 2},
-        {"rss092-userland.xml", "rss 0.92", "UTF-8", "Westfield Town Hall", 2},
+        {"rss092-userland.xml", "rss 0.92", "UTF-8", "Westfield Town Hall", 3},
         {"rss1-rdf.xml", "rss 1.0", "UTF-8", "RSS 1.0 news", 2},
         {"atom1-korean.xml", "atom 1.0", "UTF-8", "구청 알림마당", 3},
         {"atom1-blogger.xml", "atom 1.0", "UTF-8", "해오름 작은도서관", 2},
         {"atom1-github-releases.xml", "atom 1.0", "UTF-8", "Release notes from kiosk-tools", 2},
         {"atom03-escaped-content.xml", "atom 0.3", "UTF-8", "한빛구 <소식지>", 2},
-        {"json-feed-1.1-bilingual.json", "json feed 1.1", "UTF-8", "행정안전부 새소식 (JSON Feed)", 4},
+        {"json-feed-1.1-bilingual.json", "json feed 1.1", "UTF-8", "행정안전부 새소식 (JSON Feed)", 5},
         {"json-feed-1.0-utf16le-bom.json", "json feed 1.0", "UTF-16LE", "구청 알림 (JSON)", 1},
         {"rss2-utf16le-bom.xml", "rss 2.0", "UTF-16LE", "구립도서관 알림", 2},
         {"rss2-utf16be-no-bom.xml", "rss 2.0", "UTF-16BE", "구립도서관 알림", 2},
@@ -211,11 +204,13 @@ TEST_CASE("parse_feed reads RSS 0.91 with the Netscape DOCTYPE and RSS 0.92")
     CHECK_FALSE(netscape.notices[0].published.has_value());
 
     const auto userland = parse_fixture("rss092-userland.xml", {"town", "ko"});
-    // The item with only a description and an enclosure has no title to show.
-    CHECK(titles_of(userland) == std::vector<std::string>{"Town meeting moved to Thursday", "Pool opens June 15"});
-    CHECK(userland.notices[0].categories == std::vector<std::string>{"Meetings"});
-    CHECK(userland.notices[0].summary == "The agenda is posted.");
-    CHECK(userland.notices[0].titles[0].lang == "en");
+    // The item with only a description and an enclosure is headed by its description.
+    CHECK(titles_of(userland)
+          == std::vector<std::string>{"Recording of the June 5 council meeting.", "Town meeting moved to Thursday", "Pool opens June 15"});
+    CHECK(userland.items[0].title_from == "description");
+    CHECK(userland.notices[1].categories == std::vector<std::string>{"Meetings"});
+    CHECK(userland.notices[1].summary == "The agenda is posted.");
+    CHECK(userland.notices[1].titles[0].lang == "en");
 }
 
 TEST_CASE("parse_feed reads UTF-16 feeds with and without a byte order mark")

@@ -217,12 +217,20 @@ TEST_CASE("parse_feed survives an entity bomb quickly without expanding it")
     }
 }
 
-TEST_CASE("parse_feed skips feed items without a title and keeps the others")
+TEST_CASE("parse_feed heads an item without a title by its description, skips one with neither and keeps the others")
 {
     const auto feed = parse_ok(read_fixture("item-without-title.xml"));
     CHECK(feed.title == "Mixed items");
-    CHECK(ids_of(feed) == std::vector<std::string>{"good-1", "good-2"});
+    CHECK(ids_of(feed) == std::vector<std::string>{"good-1", "no-title", "good-2"});
     CHECK(feed.notices[0].titles.at(0) == model::LocalizedTitle{"en-us", "First good item"});
+    CHECK(feed.notices[1].titles.at(0) == model::LocalizedTitle{"en-us", "An item with a description only"});
+    REQUIRE(feed.items.size() == 5);
+    CHECK(feed.items[1].title_from == "description");
+    for (const std::size_t unshown : {2u, 3u}) {
+        CHECK_FALSE(feed.items[unshown].shown);
+        CHECK(feed.items[unshown].why == "no title and no description");
+    }
+    CHECK(feed.items[2].id == "empty-title");
 }
 
 TEST_CASE("bidi overrides and isolates in feed text are dropped, so a headline reads in its own order")

@@ -39,8 +39,10 @@ TEST_CASE("parse_feed reads a bilingual JSON Feed 1.1")
     const auto feed = parse_ok(read_fixture("json-feed-1.1-bilingual.json"));
     CHECK(feed.format == "json feed 1.1");
     CHECK(feed.title == "행정안전부 새소식 (JSON Feed)");
-    // Not an object, a title that is not text: each bad item is left out on its own.
-    REQUIRE(feed.notices.size() == 4);
+    // An item that is not an object is left out on its own; one whose title is not text is
+    // headed by its content_text.
+    REQUIRE(feed.notices.size() == 5);
+    CHECK(feed.notices[3].titles.at(0).text == "An item whose title is not text is left out on its own.");
 
     SUBCASE("_signage_player titles follow the item's own title, in document order, without repeating it")
     {
@@ -75,7 +77,7 @@ TEST_CASE("parse_feed reads a bilingual JSON Feed 1.1")
     }
     SUBCASE("an id that is not text falls back to the url; content_html becomes text")
     {
-        const model::Notice& fourth = feed.notices[3];
+        const model::Notice& fourth = feed.notices[4];
         CHECK(fourth.id == "https://www.mois.example.go.kr/news/5");
         CHECK(fourth.titles.at(0).text == "지방자치단체 합동평가 결과 발표");
         CHECK(fourth.summary == "결과 우수 기관 10곳을 선정했다.");

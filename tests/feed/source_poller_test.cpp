@@ -269,7 +269,8 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one l
         {"reset", server.url("/reset"), "reset"},
         {"truncated", server.url("/truncate/rss2-bilingual.xml"), "bytes remaining to read"},
         {"html", server.url("/feed/not-a-feed.html"), "not a feed"},
-        {"empty", server.url("/empty-feed"), "no notices in the feed"},
+        {"none-shown", server.url("/feed/rss2-no-item-shown.xml"),
+            "no notices in the feed: none of its 2 item(s) can be shown (no title and no description)"},
         {"malformed-xml", server.url("/text/application%2Fxml?body=%3Crss%3E%3Cchannel%3E%3C%2Fitem%3E"), ""},
         {"malformed-json", server.url("/text/application%2Ffeed%2Bjson?body=%7B%22items%22%3A%5B%7B"), ""},
         {"plain-text", server.url("/text/plain?body=Service%20temporarily%20unavailable"), ""},
@@ -314,7 +315,7 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: bad input of every kind is one l
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: when a feed breaks, the last good notices stay and the status says so")
 {
     REQUIRE_SERVER(server);
-    const std::string path = "/seq/breaks/feed:rss2-bilingual.xml,feed:not-a-feed.html,empty-feed,status:500,"
+    const std::string path = "/seq/breaks/feed:rss2-bilingual.xml,feed:not-a-feed.html,feed:rss2-no-item-shown.xml,status:500,"
                              "feed:rss2-bilingual.xml";
     SourceDriver driver(http_source("breaks", server.url(path)));
     driver.poll(6);
@@ -336,6 +337,42 @@ TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: when a feed breaks, the last goo
     CAPTURE(text);
     CHECK(lines_about(text, "breaks") == 1);
     CHECK(text.find("HTTP 500") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: an empty feed keeps the notices on screen, is no failure, and is logged once")
+{
+    REQUIRE_SERVER(server);
+    const std::string path = "/seq/quiet/feed:rss2-bilingual.xml,empty-feed,empty-feed,feed:json-feed-empty.json,status:500,"
+                             "feed:atom1-empty.xml,feed:rss2-bilingual.xml";
+    SourceDriver driver(http_source("quiet", server.url(path)));
+    driver.poll(3);
+    const auto& updates = driver.updates;
+    REQUIRE(updates.size() == 3);
+    REQUIRE(updates[0].notices);
+    CHECK(updates[0].notices->size() == 5);
+    for (std::size_t i = 1; i < updates.size(); ++i) {
+        CAPTURE(i);
+        CHECK_FALSE(updates[i].notices);  // nothing replaces what the screen has
+        CHECK_FALSE(updates[i].failing);
+        CHECK(updates[i].status.outcome == FetchOutcome::ok);
+        CHECK(updates[i].status.error.empty());
+        CHECK(updates[i].confirmed_at == updates[0].confirmed_at);  // the notices on screen are not confirmed by it
+    }
+    CHECK(driver.poller().status().items == 5);
+    const std::string empty_line = "<5>feed: \"quiet\": " + server.url(path) + ": the feed is empty (no items); the notices on screen stay\n";
+    CHECK(log.text() == empty_line);
+    CHECK(lines_about(log.text(), "quiet") == 0);  // a notice, not a warning
+
+    // Another empty feed is no news; a failure is, and an empty feed after it ends it quietly
+    // but for the recovery; the notices then come back as the same body: no new notices.
+    driver.poll(4);
+    const std::string text = log.text();
+    CAPTURE(text);
+    CHECK(feed_test::line_count(text) == 3);
+    CHECK(text.find("HTTP 500") != std::string::npos);
+    CHECK(text.find("read again after 1 failed attempt(s)") != std::string::npos);
+    CHECK(count_with_notices(updates) == 1);
+    CHECK_FALSE(updates.back().failing);
 }
 
 TEST_CASE_FIXTURE(ServerFixture, "SourcePoller: a permanent redirect is remembered, a temporary one is not")
