@@ -5,7 +5,11 @@
 #include <hb-ot.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <set>
+
+#include <sys/stat.h>
 
 namespace signage::text {
 
@@ -42,6 +46,32 @@ bool has_jamo_features(hb_face_t* face)
     return true;
 }
 
+// Each font file is mapped once for the whole process, and every Font of it, in every chain and
+// at every size, shapes (HarfBuzz) and draws (FreeType) from that one mapping: a chain per role
+// and size would otherwise map a file twice each, dozens of times for the 11 MB emoji font,
+// hundreds of megabytes of address space that a 32-bit Raspberry Pi OS does not have. The
+// mappings live as long as the process; the player opens a dozen files at most.
+HbBlobPtr mapped_file(const std::string& path)
+{
+    // A file replaced at the same path (a font changed before a config reload) is a new file.
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0)
+        return nullptr;
+    const std::string key = path + '\n' + std::to_string(status.st_ino) + ':' + std::to_string(status.st_size) + ':' +
+                            std::to_string(status.st_mtim.tv_sec) + '.' + std::to_string(status.st_mtim.tv_nsec);
+    static std::mutex mutex;
+    static std::map<std::string, HbBlobPtr> files;
+    std::lock_guard lock(mutex);
+    auto found = files.find(key);
+    if (found == files.end()) {
+        HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
+        if (!blob)
+            return nullptr;
+        found = files.emplace(key, std::move(blob)).first;
+    }
+    return HbBlobPtr(hb_blob_reference(found->second.get()));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Font>> Font::open(const FreeTypeLibrary& library, const FontFile& file, int pixel_size)
@@ -56,8 +86,12 @@ Result<std::unique_ptr<Font>> Font::open_with(FT_Library library, const FontFile
     font->m_file = file;
     font->m_pixel_size = pixel_size;
 
+    font->m_file_data = mapped_file(path);
+    unsigned size = 0;
+    const char* data = font->m_file_data ? hb_blob_get_data(font->m_file_data.get(), &size) : nullptr;
     FT_Face face = nullptr;
-    if (FT_New_Face(library, path.c_str(), static_cast<FT_Long>(file.face_index), &face) != 0)
+    if (!data || FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
+                                    static_cast<FT_Long>(file.face_index), &face) != 0)
         return Error{"font " + path + ": cannot open (missing or not a font file); reinstall the fonts/ folder"};
     font->m_ft_face.reset(face);
     // Glyphs are drawn from outlines at any size, or from the colour images of an emoji font,
@@ -71,10 +105,7 @@ Result<std::unique_ptr<Font>> Font::open_with(FT_Library library, const FontFile
         return Error{"font " + path + ": cannot be set to " + std::to_string(pixel_size) + " px"};
     }
 
-    HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
-    if (!blob)
-        return Error{"font " + path + ": cannot read"};
-    HbFacePtr hb_face(hb_face_create(blob.get(), file.face_index));
+    HbFacePtr hb_face(hb_face_create(font->m_file_data.get(), file.face_index));
     font->m_composes_jamo = has_jamo_features(hb_face.get());
     font->m_hb_font.reset(hb_font_create(hb_face.get()));
     // A scale of pixel size x 64 makes HarfBuzz report positions in 26.6 fixed-point pixels,

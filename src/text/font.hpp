@@ -101,6 +101,7 @@ private:
 
     FontFile m_file;
     int m_pixel_size = 0;
+    HbBlobPtr m_file_data;  // the file's one mapping; outlives the FreeType face made from it
     FreeTypeFacePtr m_ft_face;
     HbFontPtr m_hb_font;
     hb_position_t m_ascender = 0;

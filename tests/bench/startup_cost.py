@@ -2,7 +2,7 @@
 """What a screen of ten headlines costs the player at startup: prints numbers, asserts nothing.
 
 For each feed (ten plain Hangul/Latin headlines; then ten that also carry Old Hangul, Hanja
-beyond Nanum Gothic's, Hebrew and Arabic), starts the built player windowed (1920x1080) under a
+beyond Nanum Gothic's, Hebrew and Arabic; then ten with emoji), starts the built player windowed (1920x1080) under a
 private Xvfb, RUNS times, and measures:
   ready_ms   from start to READY=1, which the player sends (sd_notify, to the datagram socket
              this script passes as NOTIFY_SOCKET) after its first frame;
@@ -44,6 +44,14 @@ FALLBACK = PLAIN[:5] + [
     "Visiting scholar שרה כהן speaks on Friday",
     "환영합니다 محمد علي 님 — 국제협력과",
     "Conference: سلام and שלום, peace in two scripts",
+]
+# And with the emoji notices carry (the colour emoji font, also lazy).
+EMOJI = PLAIN[:5] + [
+    "📢 민원실 운영 시간 변경 안내",
+    "⚠️ Typhoon warning: the lobby closes at 15:00 ☔",
+    "🇰🇷 국경일 태극기 게양 안내 1️⃣ 2️⃣",
+    "가족 👨‍👩‍👧 캠프 참가 신청 👍🏽",
+    "Fire drill on Friday 🚒 ✅",
 ]
 
 
@@ -138,7 +146,8 @@ def main():
     work = tempfile.mkdtemp(prefix="signage-startup-")
     xvfb, display = start_xvfb()
     try:
-        for name, titles in (("plain Hangul/Latin", PLAIN), ("with Old Hangul, Hanja, Hebrew, Arabic", FALLBACK)):
+        for name, titles in (("plain Hangul/Latin", PLAIN), ("with Old Hangul, Hanja, Hebrew, Arabic", FALLBACK),
+                             ("with emoji", EMOJI)):
             feed = os.path.join(work, "feed.xml")
             with open(feed, "w", encoding="utf-8") as out:
                 out.write(feed_xml(titles))

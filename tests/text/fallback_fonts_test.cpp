@@ -7,6 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 namespace signage::text {
 
 namespace {
@@ -206,6 +210,30 @@ TEST_CASE("a lazy font that cannot be opened covers nothing and says so once")
     CHECK(font_at(line, chain, 0) == "NanumGothic.ttf");
     CHECK(line.runs.back().direction == HB_DIRECTION_RTL);
     CHECK(!line.runs.back().missing);  // the Hebrew fallback still opens after it
+}
+
+TEST_CASE("every chain and size draws a font file from one mapping of it")
+{
+    const auto mappings_of = [](const std::string& name) {
+        std::ifstream maps("/proc/self/maps");
+        std::size_t count = 0;
+        for (std::string line; std::getline(maps, line);)
+            count += line.ends_with("/" + name) ? 1 : 0;
+        return count;
+    };
+    const FreeTypeLibrary library = FreeTypeLibrary::create().value();
+    std::vector<FontChain> chains;
+    for (const int px : {24, 48, 81}) {
+        chains.push_back(FontChain::open(library, repository_fonts().regular_chain(), px).value());
+        chains.push_back(FontChain::open(library, repository_fonts().bold_chain(), px).value());
+    }
+    for (const FontChain& chain : chains)
+        shape_line("공지 📢 안내 שלום", chain);
+    for (const FontChain& chain : chains)
+        REQUIRE(chain.is_open(chain.size() - 1));
+    CHECK(mappings_of("NotoColorEmoji.ttf") == 1);
+    CHECK(mappings_of("NanumGothic.ttf") == 1);
+    CHECK(mappings_of("NotoSansHebrew-Regular.ttf") == 1);
 }
 
 }  // namespace signage::text
