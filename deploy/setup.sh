@@ -16,7 +16,7 @@ packages=(
   libsdl2-dev libsdl2-image-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
-  libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev libicu-dev nlohmann-json3-dev
+  libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev libunistring-dev nlohmann-json3-dev
   libx11-dev libxext-dev libsystemd-dev libmicrohttpd-dev
   file lintian
   python3 openssl libharfbuzz-bin curl

@@ -106,7 +106,6 @@ Result<std::unique_ptr<Font>> Font::open_with(FT_Library library, const FontFile
     }
 
     HbFacePtr hb_face(hb_face_create(font->m_file_data.get(), file.face_index));
-    font->m_composes_jamo = has_jamo_features(hb_face.get());
     font->m_hb_font.reset(hb_font_create(hb_face.get()));
     // A scale of pixel size x 64 makes HarfBuzz report positions in 26.6 fixed-point pixels,
     // FreeType's own unit, so shaping and drawing agree without conversion.
@@ -136,6 +135,12 @@ Status Font::select_strike()
         return Error{"font " + m_file.path.string() + ": cannot select its colour images"};
     m_bitmap_scale = static_cast<double>(m_pixel_size) * 64.0 / static_cast<double>(face->available_sizes[chosen].y_ppem);
     return Done{};
+}
+
+bool Font::composes_jamo() const
+{
+    std::call_once(m_jamo_checked, [this] { m_composes_jamo = has_jamo_features(hb_font_get_face(m_hb_font.get())); });
+    return m_composes_jamo;
 }
 
 bool Font::covers(char32_t code_point) const

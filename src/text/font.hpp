@@ -80,7 +80,9 @@ public:
     bool covers(char32_t code_point) const;
     // Whether its GSUB composes sequences of conjoining jamo (Old Hangul) into syllable blocks
     // (the 'ljmo', 'vjmo' and 'tjmo' features); a font without them draws each jamo apart.
-    bool composes_jamo() const { return m_composes_jamo; }
+    // Read on first asking, as only Old Hangul asks: HarfBuzz builds a font's whole GSUB lookup
+    // cache to answer, memory a screen of Latin and modern Hangul need not pay.
+    bool composes_jamo() const;
     hb_font_t* shaping_font() const { return m_hb_font.get(); }
     FT_Face raster_face() const { return m_ft_face.get(); }
     const FontFile& file() const { return m_file; }
@@ -107,7 +109,8 @@ private:
     hb_position_t m_ascender = 0;
     hb_position_t m_descender = 0;
     double m_bitmap_scale = 0.0;
-    bool m_composes_jamo = false;
+    mutable std::once_flag m_jamo_checked;
+    mutable bool m_composes_jamo = false;
 };
 
 // Fonts tried in order for each grapheme cluster: the first that covers it draws it.

@@ -4,7 +4,7 @@
 #include "text/utf8.hpp"
 
 #include <fribidi.h>
-#include <unicode/uchar.h>
+#include <unictype.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -156,8 +156,8 @@ bool wants_emoji_presentation(std::string_view cluster)
 {
     if (cluster.empty())
         return false;
-    const auto base = static_cast<UChar32>(decode_utf8(cluster, 0).value);
-    if (!u_hasBinaryProperty(base, UCHAR_EMOJI))
+    const auto base = static_cast<ucs4_t>(decode_utf8(cluster, 0).value);
+    if (!uc_is_property_emoji(base))
         return false;
     bool sequence = false;
     for (std::size_t offset = 0; offset < cluster.size();) {
@@ -165,11 +165,11 @@ bool wants_emoji_presentation(std::string_view cluster)
         if (cp.value == 0xFE0E)
             return false;
         if (cp.value == 0xFE0F || cp.value == 0x20E3 || cp.value == zero_width_joiner ||
-            u_hasBinaryProperty(static_cast<UChar32>(cp.value), UCHAR_EMOJI_MODIFIER))
+            uc_is_property_emoji_modifier(static_cast<ucs4_t>(cp.value)))
             sequence = true;
         offset += cp.length;
     }
-    return sequence || u_hasBinaryProperty(base, UCHAR_EMOJI_PRESENTATION);
+    return sequence || uc_is_property_emoji_presentation(base);
 }
 
 namespace {
