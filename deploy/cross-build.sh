@@ -38,7 +38,7 @@ host_packages=(clang-16 qemu-user-static "binutils-$triplet" dpkg-dev cmake pkg-
                doctest-dev nlohmann-json3-dev python3)
 target_packages=(libc6-dev libstdc++-12-dev
                  libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
-                 libcurl4-openssl-dev libxml2-dev libtomlplusplus-dev libutf8proc-dev libfribidi-dev libunistring-dev
+                 libcurl4-openssl-dev libxml2-dev libtomlplusplus-dev libutf8proc-dev libfribidi-dev libunistring-dev libqrencode-dev
                  libx11-dev libxext-dev libsystemd-dev libmicrohttpd-dev)
 # Not co-installable: libunibreak1 and libunibreak-dev are not Multi-Arch: same (both arches'
 # files are /usr/lib/libunibreak.so*), so installing :ARCH would remove the host's. They are

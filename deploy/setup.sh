@@ -16,12 +16,12 @@ packages=(
   libsdl2-dev libsdl2-image-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
-  libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev libunistring-dev nlohmann-json3-dev
+  libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev libunistring-dev libqrencode-dev nlohmann-json3-dev
   libx11-dev libxext-dev libsystemd-dev libmicrohttpd-dev
   file lintian
   python3 openssl libharfbuzz-bin curl
   xvfb fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri systemd cage xwayland
-  prometheus
+  prometheus zbar-tools
   clang libclang-rt-14-dev llvm-14
 )
 # On a PC, the tests also compile every source for i386, where size_t is 32 bits as on 32-bit

@@ -1,6 +1,7 @@
 #pragma once
 // The player's settings. load_config() is the one place that knows the TOML keys; the settings
 // of each section live in headers of their own, for code that needs only one of them.
+#include "config/alert_settings.hpp"
 #include "config/board_rules.hpp"
 #include "config/checks.hpp"
 #include "config/display_settings.hpp"
@@ -37,6 +38,7 @@ struct Config {
     DisplaySettings display;
     ScheduleSettings schedule;
     UrgentSettings urgent;
+    AlertSettings alerts;  // [alerts]: CAP emergency alerts
     // [featured] also: dwell_s is for a short title; longer ones stay longer, up to max_dwell_s.
     double featured_max_dwell_s = 20.0;
     double featured_transition_s = 0.6;  // a change of notice takes this ([screen] transition says how); 0: a cut

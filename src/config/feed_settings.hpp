@@ -15,6 +15,12 @@ struct HeaderField {
     bool operator==(const HeaderField&) const = default;
 };
 
+// What a feed's documents are.
+enum class FeedKind {
+    automatic,  // "auto": told by the content (a CAP alert or index of alerts is an alerts source)
+    alerts,     // "cap": CAP alerts, or an index of them; anything else is an error
+};
+
 struct FeedSource {
     std::string name;      // shown in log lines: feed "ministry-en": ...
     std::string location;  // a URL: file://, http:// or https://
@@ -29,6 +35,7 @@ struct FeedSource {
     bool urgent = false;  // an alerts source: every notice of this feed is urgent
     // The longest headline made from the text of an item without a title, in characters.
     std::size_t headline_chars = 120;
+    FeedKind kind = FeedKind::automatic;  // [[feed]] kind
 };
 
 }  // namespace signage::config

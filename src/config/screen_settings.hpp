@@ -37,6 +37,9 @@ struct ScreenSettings {
     RgbaColor text{255, 255, 255, 255};
     RgbaColor accent{242, 179, 61, 255};
     std::optional<std::filesystem::path> background_image;  // absolute; PNG or JPEG, scaled to cover
+    // A QR code of the featured notice's link (and of an alert banner's web link), with a label.
+    bool qr = true;
+    std::string qr_label = "자세히 보기 · More";
 
     bool operator==(const ScreenSettings&) const = default;
 };

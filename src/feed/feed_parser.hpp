@@ -1,5 +1,6 @@
 #pragma once
 // Feed bytes -> notices. Pure: no I/O, no global state.
+#include "model/alert.hpp"
 #include "model/notice.hpp"
 #include "util/result.hpp"
 
@@ -24,6 +25,15 @@ struct ReadItem {
     std::optional<model::TimePoint> updated;
 };
 
+// A CAP alert an index entry links to (<link type="application/cap+xml">, or the entry's link
+// when the index is an alerts index): the player fetches it as it fetches feeds.
+struct AlertLink {
+    std::string url;      // absolute, http(s) or file
+    std::string updated;  // the entry's updated/published date as written: when it changes, the alert is fetched again
+
+    bool operator==(const AlertLink&) const = default;
+};
+
 struct ParsedFeed {
     std::string title;
     std::vector<model::Notice> notices;  // in document order
@@ -38,6 +48,13 @@ struct ParsedFeed {
     // What the parser stopped at or skipped in an ill-formed document (recovered from); empty
     // for a well-formed one. A document without items is an empty feed only when well-formed.
     std::string ill_formed;
+    // An alerts document: a CAP <alert> (1.1 or 1.2, any prefix), or an Atom/RSS index of alerts
+    // (its root declares a CAP namespace, or an entry links or carries a CAP alert). Its alerts
+    // are `alerts` (the document's own, and those an index carries inline) and those behind
+    // `alert_links`. A CAP document has no notices of its own.
+    bool alerts_document = false;
+    std::vector<model::Alert> alerts;  // in document order
+    std::vector<AlertLink> alert_links;
 };
 
 // How long parsing one document may take, and a request to give up: a document no bound of
@@ -66,6 +83,10 @@ struct FeedContext {
     // An item without a title is shown with a headline of at most this many characters made
     // from its description, summary or content ([[feed]] headline_chars).
     std::size_t headline_chars = kDefaultHeadlineChars;
+    // [[feed]] kind = "cap": the document must be an alerts document (else an error naming it).
+    bool expect_alerts = false;
+    // The URL the document came from, for relative links of an alerts index; empty: none.
+    std::string base_url{};
 };
 
 // What one feed may make the player hold. A field over its limit is cut at a UTF-8 character
@@ -89,6 +110,14 @@ inline constexpr std::size_t kMaxLanguageBytes = 64;
 // names what is wrong, one line. A document cut short still yields the items before the cut;
 // an item without a title is shown with a headline made from its text, one with neither is
 // left out (and listed in ParsedFeed::items), so a feed can parse to no notices at all.
+// A CAP document (1.1 or 1.2, prefixed or not) or an alerts index is read into alerts (see
+// ParsedFeed::alerts_document). DTDs and external entities are never loaded nor expanded.
 Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context);
+
+// At most this many alerts per document, and linked alerts per index: a real index lists tens.
+inline constexpr std::size_t kMaxAlerts = 500;
+inline constexpr std::size_t kMaxAlertInfos = 20;  // per alert, one per language
+inline constexpr std::size_t kMaxAlertAreas = 50;  // per info
+inline constexpr std::size_t kMaxAlertTextBytes = 4000;  // description, instruction
 
 }  // namespace signage::feed

@@ -5,6 +5,7 @@
 #include "config/feed_settings.hpp"
 #include "feed/feed_cache.hpp"
 #include "feed/http_client.hpp"
+#include "model/alert.hpp"
 #include "model/notice.hpp"
 #include "util/result.hpp"
 
@@ -64,6 +65,10 @@ struct SourceUpdate {
     bool failing = false;  // the latest attempt failed; the notices on screen are the last good ones
     bool gone = false;     // the server answered 410 Gone: polling stopped until restart
     SourceStatus status;   // the attempt behind this update (status only: not for the screen)
+    // For an alerts source (a CAP document or index, feed/feed_parser.hpp): its complete set of
+    // alerts now, linked ones included, whenever it changed. An alerts index that lists nothing
+    // is an empty set: every alert of the source has ended. nullopt: no change.
+    std::optional<std::vector<model::Alert>> alerts{};
 };
 
 // Fetch and parse one source, blocking (the `render` command). No cache, no conditional GET;

@@ -4,6 +4,7 @@
 // copies sprites. The scene composes its parts (see docs/architecture.md): the text pipeline
 // (text_preparation), the header and clock, the featured panel with its notices or list pages,
 // the urgent banner, the crawl band and the notes over the picture (overlay).
+#include "model/alert_board.hpp"
 #include "model/notice.hpp"
 #include "platform/local_time.hpp"
 #include "platform/sdl_handles.hpp"
@@ -70,6 +71,15 @@ public:
     // replaces one still waiting; set_notices and set_urgent replace them too.
     void prepare_notices(std::vector<model::Notice> notices);
     void prepare_urgent(std::vector<model::Notice> urgent);
+    // Emergency alerts on screen, most severe first (model::AlertBoard::shown()), each where its
+    // placement says: the banner in the upper area (before any urgent notice), a band across the
+    // top of the upper area that leaves the notices visible, or the crawl with a badge. Empty:
+    // none. set_alerts shapes now (stills, tests); prepare_alerts on the worker, as
+    // prepare_notices does.
+    void set_alerts(const std::vector<model::ShownAlert>& alerts);
+    void prepare_alerts(std::vector<model::ShownAlert> alerts);
+    // Alerts the scene shows (of the last set_alerts, or prepare_alerts once shown).
+    std::size_t alert_count() const;
     // Uploads what the worker has finished, for about `budget` (at least one block). draw()
     // calls it; call it too for a scene prepared while another one is on screen.
     void upload_prepared_text(std::chrono::microseconds budget);
