@@ -72,8 +72,8 @@ int main(int argc, char** argv)
         std::printf("signage-player %s\n", SIGNAGE_VERSION);
         return 0;
     case Command::dump_feed:
-        // Needs no fonts, assets or configuration: only the feed.
-        return run_dump_feed(command_line->dump_location, command_line->dump_language);
+        // Needs no fonts or assets: only the feed, and the config if one judges its alerts.
+        return run_dump_feed(command_line->dump_location, command_line->dump_language, command_line->config_path);
     case Command::check_config:
         // Needs no fonts or assets: only the file, read as resolve_config reads it.
         return run_check_config(*command_line->config_path);

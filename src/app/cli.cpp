@@ -46,7 +46,7 @@ bool is_language_tag(const std::string& text)
     return true;
 }
 
-// dump-feed FILE|URL [--lang XX]: one positional argument, unlike the other commands.
+// dump-feed FILE|URL [--lang XX] [--config FILE]: one positional argument, unlike the other commands.
 Result<CommandLine> parse_dump_feed(const std::vector<std::string>& arguments)
 {
     CommandLine line;
@@ -63,6 +63,10 @@ Result<CommandLine> parse_dump_feed(const std::vector<std::string>& arguments)
             line.dump_language = arguments[++i];
             if (!is_language_tag(line.dump_language))
                 return Error{"--lang: \"" + line.dump_language + "\" is not a language tag like ko, en or ko-KR"};
+        } else if (argument == "--config") {
+            if (i + 1 >= arguments.size())
+                return Error{"--config: needs a file"};
+            line.config_path = arguments[++i];
         } else if (argument.starts_with("--")) {
             return Error{"unknown option \"" + argument + "\"; see --help"};
         } else if (!line.dump_location.empty()) {
@@ -177,9 +181,10 @@ const char* usage_text()
            "      shows the bundled sample feed. --windowed opens a desktop preview window.\n"
            "  signage-player render --at SECONDS --size WxH --out FILE.png [--config FILE] [--feed FILE|URL]\n"
            "      Write the frame that would be on screen SECONDS after start, without a display.\n"
-           "  signage-player dump-feed FILE|URL [--lang XX]\n"
+           "  signage-player dump-feed FILE|URL [--lang XX] [--config FILE]\n"
            "      Print one feed as the player reads it, as JSON. --lang: the language of titles\n"
-           "      the feed does not label (default: unknown).\n"
+           "      the feed does not label (default: unknown). For CAP alerts, whether each would\n"
+           "      show now, by the [alerts] settings of --config (default: every area).\n"
            "  signage-player shape \"TEXT\" [--font-size PX] [--role NAME] [--config FILE]\n"
            "      Print how TEXT is split into runs and shaped, as JSON (positions in 1/64 px).\n"
            "      Roles: headline, subtitle, crawl, date, label, clock, alert, with the fonts --config\n"

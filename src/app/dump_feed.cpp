@@ -1,8 +1,10 @@
 #include "app/dump_feed.hpp"
 
+#include "app/config_checks.hpp"
 #include "config/config.hpp"
 #include "feed/feed_time.hpp"
 #include "feed/http_client.hpp"
+#include "model/alert_board.hpp"
 #include "platform/log.hpp"
 
 #include <nlohmann/json.hpp>
@@ -66,9 +68,61 @@ Json unshown_to_json(const feed::ReadItem& item)
     };
 }
 
+Json info_to_json(const model::AlertInfo& info)
+{
+    Json areas = Json::array();
+    Json geocodes = Json::array();
+    for (const auto& area : info.areas) {
+        areas.push_back(area.description);
+        for (const auto& geocode : area.geocodes)
+            geocodes.push_back(Json{{"name", geocode.name}, {"value", geocode.value}});
+    }
+    return Json{
+        {"language", text_or_null(info.language)},
+        {"event", text_or_null(info.event)},
+        {"urgency", text_or_null(info.urgency)},
+        {"severity", text_or_null(info.severity)},
+        {"certainty", text_or_null(info.certainty)},
+        {"effective", iso_utc(info.effective)},
+        {"onset", iso_utc(info.onset)},
+        {"expires", iso_utc(info.expires)},
+        {"sender_name", text_or_null(info.sender_name)},
+        {"headline", text_or_null(info.headline)},
+        {"description", text_or_null(info.description)},
+        {"instruction", text_or_null(info.instruction)},
+        {"web", text_or_null(info.web)},
+        {"areas", std::move(areas)},
+        {"geocodes", std::move(geocodes)},
+    };
+}
+
+Json alert_to_json(const model::Alert& alert, const config::AlertSettings& settings, model::TimePoint now)
+{
+    Json references = Json::array();
+    for (const auto& reference : alert.references)
+        references.push_back(Json{{"sender", reference.sender}, {"identifier", reference.identifier}, {"sent", iso_utc(reference.sent)}});
+    Json infos = Json::array();
+    for (const auto& info : alert.infos)
+        infos.push_back(info_to_json(info));
+    const model::AlertVerdict verdict = model::judge_alert(alert, settings, now);
+    const bool shown = verdict.why == model::AlertAbsence::none;
+    return Json{
+        {"identifier", text_or_null(alert.identifier)},
+        {"sender", text_or_null(alert.sender)},
+        {"sent", iso_utc(alert.sent)},
+        {"status", text_or_null(alert.status)},
+        {"msg_type", text_or_null(alert.msg_type)},
+        {"scope", text_or_null(alert.scope)},
+        {"references", std::move(references)},
+        {"shown", shown},
+        {"why", shown ? Json(nullptr) : Json(model::describe(verdict.why, alert))},
+        {"info", std::move(infos)},
+    };
+}
+
 }  // namespace
 
-std::string feed_to_json(const feed::ParsedFeed& feed)
+std::string feed_to_json(const feed::ParsedFeed& feed, const config::AlertSettings& alert_settings, model::TimePoint now)
 {
     Json items = Json::array();
     std::size_t next_notice = 0;
@@ -81,19 +135,38 @@ std::string feed_to_json(const feed::ParsedFeed& feed)
     // A ParsedFeed made by hand may list notices without items.
     for (; next_notice < feed.notices.size(); ++next_notice)
         items.push_back(notice_to_json(feed.notices[next_notice], feed::ReadItem{}));
-    const Json document{
+    Json document{
         {"title", feed.title},
         {"format", text_or_null(feed.format)},
         {"encoding", text_or_null(feed.encoding)},
         {"items", std::move(items)},
     };
+    if (feed.alerts_document) {
+        Json alerts = Json::array();
+        for (const auto& alert : feed.alerts)
+            alerts.push_back(alert_to_json(alert, alert_settings, now));
+        Json links = Json::array();
+        for (const auto& link : feed.alert_links)
+            links.push_back(link.url);
+        document["alerts"] = std::move(alerts);
+        document["alert_links"] = std::move(links);
+    }
     // The parser hands out valid UTF-8; replace rather than throw if that ever fails, since a
     // diagnostic tool must print what it has.
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-int run_dump_feed(const std::string& location, const std::string& language)
+int run_dump_feed(const std::string& location, const std::string& language, const std::optional<std::filesystem::path>& config_path)
 {
+    config::AlertSettings alert_settings;
+    if (config_path) {
+        auto config = load_checked_config(*config_path);
+        if (!config) {
+            platform::log({platform::LogLevel::error, "dump-feed", config.error().message});
+            return 1;
+        }
+        alert_settings = config->alerts;
+    }
     feed::CurlGlobal curl;
     const std::string url = config::feed_location_to_url(location, std::filesystem::current_path());
     // fetch_url and parse_feed rather than read_source(): dump-feed prints the feed's own title
@@ -103,13 +176,15 @@ int run_dump_feed(const std::string& location, const std::string& language)
         platform::log({platform::LogLevel::error, "dump-feed", fetched.error().message});
         return 1;
     }
-    const feed::FeedContext context{"dump-feed", language, fetched->content_type, url.starts_with("file://")};
+    feed::FeedContext context{"dump-feed", language, fetched->content_type, url.starts_with("file://")};
+    context.base_url = fetched->effective_url.empty() ? url : fetched->effective_url;
     Result<feed::ParsedFeed> parsed = feed::parse_feed(fetched->bytes, context);
     if (!parsed) {
         platform::log({platform::LogLevel::error, "dump-feed", url + ": " + parsed.error().message});
         return 1;
     }
-    const std::string json = feed_to_json(parsed.value());
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::string json = feed_to_json(parsed.value(), alert_settings, now);
     std::fwrite(json.data(), 1, json.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #include "feed/feed_cache.hpp"
 #include "feed/fetcher.hpp"
 #include "feed/source_poller.hpp"
+#include "model/alert_board.hpp"
 #include "model/notice_board.hpp"
 #include "model/schedule.hpp"
 #include "platform/local_time.hpp"
@@ -41,6 +42,9 @@ Result<platform::SurfacePtr> render_still(const config::Config& config, const st
         scene.value()->set_notices(notices);
         scene.value()->set_time(local);
         scene.value()->set_urgent(configured_urgent_notices(config, notices, now));
+        model::AlertBoard alerts(config.alerts);
+        static_cast<void>(alerts.apply("", request.alerts, now));
+        scene.value()->set_alerts(alerts.shown());
         transform->begin_frame();
         scene.value()->draw(request.at_seconds);
         transform->end_frame();

@@ -1,6 +1,7 @@
 #pragma once
 // Frames without a display: SDL's software renderer drawing on a surface. Same inputs, same pixels.
 #include "config/config.hpp"
+#include "model/alert.hpp"
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
 #include "render/scene.hpp"
@@ -19,6 +20,8 @@ struct StillRequest {
     int height = 1080;
     double at_seconds = 3.0;
     std::optional<model::TimePoint> wall_clock;  // nullopt: now
+    // CAP alerts of every alerts source, judged at wall_clock by the config's [alerts].
+    std::vector<model::Alert> alerts{};
 };
 
 // The frame the player would show with `config`: its layout, theme, rotation and safe area,

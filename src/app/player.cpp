@@ -40,6 +40,7 @@ Player::Player(config::Config config, std::optional<std::filesystem::path> confi
     , m_screens(m_display, m_parts.load_scene)
     , m_renderer_switch(m_parts.probe_renderer)
     , m_board(m_config.notice_rules)
+    , m_alerts(m_config.alerts)
     , m_fetchers(m_parts.make_fetcher)
     , m_playback(m_display.refresh_hz(), render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()))
     , m_frame_stats(m_display.refresh_hz(), 240 * 60)  // a minute at up to 240 Hz, reserved now
@@ -152,7 +153,7 @@ void Player::reload(const std::string& why)
 
 bool Player::settled() const
 {
-    return !m_watch.reading() && !m_renderer_switch.deciding() && !m_screens.swapping() && !m_rebuild && m_screens.scene() &&
+    return !m_watch.reading() && !m_renderer_switch.deciding() && !m_screens.swapping() && !m_rebuild && !m_alerts_changed && m_screens.scene() &&
            !m_screens.scene()->preparing();
 }
 
@@ -182,8 +183,13 @@ void Player::apply_reading(ConfigReading reading)
         m_playback.set_crawl_px_per_refresh(render::pixels_per_refresh(m_config.crawl_speed_px_per_s, m_display.refresh_hz()));
     if (changes.notice_rules)
         m_board.use_rules(m_config.notice_rules);
-    for (const auto& name : changes.removed_feeds)
+    const auto now = m_parts.clocks.wall();
+    m_alerts.use_settings(m_config.alerts, now, m_parts.log);
+    m_alerts_changed = true;
+    for (const auto& name : changes.removed_feeds) {
         m_rebuild |= m_board.remove_source(name);
+        m_alerts_changed |= m_alerts.remove_source(name, now, m_parts.log);
+    }
     // The fetcher starts over: new feeds are read at once, and the others answer from their
     // cache and a conditional GET, so the notices on screen stay.
     start_fetcher();
@@ -265,6 +271,7 @@ void Player::fill_new_scene(render::Scene& scene)
         return;
     scene.prepare_notices(m_board.notices());
     scene.prepare_urgent(std::move(urgent));
+    scene.prepare_alerts(m_alerts.shown());
 }
 
 // An exit code when the player should stop.
@@ -278,6 +285,7 @@ std::optional<int> Player::handle_event(const SDL_Event& event)
         m_status_changed = true;
         auto updates = m_fetchers.take_updates();
         m_status_tracker.saw(updates, m_parts.clocks.wall());
+        m_alerts_changed |= m_alerts.take(updates, m_parts.clocks.wall(), m_parts.log);
         m_rebuild |= m_board.take(std::move(updates), m_parts.log);
     } else if (event.type == SDL_KEYDOWN && !handle_key(event.key)) {
         return 0;
@@ -299,6 +307,8 @@ void Player::handle_second()
         m_screens.for_each_scene([](render::Scene& scene) { scene.invalidate(); });
     m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_time(local); });
     update_urgent();
+    m_alerts_changed |= m_alerts.set_now(now, m_parts.log);
+    show_alerts();
     m_schedule.poll();
     if (m_watch.file_changed())
         reload("the file changed");
@@ -313,12 +323,22 @@ void Player::update_urgent()
         m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_urgent(*urgent); });
 }
 
+// Alerts go on screen as soon as they change, not with the next board: they are what the
+// screen is for in an emergency.
+void Player::show_alerts()
+{
+    if (!std::exchange(m_alerts_changed, false))
+        return;
+    m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_alerts(m_alerts.shown()); });
+}
+
 // The board's text is made on the scene's worker; the new board shows when it is ready.
 void Player::show_board()
 {
     m_rebuild = false;
     m_screens.for_each_scene([&](render::Scene& scene) { scene.prepare_notices(m_board.notices()); });
     update_urgent();
+    show_alerts();
 }
 
 std::optional<int> Player::frame()

@@ -2,6 +2,7 @@
 // The player on a real display: fetcher thread -> notice board -> scene -> screen. The main
 // loop is here; its parts are in board_state, config_watch, feed_updates, renderer_switch,
 // screens, screen_schedule and screenshot.
+#include "app/alert_state.hpp"
 #include "app/board_state.hpp"
 #include "app/config_watch.hpp"
 #include "app/display_wait.hpp"
@@ -114,6 +115,7 @@ private:
     void fill_new_scene(render::Scene& scene);
     void show_board();
     void update_urgent();
+    void show_alerts();
     std::optional<int> frame();
     void draw_frame(render::Scene& scene, render::ScreenTransform& transform);
     void log_display(const std::string& why = "") const;
@@ -141,6 +143,7 @@ private:
     Screens m_screens;          // the same for the renderer
     RendererSwitch m_renderer_switch;
     BoardState m_board;
+    AlertState m_alerts;
     FetcherSlot m_fetchers;
     platform::ServiceNotifier m_service;  // systemd: READY, the watchdog, STATUS
     render::Playback m_playback;
@@ -159,6 +162,7 @@ private:
     std::size_t m_boards_logged = 0;
     bool m_whole_frame = true;
     bool m_rebuild = false;
+    bool m_alerts_changed = false;  // the scenes show alerts that are no longer the AlertState's
     bool m_status_changed = false;
     bool m_overlay_shown = false;
     bool m_screenshot_requested = false;
