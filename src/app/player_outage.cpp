@@ -155,7 +155,7 @@ void Player::offer_status()
 {
     if (m_status_writer)  // values copied, handed over by move: the writer's thread does the rest
         m_status_writer->offer(m_status_tracker.snapshot(m_parts.clocks.monotonic(), m_parts.clocks.wall(), m_config.stale_after,
-                                                         screen_health(m_board, m_playback, m_display, m_screens.scene(), m_schedule.screen_on())));
+                                                         screen_health(m_board, m_alerts.shown().size(), m_playback, m_display, m_screens.scene(), m_schedule.screen_on())));
 }
 
 }  // namespace signage::app

@@ -113,7 +113,8 @@ std::vector<std::string> describe(const HealthSnapshot& s)
                     ", snapshot " + utc_time(s.written_at) + ")");
     for (const SourceHealth& source : s.sources)
         lines.push_back(source_line(source, s.written_at));
-    lines.push_back("notices: " + std::to_string(s.notices_shown) + " shown, " + std::to_string(s.urgent_on_screen) + " urgent on screen");
+    lines.push_back("notices: " + std::to_string(s.notices_shown) + " shown, " + std::to_string(s.urgent_on_screen) + " urgent on screen, " +
+                    std::to_string(s.alerts_on_screen) + " alerts on screen");
     lines.push_back("frames: " + std::to_string(s.frames_last_minute) + " in the last minute, " + std::to_string(s.late_frames_last_minute) +
                     " late (since start " + std::to_string(s.frames_total) + ", " + std::to_string(s.late_frames_total) + " late)");
     lines.push_back("crawl: " + std::to_string(s.crawl_pixels_total) + " px advanced since start");

@@ -100,6 +100,7 @@ std::string to_json_text(const HealthSnapshot& snapshot)
         {"sources", sources},
         {"notices_shown", snapshot.notices_shown},
         {"urgent_on_screen", snapshot.urgent_on_screen},
+        {"alerts_on_screen", snapshot.alerts_on_screen},
         {"frames_last_minute", snapshot.frames_last_minute},
         {"late_frames_last_minute", snapshot.late_frames_last_minute},
         {"frames_total", snapshot.frames_total},
@@ -126,6 +127,8 @@ Result<HealthSnapshot> from_json_text(const std::string& text)
             snapshot.sources.push_back(source_from(source));
         snapshot.notices_shown = document.at("notices_shown").get<std::int64_t>();
         snapshot.urgent_on_screen = document.at("urgent_on_screen").get<std::int64_t>();
+        // Absent from the files of players before alerts.
+        snapshot.alerts_on_screen = document.value("alerts_on_screen", std::int64_t{0});
         snapshot.frames_last_minute = document.at("frames_last_minute").get<std::int64_t>();
         snapshot.late_frames_last_minute = document.at("late_frames_last_minute").get<std::int64_t>();
         snapshot.frames_total = document.at("frames_total").get<std::int64_t>();
@@ -186,6 +189,7 @@ std::string to_prometheus_text(const HealthSnapshot& s)
     metric("signage_feed_stale", "gauge", "1 when the source has had no success within stale_after.",
            per_source(s, "signage_feed_stale", [](const SourceHealth& f) { return std::int64_t{f.stale}; }));
     metric("signage_urgent_notices", "gauge", "Urgent notices on screen.", sample("signage_urgent_notices", s.urgent_on_screen));
+    metric("signage_alerts_on_screen", "gauge", "CAP emergency alerts on screen.", sample("signage_alerts_on_screen", s.alerts_on_screen));
     metric("signage_display_on", "gauge", "1 when the player has a renderer and a screen built on it.",
            sample("signage_display_on", s.display_on));
     metric("signage_schedule_on", "gauge", "1 in the schedule's on hours, 0 in the off hours (the screen is black).",

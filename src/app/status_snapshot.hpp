@@ -40,6 +40,7 @@ struct HealthSnapshot {
     std::vector<SourceHealth> sources;
     std::int64_t notices_shown = 0;
     std::int64_t urgent_on_screen = 0;
+    std::int64_t alerts_on_screen = 0;  // CAP alerts (docs/alerts.md)
     std::int64_t frames_last_minute = 0;
     std::int64_t late_frames_last_minute = 0;
     std::int64_t frames_total = 0;

@@ -43,10 +43,10 @@ std::int64_t wall_time_of(StatusTracker::Monotonic when, StatusTracker::Monotoni
 
 }  // namespace
 
-ScreenHealth screen_health(const BoardState& board, const render::Playback& playback, const platform::Display& display,
-                           bool screen_built, bool schedule_on)
+ScreenHealth screen_health(const BoardState& board, std::size_t alerts_on_screen, const render::Playback& playback,
+                           const platform::Display& display, bool screen_built, bool schedule_on)
 {
-    ScreenHealth screen{board.notices().size(), board.urgent_shown(), playback.crawl_travelled(),
+    ScreenHealth screen{board.notices().size(), board.urgent_shown(), alerts_on_screen, playback.crawl_travelled(),
                         display.renderer() != nullptr && screen_built, display.renderer_name(), 0, 0, schedule_on};
     display.output_size(screen.width, screen.height);
     return screen;
@@ -140,6 +140,7 @@ HealthSnapshot StatusTracker::snapshot(Monotonic now, std::chrono::sys_seconds w
     }
     snapshot.notices_shown = static_cast<std::int64_t>(screen.notices_shown);
     snapshot.urgent_on_screen = static_cast<std::int64_t>(screen.urgent_on_screen);
+    snapshot.alerts_on_screen = static_cast<std::int64_t>(screen.alerts_on_screen);
     snapshot.frames_last_minute = std::accumulate(m_frames.begin(), m_frames.end(), std::int64_t{0});
     snapshot.late_frames_last_minute = std::accumulate(m_late.begin(), m_late.end(), std::int64_t{0});
     snapshot.frames_total = m_frames_total;

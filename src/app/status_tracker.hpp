@@ -22,6 +22,7 @@ namespace signage::app {
 struct ScreenHealth {
     std::size_t notices_shown = 0;
     std::size_t urgent_on_screen = 0;
+    std::size_t alerts_on_screen = 0;  // CAP alerts shown, in any placement
     std::int64_t crawl_pixels = 0;
     bool display_on = false;
     std::string renderer;
@@ -31,7 +32,7 @@ struct ScreenHealth {
 };
 
 // The same, from the player's parts: `screen_built`, a scene on the renderer.
-ScreenHealth screen_health(const BoardState& board, const render::Playback& playback, const platform::Display& display,
+ScreenHealth screen_health(const BoardState& board, std::size_t alerts_on_screen, const render::Playback& playback, const platform::Display& display,
                            bool screen_built, bool schedule_on);
 
 class StatusTracker {

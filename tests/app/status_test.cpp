@@ -34,6 +34,7 @@ HealthSnapshot healthy_snapshot()
     s.sources = {news, alerts};
     s.notices_shown = 15;
     s.urgent_on_screen = 1;
+    s.alerts_on_screen = 2;
     s.frames_last_minute = 3600;
     s.late_frames_last_minute = 2;
     s.frames_total = 223500;
@@ -111,7 +112,7 @@ TEST_CASE("status prints one line per item and exits 0 for a healthy screen")
     CHECK(has(outcome.output, "uptime: 1 h 2 min 5 s (signage-player 1.2.3"));
     CHECK(has(outcome.output, "feed \"news\": ok, 12 items, HTTP 200, 6 s ago; next poll in 55 s\n"));
     CHECK(has(outcome.output, "\": not modified, 3 items, 30 s ago; next poll not known; 2 failed fetches since start\n"));
-    CHECK(has(outcome.output, "notices: 15 shown, 1 urgent on screen\n"));
+    CHECK(has(outcome.output, "notices: 15 shown, 1 urgent on screen, 2 alerts on screen\n"));
     CHECK(has(outcome.output, "frames: 3600 in the last minute, 2 late"));
     CHECK(has(outcome.output, "memory: 50.0 MiB resident\n"));
     CHECK(has(outcome.output, "display: on, opengles2 renderer, 1920x1080\n"));

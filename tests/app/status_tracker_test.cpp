@@ -144,9 +144,10 @@ TEST_CASE("each configured source shows its latest attempt: result, HTTP status,
 TEST_CASE("the screen's side of a snapshot is copied as given")
 {
     StatusTracker tracker(kStart);
-    const auto snapshot = tracker.snapshot(kStart, kNoon, 45min, {7, 2, 1234, true, "opengl", 1920, 1080, false});
+    const auto snapshot = tracker.snapshot(kStart, kNoon, 45min, {7, 2, 3, 1234, true, "opengl", 1920, 1080, false});
     CHECK(snapshot.notices_shown == 7);
     CHECK(snapshot.urgent_on_screen == 2);
+    CHECK(snapshot.alerts_on_screen == 3);
     CHECK(snapshot.crawl_pixels_total == 1234);
     CHECK(snapshot.display_on);
     CHECK(snapshot.renderer == "opengl");
