@@ -7,7 +7,6 @@
 #include "util/ascii.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace signage::render {
 
@@ -61,18 +60,23 @@ TextRecipe qr_code_of(std::string link, int column_px)
                                std::to_string(code->modules()) + " modules, too many to read at this screen size; the notice shows without one"});
             return block;
         }
-        const platform::SurfacePtr surface = draw_qr_surface(code.value(), module_px);
-        if (!surface)
-            return block;
+        // Drawn straight into the block's pixels (not an SDL surface, whose allocation could fail
+        // quietly and leave an empty block in the cache): black modules on white, opaque.
+        const int side = qr_side_px(code.value(), module_px);
         ComposedText picture;
-        picture.width = surface->w;
-        picture.height = surface->h;
-        picture.advance = surface->w;
-        picture.pixels.resize(static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h));
-        for (int y = 0; y < surface->h; ++y)
-            std::memcpy(picture.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(surface->w),
-                        static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch,
-                        static_cast<std::size_t>(surface->w) * sizeof(Uint32));
+        picture.width = side;
+        picture.height = side;
+        picture.advance = side;
+        picture.pixels.assign(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 0xFFFFFFFFu);
+        for (int y = 0; y < side; ++y) {
+            const int row = y / module_px - kQrQuietModules;
+            for (int x = 0; x < side; ++x) {
+                const int column = x / module_px - kQrQuietModules;
+                const bool inside = row >= 0 && column >= 0 && row < code->modules() && column < code->modules();
+                if (inside && code->dark(column, row))
+                    picture.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(side) + static_cast<std::size_t>(x)] = 0xFF000000u;
+            }
+        }
         block.lines.push_back(std::move(picture));
         return block;
     };
