@@ -202,7 +202,7 @@ TEST_CASE("on a screen turned 90 degrees the code stays whole pixels and crisp")
     CHECK(check_crisp_code(frame.get(), turned) == 5);
 }
 
-TEST_CASE("the notice's text wraps beside the code, never under it; without a code it keeps the full width")
+TEST_CASE("the notice's text wraps beside the code, never under it, and without a code it keeps the full width")
 {
     const SceneSettings settings;
     const SceneLayout layout(1280, 720, config::ScreenLayout::featured_ticker, 0);
