@@ -21,12 +21,14 @@ struct NoticeText {
     const std::string* secondary = nullptr;
     std::string day;   // "2018.06.04", or empty
     std::string date;  // "2018.06.04 · 보도자료": the first category after the date
+    const std::string* link = nullptr;
 
     explicit NoticeText(const model::Notice& notice)
     {
         const model::LocalizedTitle* korean = notice.title_in("ko");
         const model::LocalizedTitle* english = notice.title_in("en");
         primary = korean ? &korean->text : &notice.titles.front().text;
+        link = &notice.link;
         secondary = korean && english ? &english->text : nullptr;
         day = notice.published ? format_notice_date(*notice.published) : std::string();
         date = day;
@@ -42,7 +44,7 @@ void add_notice(Board& board, const NoticeText& notice, TextSource& text, const 
     if (context.settings->screen.layout == config::ScreenLayout::list) {
         board.rows.push_back(make_list_row(text, context, *notice.primary, notice.secondary, notice.day));
     } else {
-        board.featured.push_back(make_featured_notice(text, context, *notice.primary, notice.secondary, notice.date));
+        board.featured.push_back(make_featured_notice(text, context, *notice.primary, notice.secondary, notice.date, *notice.link));
         board.crawl.push_back(make_crawl_item(text, context, *notice.primary, notice.secondary));
     }
     ++(text.misses() != misses_before ? board.notices_rasterized : board.notices_reused);

@@ -1,25 +1,40 @@
 #include "render/featured_notices.hpp"
 
 #include "render/draw_helpers.hpp"
+#include "render/notice_qr.hpp"
 
 #include <algorithm>
 
 namespace signage::render {
 
 FeaturedNotice make_featured_notice(TextSource& text, const SceneContext& context, const std::string& primary,
-                                    const std::string* secondary, const std::string& date)
+                                    const std::string* secondary, const std::string& date, const std::string& link)
 {
     const SceneLayout& layout = *context.layout;
     const Theme& theme = context.settings->theme;
     const TextEffects& effects = context.settings->text_effects;
+    const bool qr = shows_notice_qr(context.settings->screen, link);
+    // Text beside a code is set narrower: its own cache entries ("title|qr"), as the same title
+    // of a notice without a link keeps the full width.
+    const std::string beside = qr ? "|qr" : "";
+    const int width = qr ? text_width_beside_qr(layout) : layout.text_width();
     FeaturedNotice notice;
-    notice.title = text.get("title", primary, fitted_title(primary, theme.text, effects, layout.text_width(), layout.metrics.title_lines));
+    notice.title = text.get("title" + beside, primary, fitted_title(primary, theme.text, effects, width, layout.metrics.title_lines));
     if (secondary)
-        notice.subtitle = text.get("subtitle", *secondary,
-                                   lines_of(&SceneFonts::subtitle, *secondary, theme.secondary_text, effects,
-                                            layout.metrics.subtitle_lines, layout.text_width()));
-    if (!date.empty())
-        notice.date = text.get("date", date, line_of(&SceneFonts::date, date, theme.accent, effects));
+        notice.subtitle = text.get("subtitle" + beside, *secondary,
+                                   lines_of(&SceneFonts::subtitle, *secondary, theme.secondary_text, effects, layout.metrics.subtitle_lines, width));
+    if (!date.empty()) {
+        // Beside a code a long date line ends with "…" before it (it follows the accent rule).
+        notice.date = qr ? text.get("date" + beside, date,
+                                    lines_of(&SceneFonts::date, date, theme.accent, effects, 1, width - 3 * layout.metrics.crawl_gap))
+                         : text.get("date", date, line_of(&SceneFonts::date, date, theme.accent, effects));
+    }
+    if (qr) {
+        const int column = notice_qr_column_px(layout);
+        notice.qr = text.get("qr code", link, qr_code_of(link, column));
+        const std::string& label = context.settings->screen.qr_label;
+        notice.qr_label = text.get("qr label", label, qr_label_of(label, theme.text, effects, column));
+    }
     return notice;
 }
 
@@ -55,8 +70,8 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
     // The notice sits in the middle of the space between the header and the crawl band, so a
     // one-line notice does not leave the lower half of the screen empty.
     const int left = metrics.margin_x + shift_x;
-    const int area_top = metrics.title_top;
-    const int area_bottom = m_context.layout->height - metrics.band_height - metrics.label_px;
+    const int area_top = this->area_top();
+    const int area_bottom = this->area_bottom();
     int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
     for (const auto& line : title_lines) {
         line.draw(renderer, left, y + ascent(title_font), opacity);
@@ -76,6 +91,27 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
                   {left, baseline - date_line / 3 - rule_height / 2, metrics.crawl_gap * 2, rule_height});
         first_line(notice.date).draw(renderer, left + metrics.crawl_gap * 3, baseline, opacity);
     }
+    // The code moves and fades with its page.
+    draw_notice_qr(renderer, notice.qr.get(), notice.qr_label.get(), fonts, m_context.layout->width - metrics.margin_x + shift_x, area_top,
+                   area_bottom, opacity);
+}
+
+int FeaturedNotices::area_top() const
+{
+    return m_context.layout->metrics.title_top;
+}
+
+int FeaturedNotices::area_bottom() const
+{
+    const SceneMetrics& metrics = m_context.layout->metrics;
+    return m_context.layout->height - metrics.band_height - metrics.label_px;
+}
+
+SDL_Rect FeaturedNotices::qr_rect(std::size_t index) const
+{
+    const FeaturedNotice& notice = m_notices.at(index);
+    return notice_qr_rect(notice.qr.get(), notice.qr_label.get(), *m_context.fonts,
+                          m_context.layout->width - m_context.layout->metrics.margin_x, area_top(), area_bottom());
 }
 
 }  // namespace signage::render

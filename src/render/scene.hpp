@@ -108,6 +108,8 @@ public:
     // The pixel size a featured notice's title was set at (auto-fit may have made it smaller).
     int featured_title_px(std::size_t index) const;
     std::size_t notice_count() const { return m_featured.count(); }
+    // Where a featured notice's QR code is drawn (quiet zone included); empty without one.
+    SDL_Rect featured_qr_rect(std::size_t index) const { return m_featured.qr_rect(index); }
 
 private:
     // Which parts changed since the last whole frame; the crawl band is drawn every frame.
