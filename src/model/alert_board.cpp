@@ -192,8 +192,13 @@ std::vector<AlertChange> AlertBoard::recompute(TimePoint now, AlertAbsence defau
         was_on.insert(key);
         if (now_on.contains(key))
             continue;
-        const auto why = absent.find(key);
-        changes.push_back(change_of(s, false, why == absent.end() ? default_leave_reason : why->second));
+        // Not carried any more: a Cancel or Update that came instead of it says why.
+        AlertAbsence why = default_leave_reason;
+        if (const auto judged = absent.find(key); judged != absent.end())
+            why = judged->second;
+        else if (const auto off = m_superseded.find(key); off != m_superseded.end())
+            why = off->second.why;
+        changes.push_back(change_of(s, false, why));
     }
     for (const ShownAlert& s : shown) {
         if (!was_on.contains(Key{s.alert.sender, s.alert.identifier}))
