@@ -3,30 +3,21 @@
 #include "util/ascii.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <ctime>
 #include <tuple>
 
 namespace signage::model {
 
 namespace {
 
-std::string_view trimmed(std::string_view text)
-{
-    constexpr std::string_view space = " \t\r\n";
-    const auto first = text.find_first_not_of(space);
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(space) - first + 1);
-}
-
 bool has_content(const AlertInfo& info)
 {
-    return !trimmed(info.headline).empty() || !trimmed(info.event).empty() || !trimmed(info.description).empty();
+    return !ascii_trim(info.headline).empty() || !ascii_trim(info.event).empty() || !ascii_trim(info.description).empty();
 }
 
 std::string info_language(const AlertInfo& info)
 {
-    const std::string_view written = trimmed(info.language);
+    const std::string_view written = ascii_trim(info.language);
     return written.empty() ? std::string(kCapDefaultLanguage) : ascii_lower(written);
 }
 
@@ -48,11 +39,11 @@ bool contains_ignoring_ascii_case(std::string_view text, std::string_view part)
 bool area_matches(const AlertArea& area, const config::AlertSettings& settings)
 {
     for (const std::string& wanted : settings.areas) {
-        if (contains_ignoring_ascii_case(area.description, trimmed(wanted)))
+        if (contains_ignoring_ascii_case(area.description, ascii_trim(wanted)))
             return true;
     }
     for (const AlertGeocode& code : area.geocodes) {
-        const std::string_view value = trimmed(code.value);
+        const std::string_view value = ascii_trim(code.value);
         if (!value.empty() && std::ranges::find(settings.geocodes, value) != settings.geocodes.end())
             return true;
     }
@@ -118,7 +109,7 @@ ShownAlert make_shown(const Alert& alert, std::vector<AlertInfo> infos, TimePoin
 
 bool is_cap_code(std::string_view written, std::string_view code)
 {
-    return ascii_iequals(trimmed(written), code);
+    return ascii_iequals(ascii_trim(written), code);
 }
 
 std::vector<AlertInfo> pick_infos(const std::vector<AlertInfo>& infos, const std::vector<std::string>& languages)
@@ -130,7 +121,7 @@ std::vector<AlertInfo> pick_infos(const std::vector<AlertInfo>& infos, const std
     for (const std::string& wanted : languages) {
         bool first = true;
         for (std::size_t i = 0; i < infos.size(); ++i) {
-            if (taken[i] || !language_matches(info_language(infos[i]), trimmed(wanted)))
+            if (taken[i] || !language_matches(info_language(infos[i]), ascii_trim(wanted)))
                 continue;
             if (first)
                 picked.push_back(infos[i]);
@@ -222,13 +213,11 @@ AlertJudgement judge(const Alert& alert, const config::AlertSettings& settings, 
 
 std::string utc_text(TimePoint time)
 {
-    const auto day = std::chrono::floor<std::chrono::days>(time);
-    const std::chrono::year_month_day date{day};
-    const std::chrono::hh_mm_ss clock{time - day};
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                  static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+    std::tm parts{};
+    char text[40] = "";
+    if (gmtime_r(&seconds, &parts))
+        std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
     return text;
 }
 
