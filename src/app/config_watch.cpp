@@ -63,7 +63,8 @@ ConfigChanges compare_configs(const config::Config& running, const config::Confi
     changes.display_power = running.schedule.display_off_command != next.schedule.display_off_command ||
                             running.schedule.display_on_command != next.schedule.display_on_command;
     changes.crawl_speed = running.crawl_speed_px_per_s != next.crawl_speed_px_per_s;
-    changes.notice_rules = running.notice_rules != next.notice_rules;
+    // [alerts] are rules of the board too: the alerts are judged again (AlertBoard::use_settings).
+    changes.notice_rules = running.notice_rules != next.notice_rules || running.alerts != next.alerts;
     for (const auto& old_source : running.feeds) {
         const bool kept = std::any_of(next.feeds.begin(), next.feeds.end(),
                                       [&](const config::FeedSource& source) { return source.name == old_source.name; });

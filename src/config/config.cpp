@@ -24,6 +24,7 @@ constexpr KeyRule<Config> top_level_keys[] = {
     {"display", read_display},
     {"schedule", read_schedule},
     {"urgent", read_urgent},
+    {"alerts", read_alerts},
     {"status", read_status},
 };
 

@@ -103,6 +103,11 @@ void read_feed_ca_file(ConfigReader& reader, const toml::node& value, const std:
         feed.source.ca_file = path->string();
 }
 
+constexpr Word<FeedKind> kind_words[] = {
+    {"auto", FeedKind::automatic},
+    {"cap", FeedKind::alerts},
+};
+
 constexpr KeyRule<FeedDraft> feed_keys[] = {
     {"name", read_feed_name, Presence::required},
     {"url", read_feed_url},
@@ -129,6 +134,9 @@ constexpr KeyRule<FeedDraft> feed_keys[] = {
     {"urgent", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
          if (auto urgent = reader.boolean(value, key))
              feed.source.urgent = *urgent;
+     }},
+    {"kind", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
+         read_word(reader, value, key, "a kind of feed", kind_words, feed.source.kind);
      }},
     {"headline_chars", [](ConfigReader& reader, const toml::node& value, const std::string& key, FeedDraft& feed) {
          if (auto chars = reader.integer(value, key, {20, 1000}))

@@ -84,6 +84,22 @@ constexpr Word<ClockStyle> clock_words[] = {
     {"off", ClockStyle::off},
 };
 
+// The words beside the QR code: short, on one line.
+void read_qr_label(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config)
+{
+    constexpr std::size_t max_chars = 60;
+    const std::optional<std::string> label = reader.non_empty_string(value, key);
+    if (!label)
+        return;
+    const auto chars = static_cast<std::size_t>(std::ranges::count_if(*label, [](char c) { return (c & 0xC0) != 0x80; }));
+    if (has_line_break_or_control(*label))
+        reader.report(value.source(), key, "contains a line break or another control character; the label is one line");
+    else if (chars > max_chars)
+        reader.report(value.source(), key, "is " + std::to_string(chars) + " characters long; at most " + std::to_string(max_chars) + " fit beside the code");
+    else
+        config.screen.qr_label = *label;
+}
+
 constexpr KeyRule<Config> screen_keys[] = {
     {"layout", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          read_word(reader, value, key, "a layout", layout_words, config.screen.layout);
@@ -109,6 +125,11 @@ constexpr KeyRule<Config> screen_keys[] = {
     {"transition", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
          read_word(reader, value, key, "a transition", transition_words, config.screen.transition);
      }},
+    {"qr", [](ConfigReader& reader, const toml::node& value, const std::string& key, Config& config) {
+         if (auto qr = reader.boolean(value, key))
+             config.screen.qr = *qr;
+     }},
+    {"qr_label", read_qr_label},
     {"background", read_color_of<&Config::screen, &ScreenSettings::background>},
     {"band", read_color_of<&Config::screen, &ScreenSettings::band>},
     {"text", read_color_of<&Config::screen, &ScreenSettings::text>},

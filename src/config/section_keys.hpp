@@ -22,6 +22,8 @@ void read_display(ConfigReader& reader, const toml::node& value, const std::stri
 void read_schedule(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 // urgent_keys.cpp: [urgent]
 void read_urgent(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
+// alert_keys.cpp: [alerts]
+void read_alerts(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 // notices_keys.cpp: [notices], [cache], [crawl], [featured]
 void read_notices(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);
 void read_cache(ConfigReader& reader, const toml::node& value, const std::string& key, Config& config);

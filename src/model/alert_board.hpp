@@ -3,7 +3,8 @@
 // is given, nothing is read or written; what changed is returned for the caller to log.
 //
 // The rules: only status Actual and scope Public are shown; an alert shows from its effective
-// (else onset, else sent) time until expires (without expires, for AlertSettings::max_age);
+// time (CAP: its sent time when absent; onset is when the event begins, and a warning shows
+// before that) until expires (without expires, for AlertSettings::max_age after effective);
 // an Update replaces the alerts it references and a Cancel removes them, for good (a
 // referenced alert that comes back from a source stays off); the same sender + identifier is
 // one alert, whichever source carried it; the area filter; the <info>s in the configured
@@ -78,6 +79,9 @@ public:
     std::vector<AlertChange> set_now(TimePoint now);
     // A source no longer configured: its alerts leave (gone).
     std::vector<AlertChange> remove_source(const std::string& source_name, TimePoint now);
+    // New [alerts] settings (a reload): the same alerts judged again. Cancelled and updated
+    // alerts stay off.
+    std::vector<AlertChange> use_settings(config::AlertSettings settings, TimePoint now);
 
     // On screen now, most severe first (severity, urgency, then newest sent first).
     const std::vector<ShownAlert>& shown() const { return m_shown; }
@@ -85,15 +89,33 @@ public:
     std::uint64_t revision() const { return m_revision; }
 
 private:
+    using Key = std::pair<std::string, std::string>;  // sender, identifier
+    // An alert an Update or Cancel referenced: why it is off, and when a source last carried
+    // the Update or Cancel (kept a week past max_age after that, so the map stays bounded).
+    struct Superseded {
+        AlertAbsence why = AlertAbsence::updated;
+        TimePoint seen;
+    };
+
     std::vector<AlertChange> recompute(TimePoint now, AlertAbsence default_leave_reason);
+    std::map<Key, const Alert*> merged() const;
+    void note_references(TimePoint now);
+    void forget_superseded(TimePoint now);
 
     config::AlertSettings m_settings;
     std::map<std::string, std::vector<Alert>> m_by_source;
     // sender + identifier of every alert an Update or Cancel referenced, with which: they never
-    // come back while the player runs.
-    std::map<std::pair<std::string, std::string>, AlertAbsence> m_superseded;
+    // come back while the player runs (within the bound above).
+    std::map<Key, Superseded> m_superseded;
+    // When each alert carried now was first seen: the start of its maximum age when it has
+    // neither effective nor sent.
+    std::map<Key, TimePoint> m_first_seen;
     std::vector<ShownAlert> m_shown;
     std::uint64_t m_revision = 0;
+    // set_now has nothing to do before this (an alert takes effect or expires), unless the
+    // clock went back before m_last_now.
+    std::optional<TimePoint> m_next_change;
+    std::optional<TimePoint> m_last_now;
 };
 
 // Whether one alert, on its own, would show at `now` under `settings` (no other alert

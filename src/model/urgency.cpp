@@ -10,22 +10,12 @@ namespace signage::model {
 
 namespace {
 
-// Configured words and feed text may carry spaces at either end; the meaning is the rest.
-std::string_view trim(std::string_view text)
-{
-    constexpr std::string_view kSpace = " \t\r\n\f\v";
-    const auto first = text.find_first_not_of(kSpace);
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
 bool has_urgent_category(const Notice& notice, const config::UrgentSettings& settings)
 {
     return std::any_of(notice.categories.begin(), notice.categories.end(), [&](const std::string& category) {
-        const std::string_view name = trim(category);
+        const std::string_view name = ascii_trim(category);
         return !name.empty() && std::any_of(settings.categories.begin(), settings.categories.end(),
-            [&](const std::string& wanted) { return ascii_iequals(name, trim(wanted)); });
+            [&](const std::string& wanted) { return ascii_iequals(name, ascii_trim(wanted)); });
     });
 }
 
@@ -80,7 +70,7 @@ std::vector<const Notice*> urgent_notices(const std::vector<Notice>& notices, co
 
 bool is_urgent_flag_text(std::string_view text)
 {
-    const std::string_view word = trim(text);
+    const std::string_view word = ascii_trim(text);
     return ascii_iequals(word, "true") || ascii_iequals(word, "yes") || word == "1";
 }
 

@@ -26,6 +26,16 @@ inline bool ascii_iequals(std::string_view a, std::string_view b)
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
+// `text` without ASCII white space at either end.
+constexpr std::string_view ascii_trim(std::string_view text)
+{
+    constexpr std::string_view space = " \t\r\n\f\v";
+    const auto first = text.find_first_not_of(space);
+    if (first == std::string_view::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
 inline bool ascii_istarts_with(std::string_view text, std::string_view prefix)
 {
     return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);

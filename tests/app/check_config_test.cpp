@@ -35,6 +35,25 @@ TEST_CASE("signage-player check-config says a good config is ok, with its number
     CHECK(two.output == "two.toml: ok (2 feeds)\n");
 }
 
+TEST_CASE("signage-player check-config takes a CAP feed, [alerts] and the QR code, and names a bad place")
+{
+    ScratchDir dir("signage-check-config");
+    std::ofstream(dir.path() / "alerts.toml") << one_feed
+                                              << "[[feed]]\nname = \"kma\"\nurl = \"https://alerts.example.org/cap.xml\"\n"
+                                                 "language = \"ko\"\nkind = \"cap\"\n[screen]\nqr = false\nqr_label = \"QR\"\n"
+                                                 "[alerts]\nareas = [\"서울특별시\"]\ngeocodes = [\"1100000000\"]\n"
+                                                 "max_age_hours = 12\nlanguages = [\"ko\", \"en\"]\nminor = \"hidden\"\n";
+    const auto good = run_player({"check-config", "alerts.toml"}, true, dir.path());
+    CAPTURE(good.errors);
+    CHECK(good.exit_code == 0);
+    CHECK(good.output == "alerts.toml: ok (2 feeds)\n");
+
+    std::ofstream(dir.path() / "bad.toml") << one_feed << "[alerts]\nsevere = \"popup\"\n";
+    const auto bad = run_player({"check-config", "bad.toml"}, true, dir.path());
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.errors == R"(bad.toml:6: alerts.severe: "popup" is not a place for alerts; use "banner", "band", "crawl" or "hidden")" "\n");
+}
+
 TEST_CASE("signage-player check-config prints a bad config's first mistake alone and fails")
 {
     ScratchDir dir("signage-check-config");
