@@ -130,18 +130,18 @@ AlertLinks::AlertLinks(const config::FeedSource& source, std::stop_token stop) :
 
 void AlertLinks::set_links(const std::vector<AlertLink>& links)
 {
+    // The parser reads no more than kMaxAlerts links: as many may mean that some were left out.
+    if (links.size() >= kMaxAlerts && !m_logged_limit)
+        platform::log({platform::LogLevel::warning, "feed",
+                       prefix_of(m_source) + "the index links " + std::to_string(kMaxAlerts) + " alerts or more; only the first " +
+                           std::to_string(kMaxAlerts) + " are read (split the index)"});
+    m_logged_limit = links.size() >= kMaxAlerts;
     std::vector<Held> held;
     for (const AlertLink& link : links) {
         if (!may_follow(m_source, link.url) || std::ranges::any_of(held, [&](const Held& h) { return h.link.url == link.url; }))
             continue;
-        if (held.size() == kMaxAlerts) {
-            if (!m_logged_limit)
-                platform::log({platform::LogLevel::warning, "feed",
-                               prefix_of(m_source) + "the index links more than " + std::to_string(kMaxAlerts) +
-                                   " alerts; only the first " + std::to_string(kMaxAlerts) + " are read (split the index)"});
-            m_logged_limit = true;
+        if (held.size() == kMaxAlerts)
             break;
-        }
         auto old = std::ranges::find_if(m_held, [&](const Held& h) { return h.link.url == link.url; });
         if (old == m_held.end()) {
             held.push_back(Held{link});

@@ -71,13 +71,13 @@ public:
 private:
     struct Held {
         AlertLink link;
-        std::optional<CachedFeed> last_good;
-        std::vector<model::Alert> alerts;  // parsed from last_good
+        std::optional<CachedFeed> last_good{};
+        std::vector<model::Alert> alerts{};  // parsed from last_good
         bool due = true;
         bool in_flight = false;
         int failures = 0;
         std::chrono::steady_clock::time_point retry_at{};
-        std::string logged_error;
+        std::string logged_error{};
     };
 
     void on_failure(Held& held, const std::string& reason, std::chrono::seconds retry_after,

@@ -53,11 +53,11 @@ Result<ParsedFeed> parse_notices(const config::FeedSource& source, std::string_v
 
 // What a parsed body means for the screen: notices to show, an empty feed, or alerts.
 struct ScreenContent {
-    std::vector<model::Notice> notices;
+    std::vector<model::Notice> notices{};
     bool empty_feed = false;  // well-formed, without a single item: nothing replaces what is on screen
     bool alerts_document = false;  // then `alerts` and `alert_links` are its alerts, and an empty index ends them all
-    std::vector<model::Alert> alerts;
-    std::vector<AlertLink> alert_links;
+    std::vector<model::Alert> alerts{};
+    std::vector<AlertLink> alert_links{};
 };
 
 // An alerts document replaces the source's alerts, even with none (every alert has ended),

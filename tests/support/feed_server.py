@@ -406,7 +406,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(200, body, "application/xml", [("Content-Encoding", "gzip")], head)
         if kind == "seq" and len(parts) >= 3:
             key = parts[1]
-            steps = "/".join(parts[2:]).split(",")
+            steps = urllib.parse.unquote("/".join(parts[2:])).split(",")  # a resolved link may escape ":"
             with state.lock:
                 count = state.sequence_counts.get(key, 0) + 1
                 state.sequence_counts[key] = count
