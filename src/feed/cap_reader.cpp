@@ -35,6 +35,13 @@ std::string line_in(const xmlNode* parent, std::string_view ns, std::string_view
     return line_of(first_child(parent, ns, name), max_bytes);
 }
 
+// A field found and not blank replaces what `field` held (an index entry's own title...).
+void keep_line(const xmlNode* parent, std::string_view ns, std::string_view name, std::size_t max_bytes, std::string& field)
+{
+    if (std::string text = line_in(parent, ns, name, max_bytes); !text.empty())
+        field = std::move(text);
+}
+
 // CAP text is plain, but some senders write HTML into it: that is read as HTML (one line).
 std::string text_in(const xmlNode* parent, std::string_view ns, std::string_view name, std::size_t max_bytes)
 {
@@ -189,8 +196,7 @@ std::vector<model::AlertReference> parse_references(std::string_view text)
 void read_alert_fields(const xmlNode* parent, std::string_view ns, model::Alert& alert)
 {
     const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        if (const xmlNode* element = first_child(parent, ns, name))
-            field = line_of(element, max_bytes);
+        keep_line(parent, ns, name, max_bytes, field);
     };
     keep(alert.identifier, "identifier", kMaxIdBytes);
     keep(alert.sender, "sender", kMaxIdBytes);
@@ -214,11 +220,10 @@ model::AlertArea read_area(const xmlNode* parent, std::string_view ns)
 void read_info_fields(const xmlNode* parent, std::string_view ns, model::AlertInfo& info)
 {
     const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        if (const xmlNode* element = first_child(parent, ns, name))
-            field = line_of(element, max_bytes);
+        keep_line(parent, ns, name, max_bytes, field);
     };
-    if (const xmlNode* language = first_child(parent, ns, "language"))
-        info.language = language_tag(line_of(language, kMaxLanguageBytes));
+    if (std::string language = language_tag(line_in(parent, ns, "language", kMaxLanguageBytes)); !language.empty())
+        info.language = std::move(language);
     keep(info.event, "event", kMaxTitleBytes);
     keep(info.urgency, "urgency", kMaxCodeBytes);
     keep(info.severity, "severity", kMaxCodeBytes);
@@ -231,12 +236,12 @@ void read_info_fields(const xmlNode* parent, std::string_view ns, model::AlertIn
         info.onset = onset;
     if (const auto expires = time_in(parent, ns, "expires"))
         info.expires = expires;
-    if (first_child(parent, ns, "description"))
-        info.description = text_in(parent, ns, "description", kMaxAlertTextBytes);
-    if (first_child(parent, ns, "instruction"))
-        info.instruction = text_in(parent, ns, "instruction", kMaxAlertTextBytes);
-    if (const xmlNode* web = first_child(parent, ns, "web"))
-        info.web = web_link(raw_text(web, 2 * kMaxLinkBytes));
+    if (std::string text = text_in(parent, ns, "description", kMaxAlertTextBytes); !text.empty())
+        info.description = std::move(text);
+    if (std::string text = text_in(parent, ns, "instruction", kMaxAlertTextBytes); !text.empty())
+        info.instruction = std::move(text);
+    if (std::string web = web_link(raw_text(first_child(parent, ns, "web"), 2 * kMaxLinkBytes)); !web.empty())
+        info.web = std::move(web);
     for_each_child(parent, ns, "area", [&](const xmlNode* area) {
         if (info.areas.size() < kMaxAlertAreas)
             info.areas.push_back(read_area(area, ns));
