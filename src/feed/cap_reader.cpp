@@ -9,6 +9,7 @@
 #include "util/ascii.hpp"
 
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,11 +36,19 @@ std::string line_in(const xmlNode* parent, std::string_view ns, std::string_view
     return line_of(first_child(parent, ns, name), max_bytes);
 }
 
-// A field found and not blank replaces what `field` held (an index entry's own title...).
-void keep_line(const xmlNode* parent, std::string_view ns, std::string_view name, std::size_t max_bytes, std::string& field)
+struct LineField {
+    std::string* field;
+    std::string_view name;
+    std::size_t max_bytes;
+};
+
+// Each field found and not blank replaces what it held (an index entry's own title...).
+void keep_lines(const xmlNode* parent, std::string_view ns, std::initializer_list<LineField> fields)
 {
-    if (std::string text = line_in(parent, ns, name, max_bytes); !text.empty())
-        field = std::move(text);
+    for (const LineField& wanted : fields) {
+        if (std::string text = line_in(parent, ns, wanted.name, wanted.max_bytes); !text.empty())
+            *wanted.field = std::move(text);
+    }
 }
 
 // CAP text is plain, but some senders write HTML into it: that is read as HTML (one line).
@@ -195,14 +204,9 @@ std::vector<model::AlertReference> parse_references(std::string_view text)
 
 void read_alert_fields(const xmlNode* parent, std::string_view ns, model::Alert& alert)
 {
-    const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        keep_line(parent, ns, name, max_bytes, field);
-    };
-    keep(alert.identifier, "identifier", kMaxIdBytes);
-    keep(alert.sender, "sender", kMaxIdBytes);
-    keep(alert.status, "status", kMaxCodeBytes);
-    keep(alert.msg_type, "msgType", kMaxCodeBytes);
-    keep(alert.scope, "scope", kMaxCodeBytes);
+    keep_lines(parent, ns, {{&alert.identifier, "identifier", kMaxIdBytes}, {&alert.sender, "sender", kMaxIdBytes},
+        {&alert.status, "status", kMaxCodeBytes}, {&alert.msg_type, "msgType", kMaxCodeBytes},
+        {&alert.scope, "scope", kMaxCodeBytes}});
     if (const auto sent = time_in(parent, ns, "sent"))
         alert.sent = sent;
     if (const xmlNode* references = first_child(parent, ns, "references"))
@@ -219,17 +223,11 @@ model::AlertArea read_area(const xmlNode* parent, std::string_view ns)
 
 void read_info_fields(const xmlNode* parent, std::string_view ns, model::AlertInfo& info)
 {
-    const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        keep_line(parent, ns, name, max_bytes, field);
-    };
     if (std::string language = language_tag(line_in(parent, ns, "language", kMaxLanguageBytes)); !language.empty())
         info.language = std::move(language);
-    keep(info.event, "event", kMaxTitleBytes);
-    keep(info.urgency, "urgency", kMaxCodeBytes);
-    keep(info.severity, "severity", kMaxCodeBytes);
-    keep(info.certainty, "certainty", kMaxCodeBytes);
-    keep(info.sender_name, "senderName", kMaxTitleBytes);
-    keep(info.headline, "headline", kMaxTitleBytes);
+    keep_lines(parent, ns, {{&info.event, "event", kMaxTitleBytes}, {&info.urgency, "urgency", kMaxCodeBytes},
+        {&info.severity, "severity", kMaxCodeBytes}, {&info.certainty, "certainty", kMaxCodeBytes},
+        {&info.sender_name, "senderName", kMaxTitleBytes}, {&info.headline, "headline", kMaxTitleBytes}});
     if (const auto effective = time_in(parent, ns, "effective"))
         info.effective = effective;
     if (const auto onset = time_in(parent, ns, "onset"))
