@@ -9,6 +9,7 @@
 #include "util/ascii.hpp"
 
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,21 @@ std::string line_of(const xmlNode* element, std::size_t max_bytes)
 std::string line_in(const xmlNode* parent, std::string_view ns, std::string_view name, std::size_t max_bytes)
 {
     return line_of(first_child(parent, ns, name), max_bytes);
+}
+
+struct LineField {
+    std::string* field;
+    std::string_view name;
+    std::size_t max_bytes;
+};
+
+// Each field found and not blank replaces what it held (an index entry's own title...).
+void keep_lines(const xmlNode* parent, std::string_view ns, std::initializer_list<LineField> fields)
+{
+    for (const LineField& wanted : fields) {
+        if (std::string text = line_in(parent, ns, wanted.name, wanted.max_bytes); !text.empty())
+            *wanted.field = std::move(text);
+    }
 }
 
 // CAP text is plain, but some senders write HTML into it: that is read as HTML (one line).
@@ -188,15 +204,9 @@ std::vector<model::AlertReference> parse_references(std::string_view text)
 
 void read_alert_fields(const xmlNode* parent, std::string_view ns, model::Alert& alert)
 {
-    const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        if (const xmlNode* element = first_child(parent, ns, name))
-            field = line_of(element, max_bytes);
-    };
-    keep(alert.identifier, "identifier", kMaxIdBytes);
-    keep(alert.sender, "sender", kMaxIdBytes);
-    keep(alert.status, "status", kMaxCodeBytes);
-    keep(alert.msg_type, "msgType", kMaxCodeBytes);
-    keep(alert.scope, "scope", kMaxCodeBytes);
+    keep_lines(parent, ns, {{&alert.identifier, "identifier", kMaxIdBytes}, {&alert.sender, "sender", kMaxIdBytes},
+        {&alert.status, "status", kMaxCodeBytes}, {&alert.msg_type, "msgType", kMaxCodeBytes},
+        {&alert.scope, "scope", kMaxCodeBytes}});
     if (const auto sent = time_in(parent, ns, "sent"))
         alert.sent = sent;
     if (const xmlNode* references = first_child(parent, ns, "references"))
@@ -213,30 +223,23 @@ model::AlertArea read_area(const xmlNode* parent, std::string_view ns)
 
 void read_info_fields(const xmlNode* parent, std::string_view ns, model::AlertInfo& info)
 {
-    const auto keep = [&](std::string& field, std::string_view name, std::size_t max_bytes) {
-        if (const xmlNode* element = first_child(parent, ns, name))
-            field = line_of(element, max_bytes);
-    };
-    if (const xmlNode* language = first_child(parent, ns, "language"))
-        info.language = language_tag(line_of(language, kMaxLanguageBytes));
-    keep(info.event, "event", kMaxTitleBytes);
-    keep(info.urgency, "urgency", kMaxCodeBytes);
-    keep(info.severity, "severity", kMaxCodeBytes);
-    keep(info.certainty, "certainty", kMaxCodeBytes);
-    keep(info.sender_name, "senderName", kMaxTitleBytes);
-    keep(info.headline, "headline", kMaxTitleBytes);
+    if (std::string language = language_tag(line_in(parent, ns, "language", kMaxLanguageBytes)); !language.empty())
+        info.language = std::move(language);
+    keep_lines(parent, ns, {{&info.event, "event", kMaxTitleBytes}, {&info.urgency, "urgency", kMaxCodeBytes},
+        {&info.severity, "severity", kMaxCodeBytes}, {&info.certainty, "certainty", kMaxCodeBytes},
+        {&info.sender_name, "senderName", kMaxTitleBytes}, {&info.headline, "headline", kMaxTitleBytes}});
     if (const auto effective = time_in(parent, ns, "effective"))
         info.effective = effective;
     if (const auto onset = time_in(parent, ns, "onset"))
         info.onset = onset;
     if (const auto expires = time_in(parent, ns, "expires"))
         info.expires = expires;
-    if (first_child(parent, ns, "description"))
-        info.description = text_in(parent, ns, "description", kMaxAlertTextBytes);
-    if (first_child(parent, ns, "instruction"))
-        info.instruction = text_in(parent, ns, "instruction", kMaxAlertTextBytes);
-    if (const xmlNode* web = first_child(parent, ns, "web"))
-        info.web = web_link(raw_text(web, 2 * kMaxLinkBytes));
+    if (std::string text = text_in(parent, ns, "description", kMaxAlertTextBytes); !text.empty())
+        info.description = std::move(text);
+    if (std::string text = text_in(parent, ns, "instruction", kMaxAlertTextBytes); !text.empty())
+        info.instruction = std::move(text);
+    if (std::string web = web_link(raw_text(first_child(parent, ns, "web"), 2 * kMaxLinkBytes)); !web.empty())
+        info.web = std::move(web);
     for_each_child(parent, ns, "area", [&](const xmlNode* area) {
         if (info.areas.size() < kMaxAlertAreas)
             info.areas.push_back(read_area(area, ns));

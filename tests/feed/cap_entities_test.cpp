@@ -50,19 +50,30 @@ TEST_CASE("a CAP document's DTD, external entities and parameter entities on a s
     const std::string entity_url = server.url("/feed/cap/cap12-cancel.xml");
     const std::string dtd_url = server.url("/feed/cap/external.dtd");
     const std::string parameter_url = server.url("/feed/cap/parameter.dtd");
-    const std::string doctypes[] = {
-        "<!DOCTYPE alert [<!ENTITY x SYSTEM \"" + entity_url + "\">]>",
-        "<!DOCTYPE alert SYSTEM \"" + dtd_url + "\">",
-        "<!DOCTYPE alert PUBLIC \"-//x//y//EN\" \"" + dtd_url + "\" [<!ENTITY x \"inner\">]>",
-        "<!DOCTYPE alert [<!ENTITY % p SYSTEM \"" + parameter_url + "\"> %p; <!ENTITY x \"inner\">]>",
+    struct Case {
+        std::string doctype;
+        std::string headline;  // empty: the document is refused
     };
-    for (const std::string& doctype : doctypes) {
-        CAPTURE(doctype);
-        const auto parsed = parse_feed(cap_with_doctype(doctype, "h &x; h"), context());
+    const Case cases[] = {
+        {"<!DOCTYPE alert [<!ENTITY x SYSTEM \"" + entity_url + "\">]>", "h h"},
+        // With the DTD not loaded, &x; is defined nowhere: kept as its text, as in feeds.
+        {"<!DOCTYPE alert SYSTEM \"" + dtd_url + "\">", "h &x; h"},
+        {"<!DOCTYPE alert PUBLIC \"-//x//y//EN\" \"" + dtd_url + "\" [<!ENTITY x \"inner\">]>", "h h"},
+        // Parameter entities: refused before the parser sees them (markup_bounds).
+        {"<!DOCTYPE alert [<!ENTITY % p SYSTEM \"" + parameter_url + "\"> %p; <!ENTITY x \"inner\">]>", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.doctype);
+        const auto parsed = parse_feed(cap_with_doctype(c.doctype, "h &x; h"), context());
+        if (c.headline.empty()) {
+            REQUIRE_FALSE(parsed.ok());
+            CHECK(parsed.error().message.find("parameter entities") != std::string::npos);
+            continue;
+        }
         REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? std::string{} : parsed.error().message));
         REQUIRE(parsed->alerts.size() == 1);
         REQUIRE(parsed->alerts[0].infos.size() == 1);
-        CHECK(parsed->alerts[0].infos[0].headline == "h h");
+        CHECK(parsed->alerts[0].infos[0].headline == c.headline);
     }
     // The server logs every request it gets; the log itself is asked for after this line.
     CHECK(server.requests().empty());
