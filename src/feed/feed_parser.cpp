@@ -1,6 +1,8 @@
 #include "feed/feed_parser.hpp"
 
 #include "feed/body_encoding.hpp"
+#include "feed/cap_index.hpp"
+#include "feed/cap_reader.hpp"
 #include "feed/feed_text.hpp"
 #include "feed/feed_xml_repair.hpp"
 #include "feed/json_feed.hpp"
@@ -118,7 +120,7 @@ Result<ParsedFeed> parse_xml(const std::string& utf8, const FeedContext& context
     return feed;
 }
 
-Result<ParsedFeed> read_root(const xmlNode* root, const FeedContext& context)
+Result<ParsedFeed> read_feed_root(const xmlNode* root, const FeedContext& context)
 {
     const std::string_view name = view(root->name);
     const std::string_view ns = namespace_of(root);
@@ -131,6 +133,26 @@ Result<ParsedFeed> read_root(const xmlNode* root, const FeedContext& context)
     if (name == "feed")
         return Error{"not a feed: root element <feed> is neither atom 1.0 nor atom 0.3"};
     return Error{"not a feed: root element <" + std::string(name) + ">"};
+}
+
+// What a source that must hold alerts ([[feed]] kind = "cap") got instead, one line.
+Error not_alerts(const Result<ParsedFeed>& read)
+{
+    const std::string what = read ? "read as " + read->format + ", which holds no CAP alert" : read.error().message;
+    return Error{"not a CAP alert or an index of CAP alerts: " + what};
+}
+
+// A CAP alert, an alerts index (an Atom or RSS feed of CAP entries), or a feed.
+Result<ParsedFeed> read_root(const xmlNode* root, const FeedContext& context)
+{
+    if (is_cap_alert(root))
+        return read_cap_document(root, context);
+    Result<ParsedFeed> feed = read_feed_root(root, context);
+    if (feed)
+        read_alerts_index(root, context, feed.value());
+    if (context.expect_alerts && !(feed && feed->alerts_document))
+        return not_alerts(feed);
+    return feed;
 }
 
 }  // namespace
@@ -147,6 +169,8 @@ Result<ParsedFeed> parse_feed(std::string_view body, const FeedContext& context)
     if (!decoded->note.empty())
         mended.push_back(std::move(decoded->note));
     auto parsed = json ? parse_json_feed(decoded->text, context) : parse_xml(decoded->text, context, mended);
+    if (json && context.expect_alerts)
+        return not_alerts(parsed);
     if (parsed) {
         parsed->encoding = std::move(decoded->encoding);
         parsed->mended.insert(parsed->mended.begin(), mended.begin(), mended.end());

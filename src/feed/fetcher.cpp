@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <random>
 #include <utility>
 
@@ -28,6 +29,26 @@ Clock::time_point start_due(std::vector<SourcePoller>& pollers, FetchPool& pool,
     }
     return next_due;
 }
+
+// The linked alerts' fetches in flight: transfer ids from the number of pollers up, each
+// naming its poller and its link.
+struct LinkTransfers {
+    struct Link {
+        std::size_t poller;
+        std::size_t link;
+    };
+    std::map<FetchPool::TransferId, Link> in_flight;
+    FetchPool::TransferId next_id = 0;
+
+    void start(std::size_t poller_index, SourcePoller& poller, FetchPool& pool)
+    {
+        for (AlertLinks::LinkFetch& fetch : poller.take_link_fetches()) {
+            const FetchPool::TransferId id = next_id++;
+            in_flight.emplace(id, Link{poller_index, fetch.link});
+            pool.start(id, fetch.request);
+        }
+    }
+};
 
 }  // namespace
 
@@ -60,9 +81,11 @@ void FeedFetcher::deliver(SourceUpdate update)
             m_pending.push_back(std::move(update));
         }
         else {
-            // Not taken yet: the newest status wins, and notices are replaced only by notices.
+            // Not taken yet: the newest status wins, and notices (alerts) are replaced only by notices (alerts).
             if (update.notices)
                 pending->notices = std::move(update.notices);
+            if (update.alerts)
+                pending->alerts = std::move(update.alerts);
             pending->confirmed_at = update.confirmed_at;
             pending->failing = update.failing;
             pending->gone = update.gone;
@@ -92,6 +115,7 @@ void FeedFetcher::run()
 
     std::mt19937_64 random{std::random_device{}()};
     std::uniform_real_distribution<double> unit(0.0, 1.0);
+    LinkTransfers links{{}, pollers.size()};
     while (!m_stop.stop_requested()) {
         const auto next_due = start_due(pollers, m_pool, Clock::now());
         auto finished = m_pool.run_until(next_due);
@@ -100,10 +124,19 @@ void FeedFetcher::run()
         for (auto& [id, result] : finished) {
             const PollMoment moment{Clock::now(), std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),
                                     unit(random)};
-            // Every attempt reaches the status, also one that changes nothing on screen.
+            if (id >= pollers.size()) {  // a linked alert: the source's update waits for the last one
+                const auto link = links.in_flight.extract(id);
+                if (auto update = link ? pollers[link.mapped().poller].on_link_response(link.mapped().link, result, moment) : std::nullopt)
+                    deliver(std::move(*update));
+                continue;
+            }
+            // Every attempt reaches the status, also one that changes nothing on screen, except
+            // an index whose linked alerts are still to come.
             SourcePoller& poller = pollers[static_cast<std::size_t>(id)];
             std::optional<SourceUpdate> update = poller.on_response(result, moment);
-            deliver(update ? std::move(*update) : poller.status_update());
+            links.start(static_cast<std::size_t>(id), poller, m_pool);
+            if (update || !poller.fetching_links())
+                deliver(update ? std::move(*update) : poller.status_update());
         }
     }
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <string_view>
 #include <utility>
 
@@ -40,12 +41,9 @@ bool is_file_url(std::string_view url)
 }
 
 Result<ParsedFeed> parse_notices(const config::FeedSource& source, std::string_view body, std::string_view content_type,
-                                 std::stop_token stop)
+                                 std::string base_url, std::stop_token stop)
 {
-    FeedContext context{source.name, source.language, std::string(content_type), is_file_url(source.location)};
-    context.budget = {std::chrono::steady_clock::now() + kParseTimeLimit, std::move(stop)};
-    context.headline_chars = source.headline_chars;
-    Result<ParsedFeed> parsed = parse_feed(body, context);
+    Result<ParsedFeed> parsed = parse_feed(body, feed_context_for(source, content_type, std::move(base_url), std::move(stop)));
     if (!parsed.ok())
         return parsed.error();
     for (const std::string& mended : parsed.value().mended)
@@ -53,32 +51,49 @@ Result<ParsedFeed> parse_notices(const config::FeedSource& source, std::string_v
     return parsed;
 }
 
-// What a parsed body means for the screen: notices to show, or an empty feed.
-struct ScreenNotices {
-    std::vector<model::Notice> notices;
+// What a parsed body means for the screen: notices to show, an empty feed, or alerts.
+struct ScreenContent {
+    std::vector<model::Notice> notices{};
     bool empty_feed = false;  // well-formed, without a single item: nothing replaces what is on screen
+    bool alerts_document = false;  // then `alerts` and `alert_links` are its alerts, and an empty index ends them all
+    std::vector<model::Alert> alerts{};
+    std::vector<AlertLink> alert_links{};
 };
+
+// An alerts document replaces the source's alerts, even with none (every alert has ended),
+// unless it is ill-formed and yields nothing: a half-written file ends no alert.
+Result<ScreenContent> alerts_for_screen(const config::FeedSource& source, ParsedFeed& feed)
+{
+    if (!feed.ill_formed.empty() && feed.alerts.empty() && feed.alert_links.empty())
+        return Error{"no alerts in the alerts document, which is ill-formed: " + feed.ill_formed};
+    for (model::Alert& alert : feed.alerts)
+        alert.source_name = source.name;
+    return ScreenContent{std::move(feed.notices), false, true, std::move(feed.alerts), std::move(feed.alert_links)};
+}
 
 // What may replace a source's notices on screen. A feed whose items cannot be shown (none has a
 // title or a text) is refused like a broken one: far more often a publishing mistake or a
 // half-written file than an agency withdrawing every notice at once, and refusing it keeps the
 // last good notices on screen. A feed without any item keeps them too, but is no failure: a
 // well-formed empty feed is what a publisher with nothing to say sends.
-Result<ScreenNotices> parse_for_screen(const config::FeedSource& source, std::string_view body, std::string_view content_type,
-                                       std::stop_token stop)
+Result<ScreenContent> parse_for_screen(const config::FeedSource& source, const CachedFeed& body, std::stop_token stop)
 {
-    Result<ParsedFeed> parsed = parse_notices(source, body, content_type, std::move(stop));
+    Result<ParsedFeed> parsed = parse_notices(source, body.body, body.content_type, body.url, std::move(stop));
     if (!parsed.ok())
         return parsed.error();
     ParsedFeed& feed = parsed.value();
+    if (feed.alerts_document)
+        return alerts_for_screen(source, feed);
+    if (source.kind == config::FeedKind::alerts)
+        return Error{"kind = \"cap\", but this is a " + feed.format + " feed, not a CAP alert nor an index of alerts; point the feed at CAP or set kind = \"auto\""};
     if (feed.items.empty() && !feed.ill_formed.empty())
         return Error{"no items in the feed, which is ill-formed: " + feed.ill_formed};
     if (feed.items.empty())
-        return ScreenNotices{{}, true};
+        return ScreenContent{{}, true};
     if (feed.notices.empty())
         return Error{"no notices in the feed: none of its " + std::to_string(feed.items.size()) + " item(s) can be shown (" +
                      feed.items.front().why + ")"};
-    return ScreenNotices{std::move(feed.notices), false};
+    return ScreenContent{std::move(feed.notices)};
 }
 
 // A response that will replace the last good one: its body moves out of `body`.
@@ -115,25 +130,6 @@ FetchRequest request_for(const config::FeedSource& source)
     return request;
 }
 
-Result<std::vector<model::Notice>> read_source(const config::FeedSource& source)
-{
-    return read_source(source, std::stop_token{});
-}
-
-Result<std::vector<model::Notice>> read_source(const config::FeedSource& source, std::stop_token stop)
-{
-    Result<FetchedBody> fetched = fetch(request_for(source), stop);
-    if (!fetched.ok())
-        return Error{source_prefix(source) + fetched.error().message};
-    const FetchedBody& body = fetched.value();
-    if (body.status >= 300)
-        return Error{source_prefix(source) + source.location + ": " + describe_status(body.status)};
-    Result<ParsedFeed> parsed = parse_notices(source, body.bytes, body.content_type, stop);
-    if (!parsed.ok())
-        return Error{source_prefix(source) + source.location + ": " + parsed.error().message};
-    return std::move(parsed.value().notices);
-}
-
 ResponseAction decide_response(const Result<FetchedBody>& result, const std::optional<CachedFeed>& last_good)
 {
     if (!result.ok())
@@ -152,7 +148,7 @@ ResponseAction decide_response(const Result<FetchedBody>& result, const std::opt
 
 SourcePoller::SourcePoller(config::FeedSource source, const FeedCache* cache, std::stop_token stop)
     : m_source(std::move(source)), m_cache(is_file_url(m_source.location) ? nullptr : cache), m_stop(std::move(stop)),
-      m_poll_url(m_source.location)
+      m_poll_url(m_source.location), m_links(m_source, m_stop)
 {
 }
 
@@ -169,20 +165,27 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
         std::optional<CachedFeed> entry = std::move(read.value());
         if (!entry)
             return std::nullopt;
-        Result<ScreenNotices> notices = parse_for_screen(m_source, entry->body, entry->content_type, m_stop);
-        if (!notices.ok()) {
-            platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + notices.error().message});
+        Result<ScreenContent> content = parse_for_screen(m_source, *entry, m_stop);
+        if (!content.ok()) {
+            platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + content.error().message});
             return std::nullopt;
         }
-        if (notices.value().empty_feed)  // never stored so; an old cache may hold one
+        if (content.value().empty_feed)  // never stored so; an old cache may hold one
             return std::nullopt;
         m_confirmed_at = entry->fetched_at;
         m_cache_written_at = entry->fetched_at;
         m_last_good = std::move(entry);
         m_status.outcome = FetchOutcome::cached;
-        m_status.items = notices.value().notices.size();
+        m_status.items = content.value().notices.size();
         m_status.next_poll = m_due;
-        return SourceUpdate{m_source.name, std::move(notices.value().notices), m_confirmed_at, false, false, m_status};
+        SourceUpdate update{m_source.name, std::move(content.value().notices), m_confirmed_at, false, false, m_status};
+        if (!content.value().alerts_document)
+            return update;
+        // The linked alerts' last good copies go out with the index, before any fetch.
+        m_alerts_source = true;
+        m_own_alerts = std::move(content.value().alerts);
+        restore_links(content.value().alert_links);
+        return with_alerts(std::move(update), m_confirmed_at);
     }
     catch (const std::exception& e) {
         platform::log({platform::LogLevel::warning, "feed", source_prefix(m_source) + "cached copy ignored: " + e.what()});
@@ -192,7 +195,7 @@ std::optional<SourceUpdate> SourcePoller::start_from_cache()
 
 std::optional<std::chrono::steady_clock::time_point> SourcePoller::due() const
 {
-    if (m_in_flight || m_gone)
+    if (m_in_flight || m_gone || fetching_links())
         return std::nullopt;
     return m_due;
 }
@@ -223,15 +226,12 @@ std::optional<SourceUpdate> SourcePoller::on_response(Result<FetchedBody>& resul
         // An exception leaving the fetcher's thread would terminate the player.
         update = on_failure(e.what(), std::chrono::seconds{0}, moment);
     }
+    if (update && m_alerts_source && !update->failing)
+        update = hold_for_links(std::move(*update), moment);
     m_status.next_poll = due();
     if (update)
         update->status = m_status;
     return update;
-}
-
-SourceUpdate SourcePoller::status_update() const
-{
-    return {m_source.name, std::nullopt, m_confirmed_at, m_failing, m_gone, m_status};
 }
 
 std::optional<SourceUpdate> SourcePoller::handle(Result<FetchedBody>& result, const PollMoment& moment)
@@ -296,17 +296,27 @@ std::optional<SourceUpdate> SourcePoller::on_same_body(FetchedBody& body, const 
 std::optional<SourceUpdate> SourcePoller::on_new_body(FetchedBody& body, const std::string& where, const PollMoment& moment)
 {
     CachedFeed good = good_body(body, moment.wall);
-    Result<ScreenNotices> notices = parse_for_screen(m_source, good.body, good.content_type, m_stop);
-    if (!notices.ok())
-        return on_failure(where + ": " + notices.error().message, std::chrono::seconds{0}, moment);
-    if (notices.value().empty_feed)
+    Result<ScreenContent> content = parse_for_screen(m_source, good, m_stop);
+    if (!content.ok())
+        return on_failure(where + ": " + content.error().message, std::chrono::seconds{0}, moment);
+    ScreenContent& read = content.value();
+    if (read.alerts_document)
+        return on_alerts_body(std::move(good), std::move(read.notices), std::move(read.alerts), read.alert_links, body, moment);
+    if (read.empty_feed)
         return on_empty_feed(body, where, moment);
     m_logged_empty = false;
     m_last_good = std::move(good);
-    m_status.items = notices.value().notices.size();
+    m_status.items = read.notices.size();
     on_success(body, moment, FetchOutcome::ok);
     store_in_cache();
-    return SourceUpdate{m_source.name, std::move(notices.value().notices), m_confirmed_at, false, false, m_status};
+    SourceUpdate update{m_source.name, std::move(read.notices), m_confirmed_at, false, false, m_status};
+    if (m_alerts_source) {  // no longer an alerts source: its alerts end
+        m_alerts_source = false;
+        m_own_alerts.clear();
+        m_links.set_links({});
+        update = with_alerts(std::move(update), moment.wall);
+    }
+    return update;
 }
 
 std::optional<SourceUpdate> SourcePoller::on_empty_feed(const FetchedBody& body, const std::string& where, const PollMoment& moment)
@@ -385,9 +395,14 @@ void SourcePoller::store_in_cache()
     if (!uses_cache() || !m_last_good)
         return;
     m_cache_written_at = m_last_good->fetched_at;
+    store_entry(m_source.name, *m_last_good);
+}
+
+void SourcePoller::store_entry(const std::string& key, const CachedFeed& entry)
+{
     std::string error;
     try {
-        const Status stored = m_cache->store(m_source.name, *m_last_good);
+        const Status stored = m_cache->store(key, entry);
         if (!stored.ok())
             error = stored.error().message;
     }

@@ -3,6 +3,7 @@
 // response, on a failure and on start from the offline cache. No threads and no clocks: the
 // caller passes the time in with every call, so a test drives weeks of polling in a loop.
 #include "config/feed_settings.hpp"
+#include "feed/alert_links.hpp"
 #include "feed/feed_cache.hpp"
 #include "feed/http_client.hpp"
 #include "model/alert.hpp"
@@ -14,6 +15,7 @@
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace signage::feed {
@@ -78,6 +80,16 @@ Result<std::vector<model::Notice>> read_source(const config::FeedSource& source)
 // The same, cancelled (an error) soon after `stop` is requested.
 Result<std::vector<model::Notice>> read_source(const config::FeedSource& source, std::stop_token stop);
 
+// A source read once, blocking, with the alerts of an alerts source: its own and those its
+// linked documents hold (fetched too, file:// ones relative to a file index). A linked alert
+// that cannot be read is logged and left out; only the source itself failing is an error.
+struct SourceRead {
+    std::vector<model::Notice> notices;
+    bool alerts_document = false;  // a CAP alert or an index of alerts
+    std::vector<model::Alert> alerts;
+};
+Result<SourceRead> read_source_all(const config::FeedSource& source, std::stop_token stop = {});
+
 // The request FeedFetcher and read_source() send for a source: its URL, limits and headers.
 FetchRequest request_for(const config::FeedSource& source);
 
@@ -116,6 +128,12 @@ public:
     FetchRequest start_fetch();
     // What the finished fetch changes for the screen, if anything, with status(). Never throws.
     std::optional<SourceUpdate> on_response(Result<FetchedBody>& result, const PollMoment& moment);
+    // An alerts index: the linked alerts to fetch now, after on_response() (the fetcher starts
+    // them at once). While any is in flight, due() is nullopt, and the source's update waits
+    // for the last of them: on_link_response() returns it, so the screen never sees half an index.
+    std::vector<AlertLinks::LinkFetch> take_link_fetches() { return std::exchange(m_link_fetches, {}); }
+    bool fetching_links() const { return m_links.in_flight() || !m_link_fetches.empty(); }
+    std::optional<SourceUpdate> on_link_response(std::size_t link, Result<FetchedBody>& result, const PollMoment& moment);
     // How the latest attempt went.
     const SourceStatus& status() const { return m_status; }
     // An update with status() alone, for an attempt that changed nothing on screen.
@@ -135,8 +153,15 @@ private:
     std::optional<SourceUpdate> on_gone(const std::string& where, long status, const PollMoment& moment);
     void on_success(const FetchedBody& body, const PollMoment& moment, FetchOutcome outcome);
     void count_failure(const std::string& reason, FetchOutcome outcome, const PollMoment& moment);
+    std::optional<SourceUpdate> on_alerts_body(CachedFeed good, std::vector<model::Notice> notices,
+                                               std::vector<model::Alert> alerts, const std::vector<AlertLink>& links,
+                                               const FetchedBody& body, const PollMoment& moment);
+    std::optional<SourceUpdate> hold_for_links(SourceUpdate update, const PollMoment& moment);
+    SourceUpdate with_alerts(SourceUpdate update, std::chrono::sys_seconds wall);
+    void restore_links(const std::vector<AlertLink>& links);
     SourceUpdate confirmation() const;
     void store_in_cache();
+    void store_entry(const std::string& key, const CachedFeed& entry);
     bool uses_cache() const { return m_cache != nullptr; }
 
     config::FeedSource m_source;
@@ -158,6 +183,14 @@ private:
     bool m_logged_empty = false;       // "the feed is empty" was logged, and no feed with items came since
     std::chrono::sys_seconds m_cache_written_at{};
     SourceStatus m_status;
+    // An alerts source: the alerts its document carries itself, its linked ones, the fetches
+    // of those due now, the update waiting for them, and the set the screen was last sent.
+    bool m_alerts_source = false;
+    std::vector<model::Alert> m_own_alerts;
+    AlertLinks m_links;
+    std::vector<AlertLinks::LinkFetch> m_link_fetches;
+    std::optional<SourceUpdate> m_held_update;
+    std::optional<std::vector<model::Alert>> m_sent_alerts;
 };
 
 }  // namespace signage::feed

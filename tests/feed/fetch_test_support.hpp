@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -153,7 +154,15 @@ public:
             return false;
         advance_to(*due);
         Result<FetchedBody> result = fetch(m_poller.start_fetch());
-        if (auto update = m_poller.on_response(result, {now, wall, 0.5}))
+        std::optional<SourceUpdate> update = m_poller.on_response(result, {now, wall, 0.5});
+        // An alerts index: its linked alerts, one after the other, as the fetcher would.
+        for (AlertLinks::LinkFetch& link : m_poller.take_link_fetches()) {
+            ++link_fetches;
+            Result<FetchedBody> linked = fetch(link.request);
+            if (auto done = m_poller.on_link_response(link.link, linked, {now, wall, 0.5}))
+                update = std::move(done);
+        }
+        if (update)
             updates.push_back(std::move(*update));
         return true;
     }
@@ -171,6 +180,7 @@ public:
     SourcePoller& poller() { return m_poller; }
 
     std::vector<SourceUpdate> updates;
+    std::size_t link_fetches = 0;  // linked alerts fetched so far
     std::chrono::steady_clock::time_point now{};
     std::chrono::sys_seconds wall = std::chrono::sys_days{std::chrono::year{2025} / 3 / 1};
 

@@ -72,6 +72,43 @@ void check_notice(const signage::model::Notice& notice)
     require_text(notice.link, limits::kMaxLinkBytes);
 }
 
+void check_alert(const signage::model::Alert& alert)
+{
+    require_text(alert.identifier, limits::kMaxIdBytes);
+    require_text(alert.sender, limits::kMaxIdBytes);
+    if (alert.identifier.empty() || alert.source_name != "fuzz" || alert.infos.size() > limits::kMaxAlertInfos)
+        std::abort();
+    for (const signage::model::AlertInfo& info : alert.infos) {
+        require_text(info.headline, limits::kMaxTitleBytes);
+        require_text(info.event, limits::kMaxTitleBytes);
+        require_text(info.description, limits::kMaxAlertTextBytes);
+        require_text(info.instruction, limits::kMaxAlertTextBytes);
+        require_text(info.web, limits::kMaxLinkBytes);
+        if (info.areas.size() > limits::kMaxAlertAreas)
+            std::abort();
+        for (const signage::model::AlertArea& area : info.areas)
+            require_text(area.description, limits::kMaxTitleBytes);
+    }
+}
+
+// An alerts document has alerts and links but no notices; any other document neither.
+void check_alerts(const signage::feed::ParsedFeed& feed)
+{
+    if (!feed.alerts_document && (!feed.alerts.empty() || !feed.alert_links.empty()))
+        std::abort();
+    if (feed.alerts_document && !feed.notices.empty())
+        std::abort();
+    if (feed.alerts.size() > limits::kMaxAlerts || feed.alert_links.size() > limits::kMaxAlerts)
+        std::abort();
+    for (const signage::model::Alert& alert : feed.alerts)
+        check_alert(alert);
+    for (const signage::feed::AlertLink& link : feed.alert_links) {
+        require_text(link.url, limits::kMaxLinkBytes);
+        if (link.url.empty())
+            std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -84,7 +121,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
 
     (void)signage::feed::charset_from_content_type(content_type);
-    const signage::feed::FeedContext context{"fuzz", "en", std::string(content_type), local_file};
+    signage::feed::FeedContext context{"fuzz", "en", std::string(content_type), local_file};
+    context.expect_alerts = (choice & 0x40) != 0;  // the content type takes the low four bits
+    context.base_url = local_file ? "file:///srv/alerts/index.xml" : "https://example.org/cap/index.xml";
     const auto parsed = signage::feed::parse_feed(body, context);
     if (!parsed.ok()) {
         if (parsed.error().message.find('\n') != std::string::npos)
@@ -97,5 +136,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
     for (const signage::model::Notice& notice : feed.notices)
         check_notice(notice);
+    check_alerts(feed);
     return 0;
 }

@@ -25,6 +25,7 @@ def write(folder, name, first_byte, payload):
 
 def feed_files(source):
     yield from sorted((source / "tests/data/feeds").glob("*.xml"))
+    yield from sorted((source / "tests/data/feeds/cap").glob("*.xml"))
     yield from sorted((source / "tests/data/feeds").glob("*.json"))
     yield from sorted((source / "tests/data/feeds").glob("*.html"))
     yield source / "assets/sample-feed.xml"

@@ -7,7 +7,7 @@ Listens on 127.0.0.1 on a port the system picks and prints that port, alone, as 
 line on stdout. Python's standard library only. Runs until killed.
 
 Routes (GET; a HEAD is answered like a GET without the body):
-  /feed/NAME            fixture NAME from DIR, with an ETag and a Last-Modified; answers a
+  /feed/NAME            fixture NAME from DIR (or a folder of it: /feed/cap/x.xml), with an ETag and a Last-Modified; answers a
                         matching If-None-Match or If-Modified-Since with 304.
                         ?etag=0 / ?lm=0 leave a validator out; ?type=T sets the Content-Type.
   /gzip/NAME            the same, sent with Content-Encoding: gzip
@@ -171,8 +171,12 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def fixture(self, name):
-        name = os.path.basename(urllib.parse.unquote(name))
-        path = os.path.join(self.server.state.fixtures, name)
+        # NAME may name a file in a folder of DIR ("cap/x.xml"), never one outside it.
+        relative = os.path.normpath(urllib.parse.unquote(name))
+        name = os.path.basename(relative)
+        if relative.startswith("..") or os.path.isabs(relative):
+            return name, None
+        path = os.path.join(self.server.state.fixtures, relative)
         try:
             with open(path, "rb") as f:
                 return name, f.read()
@@ -402,7 +406,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(200, body, "application/xml", [("Content-Encoding", "gzip")], head)
         if kind == "seq" and len(parts) >= 3:
             key = parts[1]
-            steps = "/".join(parts[2:]).split(",")
+            steps = urllib.parse.unquote("/".join(parts[2:])).split(",")  # a resolved link may escape ":"
             with state.lock:
                 count = state.sequence_counts.get(key, 0) + 1
                 state.sequence_counts[key] = count
