@@ -121,7 +121,7 @@ TEST_CASE("a CAP 1.1 alert with cap: prefixes gives one info per language, Korea
     CHECK(area_names(english) == std::vector<std::string>{"Seoul"});
 }
 
-TEST_CASE("an Update keeps the alerts it references; a Cancel may have no info at all")
+TEST_CASE("an Update keeps the alerts it references, and a Cancel may have no info at all")
 {
     const model::Alert update = only_alert(parse_ok(read_fixture("cap/cap12-update-references.xml")));
     CHECK(update.msg_type == "Update");
@@ -184,7 +184,7 @@ TEST_CASE("a CAP document in EUC-KR is decoded as its XML declaration says")
     CHECK(feed.title == "행정안전부");
 }
 
-TEST_CASE("an un-namespaced <alert> is CAP when it has an identifier and a sender; otherwise not a feed")
+TEST_CASE("an un-namespaced <alert> is CAP when it has an identifier and a sender, and otherwise not a feed")
 {
     const ParsedFeed feed = parse_ok("<alert><identifier>a1</identifier><sender>s@x</sender><status>Actual</status>"
                                      "<info><headline>h</headline></info></alert>");
@@ -212,7 +212,7 @@ TEST_CASE("an ill-formed CAP document is read as far as the parser recovers, and
     CHECK(cut.error().message == "CAP alert without <sender>: nothing could update or cancel it");
 }
 
-TEST_CASE("text limits: a huge description is cut at a character boundary; too many infos and areas are not kept")
+TEST_CASE("text limits: a huge description is cut at a character boundary, and too many infos and areas are not kept")
 {
     std::string infos;
     for (int i = 0; i < 30; ++i) {
