@@ -267,3 +267,23 @@ TEST_CASE("a source that must hold alerts refuses a feed, a page and JSON with o
 }
 
 }  // namespace signage::feed
+
+namespace signage::feed {
+
+// Found by the feed_parser fuzz target (tests/fuzz/regressions/feed_parser/cap-html-description-over-limit):
+// a description read as HTML came back longer than the limit.
+TEST_CASE("a CAP description written as HTML is one line within the text limit")
+{
+    std::string html = "&lt;p&gt;first&lt;/p&gt;";
+    for (int i = 0; i < 3000; ++i)
+        html += "&lt;p&gt;line " + std::to_string(i) + "&lt;/p&gt;\n";
+    const ParsedFeed feed = parse_ok("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>i</identifier>"
+                                     "<sender>s</sender><info><description>" + html + "</description></info></alert>");
+    const std::string& description = only_alert(feed).infos.at(0).description;
+    CHECK(description.starts_with("first line 0 line 1"));
+    CHECK(description.size() <= kMaxAlertTextBytes);
+    CHECK(description.size() > kMaxAlertTextBytes - 16);
+    CHECK(description.find('\n') == std::string::npos);
+}
+
+}  // namespace signage::feed
