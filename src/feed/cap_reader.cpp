@@ -56,7 +56,7 @@ std::string text_in(const xmlNode* parent, std::string_view ns, std::string_view
 {
     const std::string raw = raw_text(first_child(parent, ns, name), max_bytes * kMarkupBytesPerTextByte);
     if (looks_like_html(raw))
-        return html_to_text(raw, max_bytes);
+        return clean_text(html_to_text(raw, max_bytes), max_bytes);
     return clean_paragraphs(raw, max_bytes);
 }
 

@@ -41,7 +41,7 @@ std::vector<std::string> urls_of(const ParsedFeed& feed)
 
 }  // namespace
 
-TEST_CASE("an Atom index links CAP alerts, relative and absolute, each once; its other entries are left out")
+TEST_CASE("an Atom index links CAP alerts, relative and absolute, each once, and its other entries are left out")
 {
     const ParsedFeed feed = parse_ok(read_fixture("cap/atom-index-linked.xml"));
     CHECK(feed.alerts_document);
@@ -63,7 +63,7 @@ TEST_CASE("a relative link without a base URL is no alert link")
     CHECK(urls_of(feed) == std::vector<std::string>{"https://cap.example.go.kr/feed/KR-KMA-2026-12-06-0001.xml"});
 }
 
-TEST_CASE("an Atom index with CAP fields inline gives an alert per entry; a linked CAP document wins over inline fields")
+TEST_CASE("an Atom index with CAP fields inline gives an alert per entry, and a linked CAP document wins over inline fields")
 {
     const ParsedFeed feed = parse_ok(read_fixture("cap/atom-index-inline.xml"));
     CHECK(feed.alerts_document);
@@ -113,7 +113,7 @@ TEST_CASE("an inline entry without an author is sent by the feed's author, in th
     CHECK(alert.infos[0].areas[0].description == "강원도");
 }
 
-TEST_CASE("an RSS index links CAP alerts by enclosure; items without one are left out")
+TEST_CASE("an RSS index links CAP alerts by enclosure, and items without one are left out")
 {
     const ParsedFeed feed = parse_ok(read_fixture("cap/rss-index.xml"), index_context("https://safety.example.ac.kr/rss.xml"));
     CHECK(feed.alerts_document);
@@ -125,7 +125,7 @@ TEST_CASE("an RSS index links CAP alerts by enclosure; items without one are lef
     CHECK(feed.alert_links[0].updated == "Sun, 06 Dec 2026 13:40:00 +0900");
 }
 
-TEST_CASE("an index whose root declares CAP: an empty one has no alerts; an entry's own link is its alert")
+TEST_CASE("an index whose root declares CAP: an empty one has no alerts, and an entry's own link is its alert")
 {
     const ParsedFeed empty = parse_ok(read_fixture("cap/atom-index-empty.xml"));
     CHECK(empty.alerts_document);
@@ -139,7 +139,7 @@ TEST_CASE("an index whose root declares CAP: an empty one has no alerts; an entr
     CHECK(urls_of(plain) == std::vector<std::string>{"https://cap.example.go.kr/cap/a.cap"});
 }
 
-TEST_CASE("an index from the network never links the player's own disk; a local index may")
+TEST_CASE("an index from the network never links the player's own disk, and a local index may")
 {
     const std::string index = R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>a</id>
         <link type="application/cap+xml" href="file:///etc/passwd"/></entry>

@@ -121,7 +121,7 @@ TEST_CASE("a CAP 1.1 alert with cap: prefixes gives one info per language, Korea
     CHECK(area_names(english) == std::vector<std::string>{"Seoul"});
 }
 
-TEST_CASE("an Update keeps the alerts it references; a Cancel may have no info at all")
+TEST_CASE("an Update keeps the alerts it references, and a Cancel may have no info at all")
 {
     const model::Alert update = only_alert(parse_ok(read_fixture("cap/cap12-update-references.xml")));
     CHECK(update.msg_type == "Update");
@@ -184,7 +184,7 @@ TEST_CASE("a CAP document in EUC-KR is decoded as its XML declaration says")
     CHECK(feed.title == "행정안전부");
 }
 
-TEST_CASE("an un-namespaced <alert> is CAP when it has an identifier and a sender; otherwise not a feed")
+TEST_CASE("an un-namespaced <alert> is CAP when it has an identifier and a sender, and otherwise not a feed")
 {
     const ParsedFeed feed = parse_ok("<alert><identifier>a1</identifier><sender>s@x</sender><status>Actual</status>"
                                      "<info><headline>h</headline></info></alert>");
@@ -212,7 +212,7 @@ TEST_CASE("an ill-formed CAP document is read as far as the parser recovers, and
     CHECK(cut.error().message == "CAP alert without <sender>: nothing could update or cancel it");
 }
 
-TEST_CASE("text limits: a huge description is cut at a character boundary; too many infos and areas are not kept")
+TEST_CASE("text limits: a huge description is cut at a character boundary, and too many infos and areas are not kept")
 {
     std::string infos;
     for (int i = 0; i < 30; ++i) {
@@ -264,6 +264,26 @@ TEST_CASE("a source that must hold alerts refuses a feed, a page and JSON with o
 
     CHECK(parse_ok(read_fixture("cap/cap12-cancel.xml"), context).alerts_document);
     CHECK(parse_ok(read_fixture("cap/atom-index-empty.xml"), context).alerts_document);
+}
+
+}  // namespace signage::feed
+
+namespace signage::feed {
+
+// Found by the feed_parser fuzz target (tests/fuzz/regressions/feed_parser/cap-html-description-over-limit):
+// a description read as HTML came back longer than the limit.
+TEST_CASE("a CAP description written as HTML is one line within the text limit")
+{
+    std::string html = "&lt;p&gt;first&lt;/p&gt;";
+    for (int i = 0; i < 3000; ++i)
+        html += "&lt;p&gt;line " + std::to_string(i) + "&lt;/p&gt;\n";
+    const ParsedFeed feed = parse_ok("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>i</identifier>"
+                                     "<sender>s</sender><info><description>" + html + "</description></info></alert>");
+    const std::string& description = only_alert(feed).infos.at(0).description;
+    CHECK(description.starts_with("first line 0 line 1"));
+    CHECK(description.size() <= kMaxAlertTextBytes);
+    CHECK(description.size() > kMaxAlertTextBytes - 16);
+    CHECK(description.find('\n') == std::string::npos);
 }
 
 }  // namespace signage::feed
