@@ -31,9 +31,9 @@ namespace {
 int render_command(const CommandLine& command_line, const Config& config, const std::filesystem::path& data_dir)
 {
     CurlGlobal curl;
-    auto notices = read_all_sources(config);
-    if (!notices) {
-        log({LogLevel::error, "feed", notices.error().message});
+    auto read = read_all_sources(config);
+    if (!read) {
+        log({LogLevel::error, "feed", read.error().message});
         return 1;
     }
     if (auto zone = use_time_zone(config.screen.time_zone); !zone)
@@ -42,7 +42,8 @@ int render_command(const CommandLine& command_line, const Config& config, const 
     request.width = command_line.size.width;
     request.height = command_line.size.height;
     request.at_seconds = command_line.at_seconds;
-    auto frame = render_still(config, notices.value(), font_roles(config, data_dir), request);
+    request.alerts = std::move(read->alerts);
+    auto frame = render_still(config, read->notices, font_roles(config, data_dir), request);
     if (!frame) {
         log({LogLevel::error, "render", frame.error().message});
         return 1;

@@ -8,7 +8,6 @@
 #include "platform/log.hpp"
 
 #include <chrono>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -38,8 +37,6 @@ private:
 
     config::AlertSettings m_settings;
     model::AlertBoard m_board;
-    // What each source carries now, so new settings can judge it again.
-    std::map<std::string, std::vector<model::Alert>> m_by_source;
 };
 
 // The log line of an alert that came on or left the screen.

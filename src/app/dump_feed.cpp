@@ -2,6 +2,7 @@
 
 #include "app/config_checks.hpp"
 #include "config/config.hpp"
+#include "feed/alert_links.hpp"
 #include "feed/feed_time.hpp"
 #include "feed/http_client.hpp"
 #include "model/alert_board.hpp"
@@ -120,6 +121,30 @@ Json alert_to_json(const model::Alert& alert, const config::AlertSettings& setti
     };
 }
 
+// The alerts an index links to, fetched and read as the player would: a link that cannot be
+// used is said on stderr, and the rest are still printed.
+void add_linked_alerts(feed::ParsedFeed& parsed, const std::string& index_url, const std::string& language)
+{
+    config::FeedSource source;
+    source.name = "dump-feed";
+    source.location = index_url;
+    source.language = language;
+    for (const auto& link : parsed.alert_links) {
+        if (!feed::may_follow(source, link.url)) {
+            platform::log({platform::LogLevel::warning, "dump-feed", link.url + ": not followed from " + index_url});
+            continue;
+        }
+        Result<feed::FetchedBody> fetched = feed::fetch_url(link.url);
+        Result<std::vector<model::Alert>> alerts =
+            fetched ? feed::parse_linked_alert(source, fetched->bytes, fetched->content_type, link.url, {}) : Error{fetched.error().message};
+        if (!alerts) {
+            platform::log({platform::LogLevel::warning, "dump-feed", link.url + ": " + alerts.error().message});
+            continue;
+        }
+        parsed.alerts.insert(parsed.alerts.end(), alerts->begin(), alerts->end());
+    }
+}
+
 }  // namespace
 
 std::string feed_to_json(const feed::ParsedFeed& feed, const config::AlertSettings& alert_settings, model::TimePoint now)
@@ -183,6 +208,7 @@ int run_dump_feed(const std::string& location, const std::string& language, cons
         platform::log({platform::LogLevel::error, "dump-feed", url + ": " + parsed.error().message});
         return 1;
     }
+    add_linked_alerts(parsed.value(), url, language);
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     const std::string json = feed_to_json(parsed.value(), alert_settings, now);
     std::fwrite(json.data(), 1, json.size(), stdout);

@@ -55,32 +55,39 @@ Result<platform::SurfacePtr> render_still(const config::Config& config, const st
 
 // What the player would show for `source` at start without network: its cached copy, when the
 // config keeps one (http and https sources only).
-std::optional<std::vector<model::Notice>> cached_notices(const config::Config& config, const config::FeedSource& source)
+std::optional<feed::SourceRead> cached_copy(const config::Config& config, const config::FeedSource& source)
 {
     if (!config.offline_cache)
         return std::nullopt;
     const feed::FeedCache cache(config.cache_directory.value_or(feed::default_cache_directory()));
     feed::SourcePoller poller(source, &cache);
     auto update = poller.start_from_cache();
-    return update ? std::move(update->notices) : std::nullopt;
+    if (!update || (!update->notices && !update->alerts))
+        return std::nullopt;
+    return feed::SourceRead{update->notices.value_or(std::vector<model::Notice>{}), update->alerts.has_value(),
+                            update->alerts.value_or(std::vector<model::Alert>{})};
 }
 
-Result<std::vector<model::Notice>> read_all_sources(const config::Config& config)
+Result<SourcesRead> read_all_sources(const config::Config& config)
 {
     model::NoticeBoard board(config.notice_rules);
     board.set_now(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    std::vector<model::Alert> alerts;
     std::vector<std::string> failures;
     for (const auto& source : config.feeds) {
-        auto notices = feed::read_source(source);
-        if (notices) {
-            board.apply(source.name, std::move(notices.value()));
-        } else if (auto cached = cached_notices(config, source)) {
+        auto read = feed::read_source_all(source);
+        if (!read) {
+            auto cached = cached_copy(config, source);
+            if (!cached) {
+                failures.push_back(read.error().message);
+                continue;
+            }
             // As the player does: a feed that cannot be read now shows its last good copy.
-            platform::log({platform::LogLevel::warning, "feed", notices.error().message + "; its cached copy is shown, as the player would"});
-            board.apply(source.name, std::move(*cached));
-        } else {
-            failures.push_back(notices.error().message);
+            platform::log({platform::LogLevel::warning, "feed", read.error().message + "; its cached copy is shown, as the player would"});
+            read = std::move(*cached);
         }
+        board.apply(source.name, std::move(read->notices));
+        alerts.insert(alerts.end(), std::make_move_iterator(read->alerts.begin()), std::make_move_iterator(read->alerts.end()));
     }
     const bool nothing_read = !failures.empty() && failures.size() == config.feeds.size();
     // Each failure is said once: the last one becomes the error when nothing could be read.
@@ -88,7 +95,7 @@ Result<std::vector<model::Notice>> read_all_sources(const config::Config& config
         platform::log({platform::LogLevel::warning, "feed", failures[i]});
     if (nothing_read)
         return Error{failures.back()};
-    return board.notices();
+    return SourcesRead{board.notices(), std::move(alerts)};
 }
 
 Status save_png(SDL_Surface* surface, const std::string& path)

@@ -30,9 +30,16 @@ struct StillRequest {
 Result<platform::SurfacePtr> render_still(const config::Config& config, const std::vector<model::Notice>& notices, const text::FontRoles& fonts,
                                 const StillRequest& request);
 
+// What every configured feed says now: the merged notices, and the alerts of alerts sources.
+struct SourcesRead {
+    std::vector<model::Notice> notices;
+    std::vector<model::Alert> alerts;
+};
+
 // Reads every configured feed once, in order, and merges them as the player would. Sources that
-// fail are logged and skipped; an error only when none could be read.
-Result<std::vector<model::Notice>> read_all_sources(const config::Config& config);
+// fail are logged and skipped (their cached copy shown, if any); an error only when none could
+// be read.
+Result<SourcesRead> read_all_sources(const config::Config& config);
 
 Status save_png(SDL_Surface* surface, const std::string& path);
 

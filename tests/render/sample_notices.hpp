@@ -14,8 +14,9 @@ inline std::vector<model::Notice> sample_notices()
     static feed::CurlGlobal curl;
     auto notices = app::read_all_sources(config::default_config(source_dir()));
     REQUIRE(notices);
-    REQUIRE(notices->size() == 5);
-    return std::move(notices.value());
+    REQUIRE(notices->notices.size() == 5);
+    CHECK(notices->alerts.empty());
+    return std::move(notices->notices);
 }
 
 }  // namespace signage::render
