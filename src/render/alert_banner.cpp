@@ -109,8 +109,7 @@ void AlertBanner::draw_body(const AlertBannerText& banner, int top, int bottom) 
         y = draw_lines(renderer, banner.instruction, fonts.subtitle, left, y + rule + gap / 2, bottom);
     }
     y += gap;
-    y = draw_lines(renderer, banner.area, fonts.date, left, y, bottom);
-    draw_lines(renderer, banner.sender, fonts.date, left, y, bottom);
+    draw_lines(renderer, banner.footer, fonts.date, left, y, bottom);
 }
 
 int AlertBand::height() const

@@ -131,8 +131,8 @@ AlertBannerText make_banner(TextSource& text, const SceneContext& context, const
                           line_of(&SceneFonts::label, severity, alert_colours(shown.severity).tag_text, {}));
     const int gap = layout.metrics.crawl_gap / 2;
     banner.event = text.get("alert-event", words.event + "\x1e" + severity + "\x1e" + until,
-                            after_tag(&SceneFonts::subtitle, words.event, severity, until, layout.text_width(), gap, effects));
-    if (!until.empty())
+                            after_tag(&SceneFonts::subtitle, words.event, severity, portrait ? "" : until, layout.text_width(), gap, effects));
+    if (!until.empty() && !portrait)
         banner.until = text.get("alert-until", until, line_of(&SceneFonts::subtitle, until, white, effects));
     banner.headline = text.get("alert-headline" + narrow, words.headline, lines_of(&SceneFonts::alert, words.headline, white, effects,
                                                                          layout.metrics.title_lines, width));
@@ -142,14 +142,15 @@ AlertBannerText make_banner(TextSource& text, const SceneContext& context, const
     if (!words.first->instruction.empty())
         banner.instruction = text.get("alert-instruction" + narrow, words.first->instruction,
                                       lines_of(&SceneFonts::subtitle, words.first->instruction, white, effects, portrait ? 4 : 2, width));
-    if (!words.areas.empty()) {
-        const std::string area = "지역 Area · " + words.areas;
-        banner.area = text.get("alert-small" + narrow, area, lines_of(&SceneFonts::date, area, soft_white, effects, 1, width));
-    }
-    if (!words.sender.empty()) {
-        const std::string sender = "발표 From · " + words.sender;
-        banner.sender = text.get("alert-small" + narrow, sender, lines_of(&SceneFonts::date, sender, soft_white, effects, 1, width));
-    }
+    // The sender, then the areas, in small type: who says it, and for where. A portrait banner
+    // is too narrow for "until" in its top row: it goes here, after the sender.
+    std::string footer = words.sender.empty() ? "" : "발표 From · " + words.sender;
+    if (portrait && !until.empty())
+        footer += (footer.empty() ? "" : "   ") + until;
+    if (!words.areas.empty())
+        footer += (footer.empty() ? "" : "   ") + ("지역 Area · " + words.areas);
+    if (!footer.empty())
+        banner.footer = text.get("alert-small" + narrow, footer, lines_of(&SceneFonts::date, footer, soft_white, effects, portrait ? 3 : 2, width));
     if (qr) {
         banner.qr = text.get("alert-qr", words.web, qr_of(words.web, geometry.qr_side));
         const std::string& label = context.settings->screen.qr_label;

@@ -37,12 +37,11 @@ struct AlertBannerText {
     model::AlertSeverity severity = model::AlertSeverity::unknown;
     SharedTextBlock tag;              // severity_words
     SharedTextBlock event;            // "호우경보 · Heavy Rain Warning"
-    SharedTextBlock until;            // until_text
+    SharedTextBlock until;            // until_text (null on a portrait screen: in the footer)
     SharedTextBlock headline;         // the first info's, wrapped
     SharedTextBlock second_headline;  // the next language's
     SharedTextBlock instruction;
-    SharedTextBlock area;    // "지역 Area · 서울특별시, 경기도"
-    SharedTextBlock sender;  // "발표 From · 기상청"
+    SharedTextBlock footer;  // "발표 From · 기상청   지역 Area · 서울특별시, 경기도" (and until, on a portrait screen)
     SharedTextBlock qr;      // the QR code of the info's web link, as one opaque "line"; null: none
     SharedTextBlock qr_label;
 };
