@@ -92,6 +92,8 @@ Scene::Scene(SDL_Renderer* renderer, Assets& assets)
     , m_list(m_context)
     , m_panel(m_context, m_background)
     , m_urgent(m_context, TextSprite::upload(renderer, assets.urgent_label))
+    , m_alert_banner(m_context)
+    , m_alert_band(m_context)
     , m_crawl(m_context)
     , m_overlay(m_context)
     , m_freshness_note(m_context)
@@ -141,6 +143,7 @@ void Scene::set_urgent(const std::vector<const model::Notice*>& urgent)
 
 void Scene::set_time(const platform::LocalTime& now)
 {
+    m_clock_now = now;
     if (m_header.shows(now))
         return;
     m_text.drop(PreparedKind::clock);
@@ -162,6 +165,7 @@ void Scene::prepare_urgent(std::vector<model::Notice> urgent)
 
 void Scene::prepare_time(const platform::LocalTime& now)
 {
+    m_clock_now = now;
     const auto minute = HeaderClock::minute_of(now);
     const auto& pending = m_text.pending();
     const bool coming = std::any_of(pending.begin(), pending.end(), [&](const PreparedChange& change) {
@@ -183,6 +187,8 @@ void Scene::plan(PreparedChange change)
         m_text_stats = {planned.notices_rasterized, planned.notices_reused, {}};
     } else if (pending.kind == PreparedKind::clock) {
         static_cast<void>(m_header.lines(text, pending.time));
+    } else if (pending.kind == PreparedKind::alerts) {
+        static_cast<void>(alert_texts(text, pending));
     } else {
         static_cast<void>(make_urgent_notices(text, m_context, pointers_to(pending.notices)));
     }
@@ -229,6 +235,8 @@ void Scene::show_prepared(const PreparedChange& change)
     } else if (change.kind == PreparedKind::clock) {
         m_header.show(change.time, m_header.lines(text, change.time));
         m_dirty.header = true;
+    } else if (change.kind == PreparedKind::alerts) {
+        show_alerts(alert_texts(text, change), change.alerts);
     } else {
         m_urgent.show(make_urgent_notices(text, m_context, pointers_to(change.notices)));
         m_last_urgent = change.notices;
@@ -265,6 +273,8 @@ void Scene::retry_failed_text(double seconds)
         plan(PreparedChange{PreparedKind::notices, m_last_notices, {}, {}, {}, true});
     if (!m_text.waiting_for(PreparedKind::urgent))
         prepare_urgent(m_last_urgent);
+    if (!m_text.waiting_for(PreparedKind::alerts))
+        prepare_alerts(m_last_alerts);
 }
 
 void Scene::set_overlay(const std::vector<std::string>& lines)
@@ -318,16 +328,17 @@ bool Scene::has_content() const
 Scene::UpperView Scene::upper_view(double seconds, const FeaturedRotation::Moment& moment, const PanelChange& change) const
 {
     using Shows = UpperView::Shows;
-    if (!m_urgent.empty())
-        return {Shows::urgent, m_urgent.index_at(seconds), 0};
+    const std::size_t band = m_alert_band.empty() ? 0 : m_alert_band.index_at(seconds) + 1;
+    if (auto banner = alert_view(seconds))
+        return *banner;
     if (has_content() && m_settings.screen.layout != config::ScreenLayout::ticker)
-        return {Shows::page, moment.index, change.amount};
+        return {Shows::page, moment.index, change.amount, band};
     if (has_content())
-        return {};
+        return {Shows::nothing, 0, 0, band};
     // The "no notices" message, but not before the first fetch has had its moment, nor while a
     // board is coming.
     const bool board_coming = m_text.waiting_for(PreparedKind::notices);
-    return {!board_coming && (m_notices_set || seconds >= first_fetch_grace_s) ? Shows::empty_message : Shows::nothing, 0, 0};
+    return {!board_coming && (m_notices_set || seconds >= first_fetch_grace_s) ? Shows::empty_message : Shows::nothing, 0, 0, band};
 }
 
 void Scene::draw(double seconds)
@@ -371,13 +382,15 @@ void Scene::draw_whole(std::int64_t crawl_travelled, const UpperView& view, cons
     m_background.draw();
     if (m_layout.has_header())
         m_header.draw();
-    if (view.shows == UpperView::Shows::urgent) {
-        m_urgent.draw(view.index);
+    if (view.shows == UpperView::Shows::urgent || view.shows == UpperView::Shows::alert) {
+        draw_banners(view);
     } else if (view.shows == UpperView::Shows::empty_message) {
         m_empty_message.draw(m_renderer, (m_layout.width - m_empty_message.advance()) / 2, (m_layout.upper_top() + m_layout.upper_bottom()) / 2);
     } else if (view.shows == UpperView::Shows::page) {
         m_panel.draw(pages(), moment, change);
     }
+    if (view.band > 0)
+        m_alert_band.draw(view.band - 1);
     m_freshness_note.draw();
     if (m_layout.has_band())
         m_crawl.draw(crawl_travelled);

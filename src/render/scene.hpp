@@ -8,6 +8,7 @@
 #include "model/notice.hpp"
 #include "platform/local_time.hpp"
 #include "platform/sdl_handles.hpp"
+#include "render/alert_banner.hpp"
 #include "render/background.hpp"
 #include "render/board.hpp"
 #include "render/crawl_band.hpp"
@@ -122,9 +123,10 @@ private:
     };
     // What the upper area shows: while it stays as it was, only the crawl band moves.
     struct UpperView {
-        enum class Shows { nothing, empty_message, urgent, page } shows = Shows::nothing;
+        enum class Shows { nothing, empty_message, urgent, page, alert } shows = Shows::nothing;
         std::size_t index = 0;  // the banner, or the page (notice, page of the list)
         int amount = 0;         // how far a change of page has gone (PanelChange::amount)
+        std::size_t band = 0;   // 1 + the alert in the band; 0: no band
         bool operator==(const UpperView&) const = default;
     };
 
@@ -140,7 +142,13 @@ private:
     void plan(PreparedChange change);
     void notice_failed_uploads();
     void retry_failed_text(double seconds);
-
+    // Alerts (scene_alerts.cpp).
+    AlertTexts alert_texts(TextSource& text, const PreparedChange& change) const;
+    void show_alerts(AlertTexts texts, const std::vector<model::ShownAlert>& alerts);
+    PreparedChange alerts_change(std::vector<model::ShownAlert> alerts) const;
+    // The banners' turns (alerts first, then urgent notices) and the band's; nullopt: no banner.
+    std::optional<UpperView> alert_view(double seconds) const;
+    void draw_banners(const UpperView& view);
     SDL_Renderer* m_renderer;
     text::FreeTypeLibrary m_library;  // before every font
     SceneSettings m_settings;
@@ -153,6 +161,8 @@ private:
     ListPages m_list;
     FeaturedPanel m_panel;
     UrgentBanner m_urgent;
+    AlertBanner m_alert_banner;
+    AlertBand m_alert_band;
     CrawlBand m_crawl;
     Overlay m_overlay;
     FreshnessNote m_freshness_note;
@@ -168,6 +178,8 @@ private:
     // (on the worker) a few seconds after it was first drawn.
     std::vector<model::Notice> m_last_notices;
     std::vector<model::Notice> m_last_urgent;
+    std::vector<model::ShownAlert> m_last_alerts;  // as shown; alert_count()
+    std::optional<platform::LocalTime> m_clock_now;  // the header clock's: "until" tells another day from it
     std::size_t m_failures_seen = 0;
     bool m_retry_wanted = false;
     bool m_retrying = false;

@@ -5,6 +5,7 @@
 //               and the change waits for it (prepare_notices);
 //   ReplayText  builds a change whose text has all been uploaded: it only looks it up.
 // Between frames the worker's text is uploaded a little at a time (upload_finished).
+#include "model/alert_board.hpp"
 #include "model/notice.hpp"
 #include "platform/local_time.hpp"
 #include "render/text_source.hpp"
@@ -19,16 +20,17 @@
 
 namespace signage::render {
 
-enum class PreparedKind { notices, urgent, clock };
+enum class PreparedKind { notices, urgent, clock, alerts };
 
 // A prepare_ call waiting for its text.
 struct PreparedChange {
     PreparedKind kind = PreparedKind::notices;
     std::vector<model::Notice> notices;
-    platform::LocalTime time{};  // for the clock
+    platform::LocalTime time{};  // for the clock; for alerts, the day "until" is told from
     std::unordered_set<std::string> waiting;                 // cache keys of text not uploaded yet
     std::unordered_map<std::string, SharedTextBlock> held;  // uploaded for it: kept from trim() until shown
     bool retry = false;  // the same board made again after an upload failed: not a new board
+    std::vector<model::ShownAlert> alerts = {};  // for alerts
 };
 
 class TextPreparation {

@@ -39,13 +39,12 @@ std::size_t UrgentBanner::index_at(double seconds) const
     return static_cast<std::size_t>(slot % static_cast<long long>(m_notices.size()));
 }
 
-void UrgentBanner::draw(std::size_t index) const
+void UrgentBanner::draw(std::size_t index, int top) const
 {
     const UrgentNotice& notice = m_notices[index];
     SDL_Renderer* renderer = m_context.renderer;
     const SceneFonts& fonts = *m_context.fonts;
     const SceneLayout& layout = *m_context.layout;
-    const int top = layout.upper_top();
     const int bottom = layout.upper_bottom();
     fill_rect(renderer, m_context.settings->alert_background, {0, top, layout.width, bottom - top});
     const int label_line = line_height(fonts.label);

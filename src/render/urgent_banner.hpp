@@ -30,7 +30,8 @@ public:
     std::size_t count() const { return m_notices.size(); }
     // Which banner shows at `seconds` of play.
     std::size_t index_at(double seconds) const;
-    void draw(std::size_t index) const;
+    // Banner `index` from `top` (the upper area's, or under the alert band) down.
+    void draw(std::size_t index, int top) const;
 
 private:
     SceneContext m_context;

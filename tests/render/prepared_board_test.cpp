@@ -1,6 +1,7 @@
 // A board change or a reloaded look must not stall the crawl: the text a new board needs is
 // made on the scene's worker thread, and the frames meanwhile go on drawing the old board.
 #include "render/scene.hpp"
+#include "sample_alerts.hpp"
 #include "sample_notices.hpp"
 #include "scene_on_surface.hpp"
 #include "util/work_counters.hpp"
@@ -128,6 +129,31 @@ TEST_CASE("an urgent banner prepared on the worker shows as one set at once")
     prepared.scene->prepare_urgent({});
     draw_until_prepared(prepared, 4.0);
     CHECK(prepared.scene->urgent_count() == 0);
+}
+
+TEST_CASE("alerts prepared on the worker show as ones set at once, and no frame meanwhile shapes text")
+{
+    const auto notices = sample_notices();
+    const std::vector<model::ShownAlert> alerts{extreme_rain(), severe_wind(), moderate_heat(), minor_dust()};
+    SceneOnSurface at_once(640, 360), prepared(640, 360);
+    for (auto* canvas : {&at_once, &prepared}) {
+        canvas->scene->set_notices(notices);
+        canvas->scene->set_time(platform::to_local(alert_shown_time));
+    }
+    at_once.scene->set_alerts(alerts);
+    at_once.scene->draw(4.0);
+
+    const WorkCounts before_here = WorkCounters::on_this_thread();
+    prepared.scene->prepare_alerts(alerts);
+    CHECK(prepared.scene->alert_count() == 0);  // not shown yet
+    CHECK(WorkCounters::on_this_thread().lines_shaped == before_here.lines_shaped);
+    CHECK(draw_until_prepared(prepared, 4.0) == 0);
+    CHECK(prepared.scene->alert_count() == alerts.size());
+    CHECK(prepared.pixels() == at_once.pixels());
+
+    prepared.scene->prepare_alerts({});
+    draw_until_prepared(prepared, 4.0);
+    CHECK(prepared.scene->alert_count() == 0);
 }
 
 TEST_CASE("while the first board is being prepared the screen does not say there are no notices")
