@@ -134,4 +134,33 @@ TEST_CASE("every line the running player writes to a pipe carries a journald pri
     CHECK(run.output.find("<6>screen: 5 notices rasterized") != std::string::npos);
 }
 
+
+TEST_CASE("render --feed with a CAP alert draws its banner, and the banner's QR code reads back as the alert's web link")
+{
+    if (run_shell("command -v zbarimg >/dev/null 2>&1").exit_code != 0) {
+        skip_test("zbarimg is not installed (Debian package zbar-tools)");
+        return;
+    }
+    const ScratchDir dir("signage-render-cap");
+    const std::string web = "https://agency.go.kr/safety/HQ-2026-0001";
+    // In force from 2020 to 2099, so the frame shows it whenever the test runs.
+    std::ofstream(dir.path() / "alert.xml")
+        << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cap:alert xmlns:cap=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+           "<cap:identifier>HQ-2026-0001</cap:identifier><cap:sender>facilities@agency.go.kr</cap:sender>"
+           "<cap:sent>2020-01-01T09:00:00+09:00</cap:sent><cap:status>Actual</cap:status><cap:msgType>Alert</cap:msgType>"
+           "<cap:scope>Public</cap:scope><cap:info><cap:language>ko-KR</cap:language><cap:event>화재 대피</cap:event>"
+           "<cap:urgency>Immediate</cap:urgency><cap:severity>Extreme</cap:severity><cap:certainty>Observed</cap:certainty>"
+           "<cap:expires>2099-01-01T00:00:00+09:00</cap:expires><cap:senderName>본관 시설관리팀</cap:senderName>"
+           "<cap:headline>본관 3층 화재 발생, 즉시 대피하십시오</cap:headline><cap:web>"
+        << web << "</cap:web><cap:area><cap:areaDesc>본관</cap:areaDesc></cap:area></cap:info></cap:alert>\n";
+    const auto out = dir.path() / "frame.png";
+    const auto result = run_player({"render", "--at", "1", "--size", "1280x720", "--out", out.string(), "--feed", (dir.path() / "alert.xml").string()});
+    CAPTURE(result.output);
+    REQUIRE(result.exit_code == 0);
+    std::string decoded = run_shell("zbarimg --raw -q " + shell_quoted(out.string()) + " 2>/dev/null").output;
+    while (!decoded.empty() && decoded.back() == '\n')
+        decoded.pop_back();
+    CHECK(decoded == web);
+}
+
 }  // namespace signage::app
