@@ -53,10 +53,12 @@ std::optional<Scene::UpperView> Scene::alert_view(double seconds) const
 {
     const std::size_t band = m_alert_band.empty() ? 0 : m_alert_band.index_at(seconds) + 1;
     const std::size_t alerts = m_alert_banner.count();
-    const std::size_t turns = alerts + m_urgent.count();
+    // An official alert in the banner is about people's safety: an urgent notice of the agency
+    // (an office closed, a deadline) waits until no alert needs the banner.
+    const std::size_t turns = alerts > 0 ? alerts : m_urgent.count();
     if (turns == 0)
         return std::nullopt;
-    // Alerts first, then urgent notices, a dwell each.
+    // Several alerts, or several urgent notices, take turns a dwell each.
     const auto slot = static_cast<long long>(std::floor(std::max(0.0, seconds) / m_settings.featured_dwell_s));
     const auto turn = static_cast<std::size_t>(slot % static_cast<long long>(turns));
     if (turn < alerts)

@@ -93,7 +93,7 @@ TEST_CASE("the banner's QR code reads back as the alert's link")
     CHECK(run_shell("zbarimg --raw -q " + shell_quoted(path.string())).exit_code != 0);
 }
 
-TEST_CASE("an alert's banner comes before an urgent notice's, and they take turns a dwell each")
+TEST_CASE("while an alert needs the banner, urgent notices wait, and take the banner again when it is gone")
 {
     SceneOnSurface canvas(960, 540);
     auto notices = sample_notices();
@@ -102,12 +102,13 @@ TEST_CASE("an alert's banner comes before an urgent notice's, and they take turn
     canvas.scene->set_alerts({extreme_rain()});
     const SceneSettings settings;
     const SDL_Color alert = alert_colours(model::AlertSeverity::extreme).ground;
-    draw_at(canvas, 0.5);
-    CHECK(same_rgb(colour_at(canvas.surface.get(), 4, 400), alert));
-    draw_at(canvas, settings.featured_dwell_s + 0.5);
+    for (const double dwells : {0.0, 1.0, 2.0, 3.0}) {
+        draw_at(canvas, dwells * settings.featured_dwell_s + 0.5);
+        CHECK(same_rgb(colour_at(canvas.surface.get(), 4, 400), alert));
+    }
+    canvas.scene->set_alerts({});
+    draw_at(canvas, 4 * settings.featured_dwell_s + 0.5);
     CHECK(same_rgb(colour_at(canvas.surface.get(), 4, 400), settings.alert_background));
-    draw_at(canvas, 2 * settings.featured_dwell_s + 0.5);
-    CHECK(same_rgb(colour_at(canvas.surface.get(), 4, 400), alert));
 }
 
 TEST_CASE("golden: a Severe alert is a band across the top that leaves the featured title whole")
