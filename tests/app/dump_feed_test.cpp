@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -215,6 +216,44 @@ TEST_CASE("signage-player dump-feed fails with one line when nothing could be re
     CHECK(usage.exit_code == 2);
     CHECK(usage.output.empty());
     CHECK(usage.errors == "<3>cli: dump-feed: needs a FILE or URL; see --help\n");
+}
+
+
+TEST_CASE("signage-player dump-feed prints a CAP alert's fields in the documented shape, and whether it would show by --config")
+{
+    const auto update = (feeds_dir() / "cap" / "cap12-update-references.xml").string();
+    const auto outcome = run_player({"dump-feed", update}, true);
+    CAPTURE(outcome.output);
+    REQUIRE(outcome.exit_code == 0);
+    const Json json = Json::parse(outcome.output);
+    CHECK(keys_of(json) == std::vector<std::string>{"title", "format", "encoding", "items", "alerts", "alert_links"});
+    CHECK(json["format"] == "cap 1.2");
+    CHECK(json["items"].empty());
+    REQUIRE(json["alerts"].size() == 1);
+    const Json& alert = json["alerts"][0];
+    CHECK(keys_of(alert) == std::vector<std::string>{"identifier", "sender", "sent", "status", "msg_type", "scope", "references", "shown",
+                                                     "why", "info"});
+    CHECK(alert["identifier"] == "20261206-SEOUL-RAIN-08");
+    CHECK(alert["sent"] == "2026-12-06T07:00:00Z");  // 16:00 in Seoul, in UTC
+    CHECK(alert["msg_type"] == "Update");
+    REQUIRE(alert["references"].size() == 2);
+    CHECK(alert["references"][0] == Json::parse(R"({"sender": "kma.go.kr", "identifier": "20261206-SEOUL-RAIN-07", "sent": "2026-12-06T05:00:00Z"})"));
+    REQUIRE(!alert["info"].empty());
+    const Json& info = alert["info"][0];
+    CHECK(keys_of(info) == std::vector<std::string>{"language", "event", "urgency", "severity", "certainty", "effective", "onset", "expires",
+                                                    "sender_name", "headline", "description", "instruction", "web", "areas", "geocodes"});
+    CHECK(info["severity"] == "Extreme");
+    CHECK(info["expires"].is_null());  // absent: null
+    CHECK(info["areas"] == Json::array({"서울특별시"}));
+
+    // Judged by a screen in Busan, the Seoul alert would not show, and the dump says why.
+    const ScratchDir dir("signage-dump-cap");
+    std::ofstream(dir.path() / "busan.toml") << "[[feed]]\nname = \"x\"\npath = \"x.xml\"\nlanguage = \"ko\"\n\n[alerts]\nareas = [\"부산\"]\n";
+    const auto busan = run_player({"dump-feed", update, "--config", (dir.path() / "busan.toml").string()}, true);
+    REQUIRE(busan.exit_code == 0);
+    const Json judged = Json::parse(busan.output)["alerts"][0];
+    CHECK(judged["shown"] == false);
+    CHECK(judged["why"] == "not for this area");
 }
 
 }  // namespace signage::app
