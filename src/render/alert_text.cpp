@@ -2,13 +2,12 @@
 
 #include "platform/local_time.hpp"
 #include "render/draw_helpers.hpp"
-#include "render/qr_code.hpp"
+#include "render/notice_qr.hpp"
 #include "text/shaper.hpp"
 #include "text/wrap.hpp"
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 
 namespace signage::render {
 
@@ -61,30 +60,6 @@ std::string clock_text(std::chrono::year_month_day date, std::chrono::minutes ti
     else
         std::snprintf(text, sizeof text, "%02d:%02d", hours, minutes);
     return text;
-}
-
-// The QR code of `web` as one opaque line of a block: whole pixels per module, at most `max_side`.
-TextRecipe qr_of(std::string web, int max_side)
-{
-    return [web = std::move(web), max_side](const SceneFonts&) {
-        ComposedBlock block;
-        auto code = QrCode::encode(web);
-        if (!code)
-            return block;
-        const int module_px = qr_module_px(code.value(), max_side);
-        const platform::SurfacePtr surface = draw_qr_surface(code.value(), module_px);
-        if (!surface)
-            return block;
-        ComposedText image;
-        image.width = image.height = image.advance = surface->w;
-        image.pixels.resize(static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h));
-        for (int y = 0; y < surface->h; ++y)
-            std::memcpy(&image.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(surface->w)],
-                        static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch,
-                        static_cast<std::size_t>(surface->w) * 4);
-        block.lines.push_back(std::move(image));
-        return block;
-    };
 }
 
 // One line of `role` after the severity tag (`tag`, in its box) and before `right` (set in the
@@ -152,7 +127,7 @@ AlertBannerText make_banner(TextSource& text, const SceneContext& context, const
     if (!footer.empty())
         banner.footer = text.get("alert-small" + narrow, footer, lines_of(&SceneFonts::date, footer, soft_white, effects, portrait ? 3 : 2, width));
     if (qr) {
-        banner.qr = text.get("alert-qr", words.web, qr_of(words.web, geometry.qr_side));
+        banner.qr = text.get("alert-qr", words.web, qr_code_of(words.web, geometry.qr_side));
         const std::string& label = context.settings->screen.qr_label;
         if (!label.empty())
             banner.qr_label = text.get("alert-qr-label", label, lines_of(&SceneFonts::date, label, soft_white, effects, 1, geometry.qr_side));

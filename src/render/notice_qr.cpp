@@ -49,34 +49,22 @@ TextRecipe qr_code_of(std::string link, int column_px)
         ComposedBlock block;
         auto code = QrCode::encode(link);
         if (!code) {
-            platform::log({platform::LogLevel::warning, "render", "featured notice link " + link.substr(0, 80) + ": " + code.error().message +
-                                                                       "; the notice shows without a QR code"});
+            platform::log({platform::LogLevel::warning, "render", "link " + link.substr(0, 80) + ": " + code.error().message + "; shown without a QR code"});
             return block;
         }
         const int module_px = qr_module_px(code.value(), column_px);
         if (module_px < min_module_px) {
             platform::log({platform::LogLevel::warning, "render",
-                           "featured notice link of " + std::to_string(link.size()) + " bytes needs a QR code of " +
-                               std::to_string(code->modules()) + " modules, too many to read at this screen size; the notice shows without one"});
+                           "a link of " + std::to_string(link.size()) + " bytes needs a QR code of " +
+                               std::to_string(code->modules()) + " modules, too many to read at this screen size; shown without one"});
             return block;
         }
-        // Drawn straight into the block's pixels (not an SDL surface, whose allocation could fail
-        // quietly and leave an empty block in the cache): black modules on white, opaque.
         const int side = qr_side_px(code.value(), module_px);
         ComposedText picture;
         picture.width = side;
         picture.height = side;
         picture.advance = side;
-        picture.pixels.assign(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 0xFFFFFFFFu);
-        for (int y = 0; y < side; ++y) {
-            const int row = y / module_px - kQrQuietModules;
-            for (int x = 0; x < side; ++x) {
-                const int column = x / module_px - kQrQuietModules;
-                const bool inside = row >= 0 && column >= 0 && row < code->modules() && column < code->modules();
-                if (inside && code->dark(column, row))
-                    picture.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(side) + static_cast<std::size_t>(x)] = 0xFF000000u;
-            }
-        }
+        picture.pixels = qr_pixels(code.value(), module_px);
         block.lines.push_back(std::move(picture));
         return block;
     };

@@ -24,7 +24,8 @@ int notice_qr_column_px(const SceneLayout& layout);
 // The width left to a notice's text beside the column (the column and a gap taken off).
 int text_width_beside_qr(const SceneLayout& layout);
 
-// The code of `link`, black on white with its quiet zone, as a block of one line: the largest
+// The code of `link` (the featured notice's, and the alert banner's web link), black on white
+// with its quiet zone, as a block of one line: the largest
 // whole number of pixels a module with which it fits `column_px`. No lines when it does not fit
 // at 2 px a module (a link of several hundred bytes): then no code shows.
 TextRecipe qr_code_of(std::string link, int column_px);

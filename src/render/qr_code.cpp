@@ -45,25 +45,22 @@ int qr_module_px(const QrCode& code, int max_side_px)
     return side_modules > 0 ? max_side_px / side_modules : 0;
 }
 
-platform::SurfacePtr draw_qr_surface(const QrCode& code, int module_px, SDL_Color dark, SDL_Color light)
+std::vector<Uint32> qr_pixels(const QrCode& code, int module_px)
 {
-    if (module_px <= 0 || code.modules() <= 0)
-        return nullptr;
+    if (module_px < 1 || code.modules() <= 0)
+        return {};
     const int side = qr_side_px(code, module_px);
-    platform::SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888)};
-    if (!surface)
-        return nullptr;
-    SDL_FillRect(surface.get(), nullptr, SDL_MapRGBA(surface->format, light.r, light.g, light.b, 255));
-    const Uint32 ink = SDL_MapRGBA(surface->format, dark.r, dark.g, dark.b, 255);
-    for (int y = 0; y < code.modules(); ++y) {
-        for (int x = 0; x < code.modules(); ++x) {
-            if (!code.dark(x, y))
-                continue;
-            SDL_Rect module{(x + kQrQuietModules) * module_px, (y + kQrQuietModules) * module_px, module_px, module_px};
-            SDL_FillRect(surface.get(), &module, ink);
+    std::vector<Uint32> pixels(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 0xFFFFFFFFu);
+    for (int y = 0; y < side; ++y) {
+        const int row = y / module_px - kQrQuietModules;
+        for (int x = 0; x < side; ++x) {
+            const int column = x / module_px - kQrQuietModules;
+            const bool inside = row >= 0 && column >= 0 && row < code.modules() && column < code.modules();
+            if (inside && code.dark(column, row))
+                pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(side) + static_cast<std::size_t>(x)] = 0xFF000000u;
         }
     }
-    return surface;
+    return pixels;
 }
 
 }  // namespace signage::render

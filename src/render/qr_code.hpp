@@ -2,8 +2,9 @@
 // QR codes (libqrencode), drawn the way a phone reads them from across a lobby: whole pixels per
 // module, never scaled by the renderer, four modules of light quiet zone around them, dark on
 // light whatever the theme.
-#include "platform/sdl_handles.hpp"
 #include "util/result.hpp"
+
+#include <SDL.h>
 
 #include <cstddef>
 #include <string_view>
@@ -36,9 +37,9 @@ inline int qr_side_px(const QrCode& code, int module_px) { return (code.modules(
 // in `max_side_px`; 0 when not even one pixel per module fits.
 int qr_module_px(const QrCode& code, int max_side_px);
 
-// The code as an ARGB8888 surface of qr_side_px(code, module_px) square: `dark` modules on a
-// `light` ground, quiet zone included. Null when SDL cannot make the surface.
-platform::SurfacePtr draw_qr_surface(const QrCode& code, int module_px, SDL_Color dark = {0, 0, 0, 255},
-                                     SDL_Color light = {255, 255, 255, 255});
+// The code as opaque ARGB8888 pixels, rows of qr_side_px(code, module_px): black modules on
+// white, quiet zone included. Plain memory rather than an SDL surface, whose allocation could
+// fail quietly and leave an empty code in the text cache. Empty when module_px < 1.
+std::vector<Uint32> qr_pixels(const QrCode& code, int module_px);
 
 }  // namespace signage::render
