@@ -282,8 +282,10 @@ void AlertLinks::restore(const CachedFeed& entry, const std::vector<AlertLink>& 
     set_links(links);
     if (entry.content_type != kCacheType)
         return;
-    for (auto& [link, copy] : read_copies(entry.body)) {
-        auto held = std::ranges::find_if(m_held, [&](const Held& h) { return h.link == link; });
+    for (auto& [cached_link, copy] : read_copies(entry.body)) {
+        // clang 14 (the fuzz build's) cannot capture a structured binding in a lambda.
+        const auto& link = cached_link;
+        auto held = std::ranges::find_if(m_held, [&link](const Held& h) { return h.link == link; });
         if (held == m_held.end())
             continue;
         Result<std::vector<model::Alert>> alerts = parse_linked_alert(m_source, copy.body, copy.content_type, copy.url, m_stop);
