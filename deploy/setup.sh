@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 / Raspberry Pi OS (bookworm) machine:
 #   deploy/setup.sh run    install what is missing, build, run the player on the bundled sample feed
+#   deploy/setup.sh bench  install what is missing (Chromium too), build, run the side-by-side
+#                          benchmark (tests/bench/side_by_side.py; docs/benchmarks.md)
 #   deploy/setup.sh test   install what is missing, build, run the whole test suite (in CI, then
 #                          deploy/package-check.sh: the .deb built, installed and purged; with
 #                          SIGNAGE_SANITIZERS=1 the suite again under ASan+UBSan and under TSan)
-# Extra arguments after "run" go to signage-player (e.g. --windowed 1280x720).
+# Extra arguments after "run" go to signage-player (e.g. --windowed 1280x720), after "bench" to
+# side_by_side.py (e.g. --quick).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,7 +16,7 @@ build_dir=${SIGNAGE_BUILD_DIR:-"$here/build"}
 # Build and runtime dependencies, all from Debian's archive.
 packages=(
   build-essential cmake pkg-config
-  libsdl2-dev libsdl2-image-dev
+  libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev
   libfreetype-dev libharfbuzz-dev
   libcurl4-openssl-dev libxml2-dev
   libtomlplusplus-dev doctest-dev libunibreak-dev libutf8proc-dev libfribidi-dev libunistring-dev libqrencode-dev nlohmann-json3-dev
@@ -161,6 +164,14 @@ case "$mode" in
     build
     exec "$build_dir/bin/signage-player" "$@"
     ;;
+  bench)
+    shift
+    # Chromium only here: the browser the player is measured against, some 300 MB installed.
+    packages+=(chromium)
+    install_missing
+    build
+    exec python3 "$here/tests/bench/side_by_side.py" --build "$build_dir" "$@"
+    ;;
   test)
     install_missing
     build
@@ -171,7 +182,7 @@ case "$mode" in
     cross_build
     ;;
   *)
-    echo "usage: deploy/setup.sh run [player arguments] | deploy/setup.sh test" >&2
+    echo "usage: deploy/setup.sh run [player arguments] | deploy/setup.sh bench [side_by_side.py arguments] | deploy/setup.sh test" >&2
     exit 2
     ;;
 esac
