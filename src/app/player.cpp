@@ -382,6 +382,7 @@ void Player::draw_frame(render::Scene& scene, render::ScreenTransform& transform
     const render::FrameExtent extent = m_display.keeps_last_frame() && !m_whole_frame ? render::FrameExtent::changes_only : render::FrameExtent::whole;
     m_whole_frame = false;
     transform.begin_frame(extent == render::FrameExtent::whole);
+    scene.set_kept_surface(m_display.kept_surface());
     const auto changed = transform.end_frame(scene.draw(m_playback.scene_seconds(), m_playback.crawl_travelled(), extent));
     if (m_screenshot_requested) {
         m_screenshot_requested = false;

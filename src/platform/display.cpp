@@ -450,12 +450,14 @@ Status Display::make_surface_renderer()
     // Drawing straight into the window's surface lets a frame push only the rectangles it
     // changed to the screen (SDL_UpdateWindowSurfaceRects): the crawl band, most of the time.
     m_renderer.reset();
+    m_surface = nullptr;
     SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
     if (!surface)
         return Error{std::string("unable to get the window's surface: ") + SDL_GetError()};
     m_renderer.reset(SDL_CreateSoftwareRenderer(surface));
     if (!m_renderer)
         return Error{std::string("unable to create the software renderer: ") + SDL_GetError()};
+    m_surface = surface;
     return Done{};
 }
 

@@ -115,6 +115,9 @@ public:
     // Whether the last frame stays in place to draw over (the software path's window surface),
     // so a frame may redraw only what changed.
     bool keeps_last_frame() const { return m_on_window_surface; }
+    // The surface the software renderer draws on (the window's), which keeps the last frame;
+    // null on the GPU path.
+    SDL_Surface* kept_surface() const { return m_on_window_surface ? m_surface : nullptr; }
     // The display's refresh rate, 60 when it does not say; the renderer's name ("opengl", ...).
     double refresh_hz() const;
     const char* renderer_name() const;
@@ -124,6 +127,7 @@ private:
     RendererPtr m_renderer;
     bool m_vsync = false;
     bool m_on_window_surface = false;  // the software path
+    SDL_Surface* m_surface = nullptr;  // the window's, owned by SDL, while the software renderer draws on it
 
     Status make_surface_renderer();
     bool use_accelerated_instead(const std::string& why, const LogSink& log);

@@ -19,6 +19,9 @@ class Background {
 public:
     Background(SceneContext context, const BackgroundPicture& picture);
     void draw() const;
+    // Whether it is the background colour alone, which draws the same clipped or not (a scaled
+    // picture may land a pixel apart when SDL clips it).
+    bool plain() const { return !m_image; }
 
 private:
     SceneContext m_context;

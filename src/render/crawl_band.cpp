@@ -3,6 +3,8 @@
 #include "render/draw_helpers.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 namespace signage::render {
 
@@ -51,6 +53,97 @@ void CrawlBand::arrange()
     const int narrowest = widths.empty() ? band_width : std::max(1, *std::min_element(widths.begin(), widths.end()));
     m_placements.reserve(static_cast<std::size_t>(band_width / narrowest + 2));
     m_scroller = CrawlScroller(std::move(widths));
+    m_drawn_travelled.reset();
+
+    // Every row an item can draw in, from the baseline: its texts, its badge, its separator.
+    const SceneMetrics& metrics = m_context.layout->metrics;
+    const text::FontChain& font = m_context.fonts->crawl;
+    const int separator_top = ascent(font) * 2 / 5 + metrics.separator_size / 2;
+    m_rows_above = separator_top;
+    m_rows_below = metrics.separator_size - separator_top;
+    auto include = [this](const TextSprite& sprite, int baseline_offset) {
+        m_rows_above = std::max(m_rows_above, sprite.baseline() - baseline_offset);
+        m_rows_below = std::max(m_rows_below, sprite.height() - sprite.baseline() + baseline_offset);
+    };
+    for (const auto& item : m_items) {
+        include(first_line(item.primary), 0);
+        if (item.secondary)
+            include(first_line(item.secondary), 0);
+        if (item.badge) {
+            const int box_height = line_height(font) * 3 / 4;
+            const int box_top = ascent(font) * 2 / 5 + box_height / 2;  // above the baseline
+            m_rows_above = std::max(m_rows_above, box_top);
+            m_rows_below = std::max(m_rows_below, box_height - box_top);
+            const text::FontChain& label = m_context.fonts->label;
+            const int text_baseline = -box_top + (box_height + ascent(label) - static_cast<int>(label.descender() / 64)) / 2;
+            include(first_line(item.badge), text_baseline);
+        }
+    }
+}
+
+int CrawlBand::baseline() const
+{
+    const text::FontChain& font = m_context.fonts->crawl;
+    const SDL_Rect band = m_context.layout->band();
+    return band.y + (band.h + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
+}
+
+SDL_Rect CrawlBand::moving_rows() const
+{
+    const SDL_Rect band = m_context.layout->band();
+    const int top = std::max(band.y, baseline() - m_rows_above);
+    const int bottom = std::min(band.y + band.h, baseline() + m_rows_below);
+    return {band.x, top, band.w, std::max(0, bottom - top)};
+}
+
+namespace {
+
+// Moves the pixels of `rows` (in the surface's coordinates) `distance` to the left; the
+// columns that come in at the right keep what was there.
+bool move_left(SDL_Surface* surface, const SDL_Rect& rows, int distance)
+{
+    if (rows.x < 0 || rows.y < 0 || rows.x + rows.w > surface->w || rows.y + rows.h > surface->h)
+        return false;
+    if (SDL_MUSTLOCK(surface) && SDL_LockSurface(surface) != 0)
+        return false;
+    const int bytes_per_pixel = surface->format->BytesPerPixel;
+    auto* first = static_cast<unsigned char*>(surface->pixels) + static_cast<std::ptrdiff_t>(rows.y) * surface->pitch +
+                  static_cast<std::ptrdiff_t>(rows.x) * bytes_per_pixel;
+    const auto length = static_cast<std::size_t>(rows.w - distance) * static_cast<std::size_t>(bytes_per_pixel);
+    for (int row = 0; row < rows.h; ++row) {
+        unsigned char* line = first + static_cast<std::ptrdiff_t>(row) * surface->pitch;
+        std::memmove(line, line + static_cast<std::ptrdiff_t>(distance) * bytes_per_pixel, length);
+    }
+    if (SDL_MUSTLOCK(surface))
+        SDL_UnlockSurface(surface);
+    return true;
+}
+
+}  // namespace
+
+SDL_Rect CrawlBand::draw_moved(std::int64_t travelled, SDL_Surface* kept)
+{
+    SDL_Renderer* renderer = m_context.renderer;
+    const SDL_Rect band = m_context.layout->band();
+    const SDL_Rect rows = moving_rows();
+    const std::int64_t distance = m_drawn_travelled ? travelled - *m_drawn_travelled : -1;
+    if (distance == 0)
+        return {band.x, band.y, 0, 0};  // nothing moved
+    SDL_Rect viewport{};
+    SDL_RenderGetViewport(renderer, &viewport);
+    SDL_Rect on_surface{rows.x + viewport.x, rows.y + viewport.y, rows.w, rows.h};
+    // Queued draws must land before the pixels move (SDL batches them).
+    const bool movable = kept && !SDL_GetRenderTarget(renderer) && distance > 0 && distance < band.w / 2 && rows.h > 0 &&
+                         SDL_RenderFlush(renderer) == 0 && move_left(kept, on_surface, static_cast<int>(distance));
+    if (!movable) {
+        draw(travelled);
+        return band;
+    }
+    const SDL_Rect incoming{band.x + band.w - static_cast<int>(distance), rows.y, static_cast<int>(distance), rows.h};
+    SDL_RenderSetClipRect(renderer, &incoming);
+    draw(travelled);
+    SDL_RenderSetClipRect(renderer, nullptr);
+    return rows;
 }
 
 void CrawlBand::draw(std::int64_t travelled)
@@ -61,9 +154,10 @@ void CrawlBand::draw(std::int64_t travelled)
     const SDL_Rect band = m_context.layout->band();
     fill_rect(renderer, theme.band, band);
     fill_rect(renderer, theme.accent, {0, band.y, band.w, std::max(2, metrics.separator_size / 3)});
+    m_drawn_travelled = travelled;
 
     const text::FontChain& font = m_context.fonts->crawl;
-    const int baseline = band.y + (band.h + ascent(font) - static_cast<int>(font.descender() / 64)) / 2;
+    const int baseline = this->baseline();
     m_scroller.place(m_scroller.offset_at(travelled), band.w, m_placements);
     for (const auto& placement : m_placements) {
         const CrawlItem& item = m_items[placement.item];

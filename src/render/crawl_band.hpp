@@ -6,6 +6,7 @@
 #include "render/text_source.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,19 @@ public:
     bool empty() const { return m_items.empty(); }
     // With the crawl `travelled` whole pixels along. Allocates nothing.
     void draw(std::int64_t travelled);
+    // The same on `kept`, the surface the renderer draws on, which still holds the band as the
+    // last draw or draw_moved left it (the software path's window surface): the rows the
+    // notices move in are moved along by the distance travelled since, and only the columns
+    // that come in are drawn, pixel for pixel what draw() gives. Returns the rectangle that
+    // changed: those rows, or the whole band when it had to be drawn whole (null `kept`, a
+    // render target or new items since, a jump back or of half the band or more).
+    SDL_Rect draw_moved(std::int64_t travelled, SDL_Surface* kept);
 
 private:
     void arrange();
+    int baseline() const;
+    // The rows of the band that any item draws in; the rest of it never changes.
+    SDL_Rect moving_rows() const;
     void draw_badge(const CrawlItem& item, int x, int baseline) const;
 
     SceneContext m_context;
@@ -46,6 +57,9 @@ private:
     std::vector<CrawlItem> m_items;  // the alerts' items, then the notices' 
     CrawlScroller m_scroller;
     std::vector<CrawlPlacement> m_placements;  // reused every frame: no allocation while scrolling
+    std::optional<std::int64_t> m_drawn_travelled;  // where the items were when last drawn
+    int m_rows_above = 0;  // how far above and below the baseline the items draw
+    int m_rows_below = 0;
 };
 
 }  // namespace signage::render

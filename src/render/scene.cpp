@@ -100,6 +100,7 @@ Scene::Scene(SDL_Renderer* renderer, Assets& assets)
     , m_empty_message(TextSprite::upload(renderer, assets.empty_message))
 {
     m_empty_message.prime(renderer);
+    m_text.prime_at({0, m_layout.upper_top()});  // a frame of new text may leave the header as it is
 }
 
 void Scene::set_notices(const std::vector<model::Notice>& notices)
@@ -363,8 +364,16 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     if (extent == FrameExtent::changes_only && !m_dirty.any()) {
         if (!m_layout.has_band())
             return SDL_Rect{0, 0, 0, 0};  // nothing moved
-        m_crawl.draw(crawl_travelled);
-        return m_layout.band();
+        return m_crawl.draw_moved(crawl_travelled, m_kept_surface);
+    }
+    if (extent == FrameExtent::changes_only && !m_dirty.header && !m_dirty.notes && m_layout.upper_top() > 0 && m_background.plain()) {
+        // Only the upper area changed (a step of a change of notice, most of the time): the
+        // header keeps its pixels, and only what lies below it is drawn and sent to the screen.
+        const SDL_Rect below_header{0, m_layout.upper_top(), m_layout.width, m_layout.height - m_layout.upper_top()};
+        SDL_RenderSetClipRect(m_renderer, &below_header);
+        draw_whole(crawl_travelled, view, moment, change);
+        SDL_RenderSetClipRect(m_renderer, nullptr);
+        return below_header;
     }
     draw_whole(crawl_travelled, view, moment, change);
     return std::nullopt;

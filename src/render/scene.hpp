@@ -61,6 +61,11 @@ public:
     std::optional<SDL_Rect> draw(double seconds, std::int64_t crawl_travelled, FrameExtent extent);
     // For stills and tests: the crawl has travelled as it would at the display's rate by then.
     void draw(double seconds);
+    // The surface the renderer draws on, when it keeps the last frame (the software path's
+    // window surface): a FrameExtent::changes_only frame where only the crawl moved then moves
+    // the band's pixels along and draws only what comes in (CrawlBand::draw_moved). Null: the
+    // band is drawn whole each frame.
+    void set_kept_surface(SDL_Surface* kept) { m_kept_surface = kept; }
     // Urgent notices, most important first: while there are any, a full-width banner in alert
     // colours takes the place of the featured notice (several take turns). Empty: none.
     void set_urgent(const std::vector<const model::Notice*>& urgent);
@@ -150,6 +155,7 @@ private:
     std::optional<UpperView> alert_view(double seconds) const;
     void draw_banners(const UpperView& view);
     SDL_Renderer* m_renderer;
+    SDL_Surface* m_kept_surface = nullptr;
     text::FreeTypeLibrary m_library;  // before every font
     SceneSettings m_settings;
     SceneLayout m_layout;

@@ -21,7 +21,7 @@ SharedTextBlock TextPreparation::make_now(const std::string& key, const TextReci
 {
     auto block = store(key, recipe(*m_fonts));
     for (const auto& line : block->lines)
-        line.prime(m_renderer);
+        line.prime(m_renderer, m_prime_at);
     return block;
 }
 
@@ -151,7 +151,7 @@ void TextPreparation::prime_uploaded()
 {
     for (const auto& block : std::exchange(m_unprimed, {}))
         for (const auto& line : block->lines)
-            line.prime(m_renderer);
+            line.prime(m_renderer, m_prime_at);
 }
 
 const TextCacheStats& TextPreparation::trim()

@@ -54,6 +54,9 @@ public:
     std::optional<PreparedChange> take_ready();
     // Prepares the uploaded text for drawing (see TextSprite::prime), in a frame that paints over it.
     void prime_uploaded();
+    // Where the primed pixel goes: a pixel that every frame showing new text paints over (the
+    // scene's upper area, which such a frame redraws while the header may keep its pixels).
+    void prime_at(SDL_Point at) { m_prime_at = at; }
     // Lets the cache drop what nobody shows any more, down to its budget.
     const TextCacheStats& trim();
     // After a new board: the heap's free pages go back to the system, on the worker's thread
@@ -94,6 +97,7 @@ private:
     std::deque<PreparedChange> m_pending;
     std::unordered_set<std::string> m_in_flight;  // keys the worker has been given
     std::vector<SharedTextBlock> m_unprimed;      // uploaded by upload_finished, not drawn yet
+    SDL_Point m_prime_at{0, 0};
     std::size_t m_failed_uploads = 0;
     bool m_failure_logged = false;
     std::unique_ptr<WorkerFonts> m_worker_fonts;

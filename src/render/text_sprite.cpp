@@ -266,15 +266,15 @@ TextSprite TextSprite::from_text(SDL_Renderer* renderer, std::string_view text, 
     return sprite;
 }
 
-void TextSprite::prime(SDL_Renderer* renderer) const
+void TextSprite::prime(SDL_Renderer* renderer, SDL_Point at) const
 {
     const bool was_clipped = SDL_RenderIsClipEnabled(renderer) == SDL_TRUE;
     SDL_Rect kept{};
     SDL_RenderGetClipRect(renderer, &kept);
-    const SDL_Rect pixel{0, 0, 1, 1};
+    const SDL_Rect pixel{at.x, at.y, 1, 1};
     SDL_RenderSetClipRect(renderer, &pixel);
     for (const auto& tile : m_tiles) {
-        const SDL_Rect destination{0, 0, tile.width, m_height};
+        const SDL_Rect destination{at.x, at.y, tile.width, m_height};
         SDL_RenderCopy(renderer, tile.texture.get(), nullptr, &destination);
     }
     SDL_RenderSetClipRect(renderer, was_clipped ? &kept : nullptr);

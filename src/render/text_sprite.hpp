@@ -50,11 +50,11 @@ public:
     static TextSprite from_text(SDL_Renderer* renderer, std::string_view text, const text::FontChain& chain, SDL_Color color,
                                 const TextEffects& effects = {});
 
-    // Draws one pixel of each tile at the top left, where the next frame must paint over it: a
-    // renderer prepares a texture on its first use (SDL's software renderer allocates its blit
-    // map then), and that must not fall on a frame of the crawl. One pixel is enough for that,
-    // and costs nothing like drawing the whole texture.
-    void prime(SDL_Renderer* renderer) const;
+    // Draws one pixel of each tile at `at` (the top left unless told), where the next frame must
+    // paint over it: a renderer prepares a texture on its first use (SDL's software renderer
+    // allocates its blit map then), and that must not fall on a frame of the crawl. One pixel
+    // is enough for that, and costs nothing like drawing the whole texture.
+    void prime(SDL_Renderer* renderer, SDL_Point at = {0, 0}) const;
 
     // Draws with the pen starting at x and the baseline at y.
     void draw(SDL_Renderer* renderer, int x, int y) const;
