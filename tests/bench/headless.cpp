@@ -6,22 +6,26 @@
 // featured_ticker below). One line per number, `name key=value ...`, for people and scripts:
 //
 //   headless.screen width=1920 height=1080 refresh_hz=60 crawl_px_per_s=120 quick=0
-//   headless.steady_frame_us.<layout> median= p99= max= mean= frames=3000 whole=
+//   headless.steady_frame_us.<layout> median= p99= max= mean= cpu_median= cpu_p99= cpu_max= cpu_mean= frames=3000 whole=
 //       Ten notices on screen, after 120 frames of warm-up: 3,000 frames (50 s of the screen's
 //       time, the featured rotation's changes included) drawn as Player::draw_frame draws them
 //       on the software path: ScreenTransform around Scene::draw with FrameExtent::changes_only,
 //       then SDL_RenderPresent, which on a surface flushes SDL's queue. Not included: copying
 //       the changed rectangle to the window (SDL_UpdateWindowSurfaceRects), and so the X server.
-//       whole = frames that redrew the whole screen (the first, a change of featured notice).
-//   headless.board50_ms.<layout> median= min= max= runs= frames= longest_frame_us=
+//       Wall time (median= ... mean=), and the thread's CPU time (cpu_*), which leaves out the
+//       ticks (4 ms) in which a busy machine runs another process. whole = frames that redrew
+//       the whole screen (a change of featured notice).
+//   headless.board50_ms.<layout> median= min= max= cpu= runs= frames= longest_frame_us=
 //       A board of 50 new headlines: from Scene::prepare_notices on a new scene (an empty text
 //       cache, fonts open, one frame drawn) to the end of the first frame that shows it
 //       (boards_shown() moved on): shaping and rasterizing on the text worker, uploads, the
 //       frame. Frames are paced at 60 Hz meanwhile, as the player's are; frames = those drawn
-//       meanwhile, longest_frame_us the slowest of them (what the crawl felt).
+//       meanwhile, longest_frame_us the slowest of them (what the crawl felt); cpu = the CPU
+//       time of the process meanwhile, every thread (the worker runs at nice 10: on a busy
+//       machine it waits, and the wall time grows while cpu does not).
 //   headless.feed_parse.<rss_utf8|json> mb_per_s= mb= notices= median_ms= runs=
 //       parse_feed on a ~5 MiB feed built in memory (bench_feeds.hpp); MB are 10^6 bytes.
-//   headless.startup_ms.<layout> median= min= max= runs= scene= cache_feed= first_board= with_exec=
+//   headless.startup_ms.<layout> median= min= max= runs= scene= cache_feed= first_board= with_exec= cpu=
 //       Start-up to the first frame with the notices' text, from a cached feed: this program
 //       started again as a child (`--startup-child`), timed from its main(): the fonts opened
 //       and the scene built (Scene::create with the config's fonts and settings: scene=), the
@@ -32,7 +36,8 @@
 //       one thread (the player reads the cache on its fetcher thread meanwhile). Not included:
 //       a display, a window, SDL video, the renderer probe; with_exec= adds what comes before
 //       main(): from posix_spawn to the same frame (exec, the dynamic loader, static
-//       initialisers). The files are in the page cache, as on a restart.
+//       initialisers); cpu= is the child's CPU time by then, every thread, the loader's too.
+//       The files are in the page cache, as on a restart.
 // Medians over 5 runs (board, parse, start-up); --quick: 600 steady frames and 2 runs, for a
 // smoke. A program that prints numbers, with no assertion on time, which a shared machine
 // cannot promise. Run it from the build tree: build/bin/bench-headless
@@ -53,6 +58,7 @@
 
 #include <spawn.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -193,45 +199,68 @@ struct Screen {
     }
 };
 
+// CPU time of this thread, in microseconds: a frame's own cost, whoever else the shared machine
+// runs meanwhile (another process preempting this one shows in the wall time as a tick, 4 ms).
+double thread_cpu_us()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e6 + static_cast<double>(now.tv_nsec) / 1e3;
+}
+
+// CPU time of the whole process (every thread, the text worker's too), in milliseconds.
+double process_cpu_ms()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+double mean(const std::vector<double>& values) { return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size()); }
+
 void steady_frames(const Layout& layout, const Options& options)
 {
     Screen screen(bench_config(layout.layout));
     screen.scene->set_time(signage::platform::to_local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
     screen.scene->set_notices(bench_notices(kScreenNotices));
-    screen.frame();
-    for (int i = 1; i < kWarmUpFrames; ++i)
+    for (int i = 0; i < kWarmUpFrames; ++i)
         screen.frame();
-    std::vector<double> frame_us;
-    frame_us.reserve(static_cast<std::size_t>(options.steady_frames));
+    std::vector<double> wall_us, cpu_us;
+    wall_us.reserve(static_cast<std::size_t>(options.steady_frames));
+    cpu_us.reserve(static_cast<std::size_t>(options.steady_frames));
     int whole = 0;
     for (int i = 0; i < options.steady_frames; ++i) {
         const auto start = Clock::now();
+        const double cpu_start = thread_cpu_us();
         whole += screen.frame() ? 1 : 0;
-        frame_us.push_back(us_between(start, Clock::now()));
+        cpu_us.push_back(thread_cpu_us() - cpu_start);
+        wall_us.push_back(us_between(start, Clock::now()));
     }
-    const double mean = std::accumulate(frame_us.begin(), frame_us.end(), 0.0) / static_cast<double>(frame_us.size());
-    std::printf("headless.steady_frame_us.%s median=%.0f p99=%.0f max=%.0f mean=%.0f frames=%d whole=%d\n", layout.name, median(frame_us),
-                percentile(frame_us, 0.99), percentile(frame_us, 1.0), mean, options.steady_frames, whole);
+    std::printf("headless.steady_frame_us.%s median=%.0f p99=%.0f max=%.0f mean=%.0f cpu_median=%.0f cpu_p99=%.0f cpu_max=%.0f cpu_mean=%.0f frames=%d whole=%d\n",
+                layout.name, median(wall_us), percentile(wall_us, 0.99), percentile(wall_us, 1.0), mean(wall_us), median(cpu_us), percentile(cpu_us, 0.99),
+                percentile(cpu_us, 1.0), mean(cpu_us), options.steady_frames, whole);
     std::fflush(stdout);
 }
 
 void board_of_fifty(const Layout& layout, const Options& options)
 {
     const auto notices = bench_notices(kBoardNotices);
-    std::vector<double> wall_ms, frames, longest_us;
+    std::vector<double> wall_ms, cpu_ms, frames, longest_us;
     for (int run = 0; run < options.runs; ++run) {
         Screen screen(bench_config(layout.layout));  // a new scene: nothing in its text cache
         screen.frame();
         const std::size_t shown = screen.scene->boards_shown();
         const auto start = Clock::now();
+        const double cpu_start = process_cpu_ms();
         screen.scene->prepare_notices(notices);
         const auto [drawn, longest] = screen.frames_until_board(start, shown);
         wall_ms.push_back(ms_between(start, Clock::now()));
+        cpu_ms.push_back(process_cpu_ms() - cpu_start);
         frames.push_back(drawn);
         longest_us.push_back(longest);
     }
-    std::printf("headless.board50_ms.%s median=%.1f min=%.1f max=%.1f runs=%d frames=%.0f longest_frame_us=%.0f\n", layout.name, median(wall_ms),
-                percentile(wall_ms, 0.0), percentile(wall_ms, 1.0), options.runs, median(frames), median(longest_us));
+    std::printf("headless.board50_ms.%s median=%.1f min=%.1f max=%.1f cpu=%.1f runs=%d frames=%.0f longest_frame_us=%.0f\n", layout.name,
+                median(wall_ms), percentile(wall_ms, 0.0), percentile(wall_ms, 1.0), median(cpu_ms), options.runs, median(frames), median(longest_us));
     std::fflush(stdout);
 }
 
@@ -276,8 +305,9 @@ int startup_child(const Layout& layout, const std::filesystem::path& cache_direc
     screen.scene->prepare_time(signage::platform::to_local(now));
     screen.scene->prepare_notices(board.notices());
     screen.frames_until_board(feed_read, 0);
-    std::printf("%lld %lld %lld %lld %zu\n", nanoseconds(started), nanoseconds(scene_built), nanoseconds(feed_read), nanoseconds(Clock::now()),
-                screen.scene->notices_shown().size());
+    const long long shown_at = nanoseconds(Clock::now());
+    std::printf("%lld %lld %lld %lld %zu %lld\n", nanoseconds(started), nanoseconds(scene_built), nanoseconds(feed_read), shown_at,
+                screen.scene->notices_shown().size(), static_cast<long long>(process_cpu_ms() * 1e6));
     return 0;
 }
 
@@ -324,9 +354,9 @@ std::vector<long long> run_startup_child(const char* layout, const std::string& 
         output.append(buffer, static_cast<std::size_t>(got));
     int status = 0;
     waitpid(pid, &status, 0);
-    std::vector<long long> times{nanoseconds(spawned), 0, 0, 0, 0, 0};
+    std::vector<long long> times{nanoseconds(spawned), 0, 0, 0, 0, 0, 0};
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-        std::sscanf(output.c_str(), "%lld %lld %lld %lld %lld", &times[1], &times[2], &times[3], &times[4], &times[5]) != 5)
+        std::sscanf(output.c_str(), "%lld %lld %lld %lld %lld %lld", &times[1], &times[2], &times[3], &times[4], &times[5], &times[6]) != 6)
         fail("the start-up child failed (its output: \"" + output + "\")");
     if (times[5] != static_cast<long long>(kScreenNotices))
         fail("the start-up child showed " + std::to_string(times[5]) + " notices, not " + std::to_string(kScreenNotices));
@@ -335,19 +365,20 @@ std::vector<long long> run_startup_child(const char* layout, const std::string& 
 
 void startup(const Layout& layout, const std::filesystem::path& directory, const Options& options)
 {
-    std::vector<double> total, scene, feed, board, with_exec;
+    std::vector<double> total, scene, feed, board, with_exec, cpu;
     const auto ms = [](long long from, long long to) { return static_cast<double>(to - from) / 1e6; };
     for (int run = 0; run < options.runs; ++run) {
-        const auto t = run_startup_child(layout.name, directory.string());  // spawn, main, scene, feed, frame
+        const auto t = run_startup_child(layout.name, directory.string());  // spawn, main, scene, feed, frame, notices, CPU
         total.push_back(ms(t[1], t[4]));
         scene.push_back(ms(t[1], t[2]));
         feed.push_back(ms(t[2], t[3]));
         board.push_back(ms(t[3], t[4]));
         with_exec.push_back(ms(t[0], t[4]));
+        cpu.push_back(static_cast<double>(t[6]) / 1e6);
     }
-    std::printf("headless.startup_ms.%s median=%.1f min=%.1f max=%.1f runs=%d scene=%.1f cache_feed=%.1f first_board=%.1f with_exec=%.1f\n",
+    std::printf("headless.startup_ms.%s median=%.1f min=%.1f max=%.1f runs=%d scene=%.1f cache_feed=%.1f first_board=%.1f with_exec=%.1f cpu=%.1f\n",
                 layout.name, median(total), percentile(total, 0.0), percentile(total, 1.0), options.runs, median(scene), median(feed), median(board),
-                median(with_exec));
+                median(with_exec), median(cpu));
     std::fflush(stdout);
 }
 
