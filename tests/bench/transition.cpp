@@ -11,7 +11,7 @@
 //   <layout>.<transition>.change_max_ms
 // A frame is timed from Scene::draw to the end of SDL_RenderFlush. Medians over the runs; a
 // program that prints numbers, with no assertion on time, which a shared machine cannot promise.
-#include "bench_headlines.hpp"
+#include "bench_support.hpp"
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
 #include "render/scene.hpp"
@@ -40,30 +40,13 @@ constexpr std::size_t kNotices = 8;
 
 std::vector<signage::model::Notice> bench_notices()
 {
-    using namespace std::chrono;
     std::vector<signage::model::Notice> notices;
-    const sys_days first = 2024y / June / 4;
     for (std::size_t i = 0; i < kNotices; ++i) {
-        signage::model::Notice notice;
-        notice.id = "bench-" + std::to_string(i);
-        notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
-        notice.published = time_point_cast<seconds>(first - days(static_cast<int>(i)));
-        notice.categories = {"e-Government"};
-        notice.source_name = "bench";
-        notices.push_back(std::move(notice));
+        notices.push_back(bench_notice(i));
+        notices.back().categories = {"e-Government"};
     }
     return notices;
 }
-
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5)];
-}
-
-double median(std::vector<double> values) { return percentile(std::move(values), 0.5); }
 
 struct Timing {
     std::vector<double> steady_band, steady_whole, first, change;

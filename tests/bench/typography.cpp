@@ -10,7 +10,7 @@
 //            scene_cache_256mib.* is the same with a text cache budget that holds the screen.
 // Prints one "name: value unit" line per measure. A program that prints numbers: no assertion on
 // time, which a shared machine cannot promise.
-#include "bench_headlines.hpp"
+#include "bench_support.hpp"
 #include "model/notice.hpp"
 #include "platform/sdl_handles.hpp"
 #include "render/scene.hpp"
@@ -53,12 +53,6 @@ constexpr int kSubtitleLines = 2;
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 long peak_rss_kib()
 {
@@ -183,18 +177,10 @@ void bench_text_pipeline(const signage::text::BundledFonts& fonts, int runs)
 
 std::vector<signage::model::Notice> bench_notices()
 {
-    using namespace std::chrono;
     std::vector<signage::model::Notice> notices;
-    const sys_days first = 2024y / June / 4;
     for (std::size_t i = 0; i < kHeadlines.size(); ++i) {
-        signage::model::Notice notice;
-        notice.id = "bench-" + std::to_string(i);
-        notice.titles = {{"ko", std::string(kHeadlines[i].ko)}, {"en", std::string(kHeadlines[i].en)}};
-        notice.link = "https://www.example.go.kr/news/view.do?newsId=" + std::to_string(i);
-        // Midnight UTC (09:00 in Korea) on successive days back, so the date lines vary too.
-        notice.published = time_point_cast<seconds>(first - days(static_cast<int>(i)));
-        notice.source_name = "bench";
-        notices.push_back(std::move(notice));
+        notices.push_back(bench_notice(i));
+        notices.back().link = "https://www.example.go.kr/news/view.do?newsId=" + std::to_string(i);
     }
     return notices;
 }
