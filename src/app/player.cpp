@@ -1,6 +1,7 @@
 #include "app/player.hpp"
 
 #include "app/player_lines.hpp"
+#include "app/renderer_memory.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
 #include "app/stop_deadline.hpp"
@@ -111,6 +112,7 @@ std::optional<int> Player::step(int idle_wait_ms)
         exit_code = frame();
     else
         m_previous_frame.reset();  // the dark hours are not a late frame
+    probe_after_first_board();
     // Signs of life come from the loop itself: a loop that freezes stops them, and systemd's
     // watchdog restarts the player. READY once the first frame (or the off hours' black) is up.
     m_service.alive(m_parts.clocks.monotonic());
@@ -197,6 +199,20 @@ void Player::apply_reading(ConfigReading reading)
         m_parts.log({platform::LogLevel::notice, "config", said + key + " changes at the next start: sudo systemctl restart signage-player"});
     m_status_changed = true;  // the clock, the schedule and the note at once, in the zone now set
     m_parts.log({platform::LogLevel::notice, "config", said + m_watch.path()->string() + " applied"});
+}
+
+// Not before: the probe (a process loading OpenGL) would take the CPU from the first board's text.
+void Player::probe_after_first_board()
+{
+    if (!m_parts.probe_after_first_board || !m_start)
+        return;
+    const bool board_shown = m_screens.scene() && m_screens.scene()->boards_shown() > 0;
+    if (!board_shown && m_parts.clocks.monotonic() - *m_start < std::chrono::seconds(1))
+        return;
+    m_parts.probe_after_first_board = false;
+    // A reload that already asked for a renderer decides it.
+    if (m_config.display.renderer == config::RendererChoice::automatic && !m_renderer_switch.deciding())
+        m_renderer_switch.request(config::RendererChoice::automatic, "after start: ");
 }
 
 // TZ was set at start (run_player), to the configured zone or the system's, before any other
@@ -433,22 +449,34 @@ int run_player(const config::Config& config, const platform::DisplayRequest& req
         platform::log({platform::LogLevel::warning, "clock", zone.error().message + "; the clock shows the system's time zone"});
         platform::use_system_time_zone();
     }
+    // The probe's last answer: where it found no GPU to use, the first frame does not wait for it.
+    const RendererMemory memory(renderer_memory_file(config.cache_directory));
+    const bool automatic = config.display.renderer == config::RendererChoice::automatic;
+    const StartRenderer renderer = start_renderer(config.display.renderer, automatic ? memory.recall(platform::log) : std::nullopt);
+    if (!renderer.log.empty())
+        platform::log({platform::LogLevel::info, "display", renderer.log});
     // Before SDL video starts here, so that the renderer probe's own start runs beside ours.
     std::optional<platform::RendererProbeRun> probe;
-    if (config.display.renderer == config::RendererChoice::automatic)
+    if (renderer.renderer == config::RendererChoice::automatic)
         probe = platform::RendererProbeRun::start();
     install_snapshot_signal_handler();  // before player.pid names us, even while no display is there
     const PidFile pid_file(pid_path_for(default_status_path()), platform::log);
     // Declared first, torn down last: everything below uses SDL or curl.
     platform::DisplayRequest asked = request;
     asked.mode = config.display.mode;
-    auto opened = wait_for_display(asked, config.display.renderer, std::move(probe));
+    auto opened = wait_for_display(asked, renderer.renderer, std::move(probe));
     if (!opened)
         return 0;  // asked to stop before there was a display
     feed::CurlGlobal curl;
     ConfigWatch::install_sighup_handler();
     PlayerParts parts;
     parts.status_file = default_status_path();
+    parts.probe_renderer = [memory] {
+        const platform::RendererProbe answer = platform::probe_renderer();
+        memory.remember(answer, platform::log);
+        return answer;
+    };
+    parts.probe_after_first_board = renderer.probe_later;
     parts.reopen_display = [request](config::RendererChoice renderer) { return open_display(request, renderer); };
     Player player(config, config_path, std::move(opened->display), data_dir, !request.window_width, std::move(parts));
     player.adopt_video(std::move(opened->sdl));

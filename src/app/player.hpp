@@ -65,6 +65,11 @@ struct PlayerParts {
     // with exit code 1. run_player sets app::open_display.
     std::function<Result<OpenedDisplay>(config::RendererChoice renderer)> reopen_display;
     std::chrono::milliseconds display_retry{2000};
+    // The display was opened on SDL's software renderer without waiting for the probe of
+    // `[display] renderer = "auto"` (renderer_memory.hpp): the probe is asked beside the loop
+    // once the first board is on screen (or a second after the first frame), and a GPU it finds
+    // replaces the software renderer on the same window.
+    bool probe_after_first_board = false;
 };
 
 class Player {
@@ -109,6 +114,7 @@ private:
     void handle_second();
     void apply_reading(ConfigReading reading);
     void apply_time_zone();
+    void probe_after_first_board();
     bool use_renderer(const RendererSwitch::Decided& decided);
     void start_fetcher();
     ScreenPlan plan_now() const;

@@ -123,7 +123,8 @@ PidFile::PidFile(std::filesystem::path path, const platform::LogSink& log) : m_p
     std::error_code error;
     std::filesystem::create_directories(m_path.parent_path(), error);
     const Status written = error ? Status(Error{m_path.parent_path().string() + ": cannot create: " + error.message()})
-                                 : platform::write_file_atomically(m_path, std::to_string(::getpid()) + "\n");
+                                 : platform::write_file_atomically(m_path, std::to_string(::getpid()) + "\n",
+                                                                                   platform::Durability::until_reboot);  // waited for by the first frame
     if (!written)
         log({platform::LogLevel::warning, "snapshot", written.error().message + "; `signage-player snapshot` cannot find this player"});
     m_written = written.ok();

@@ -34,8 +34,9 @@ Status failed(const std::filesystem::path& path, const std::string& what, int er
 
 }  // namespace
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view contents)
+Status write_file_atomically(const std::filesystem::path& path, std::string_view contents, Durability durability)
 {
+    const bool sync = durability == Durability::on_disk;
     // A name of its own for every write, so two writers never share a temporary file.
     static std::atomic<unsigned> writes{0};
     const std::filesystem::path temp_path =
@@ -43,7 +44,7 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     UniqueFd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
         return failed(path, "create " + temp_path.filename().string(), errno);
-    if (!write_all(fd.get(), contents) || ::fsync(fd.get()) != 0 || !fd.close()) {
+    if (!write_all(fd.get(), contents) || (sync && ::fsync(fd.get()) != 0) || !fd.close()) {
         const int error = errno;
         ::unlink(temp_path.c_str());
         return failed(path, "write", error);
@@ -53,6 +54,8 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
         ::unlink(temp_path.c_str());
         return failed(path, "replace", error);
     }
+    if (!sync)
+        return Done{};
     // The rename is durable only once the folder itself is on disk.
     const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
     UniqueFd directory(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

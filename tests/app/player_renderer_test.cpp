@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -103,6 +104,58 @@ TEST_CASE("a reload switches the running player from SDL's software renderer to 
     CHECK(harness.log.has("display: reload (SIGHUP): OpenGL is drawn in software here (llvmpipe"));
     CHECK(harness.log.has("display: reload (SIGHUP): 640x360 at 60 Hz, software renderer, vsync off"));
     CHECK(std::string(harness.player->display().renderer_name()) == "software");
+    check_shows_the_feed(harness, featured_on("auto"));
+}
+
+// A start that opened on SDL's software renderer without waiting for the probe (renderer_memory.hpp).
+TEST_CASE("a player opened before the probe asks it once the first board is on screen, and keeps the software renderer it confirms")
+{
+    using Outcome = platform::RendererProbe::Outcome;
+    auto gate = std::make_shared<Gate>();
+    auto asked = std::make_shared<std::atomic<int>>(0);
+    PlayerParts parts;
+    parts.probe_after_first_board = true;
+    parts.probe_renderer = [gate, asked]() -> platform::RendererProbe {
+        ++*asked;
+        gate->wait();
+        return {Outcome::software_opengl, "llvmpipe (LLVM 15.0.6, 256 bits)"};
+    };
+    PlayerHarness harness(featured_on("auto"), 4, std::move(parts));
+    GateWatchdog watchdog(*gate);
+    CHECK(*asked == 0);
+    REQUIRE(harness.step_until([&] { return *asked > 0; }));
+    CHECK(harness.player->scene()->boards_shown() > 0);  // the probe never takes the CPU from the first board's text
+    CHECK(harness.log.has("<6>feed: \"test\": 4 notices"));
+    CHECK(harness.crawl_moves());  // while the probe runs: the loop draws
+    watchdog.finish();
+    CHECK_FALSE(watchdog.was_needed());
+
+    gate->open();
+    REQUIRE(harness.step_until([&] { return harness.log.has("after start: [display] renderer = \"auto\": "); }));
+    CHECK(harness.log.has("display: after start: OpenGL is drawn in software here (llvmpipe"));
+    CHECK(harness.log.has("after start: [display] renderer = \"auto\": the software renderer stays"));
+    CHECK(std::string(harness.player->display().renderer_name()) == "software");
+    harness.scene_seconds = 0.5;
+    check_shows_the_feed(harness, featured_on("auto"));
+    CHECK(*asked == 1);
+}
+
+TEST_CASE("a player opened before the probe switches to the GPU's renderer on the same window when the probe finds one")
+{
+    using Outcome = platform::RendererProbe::Outcome;
+    PlayerParts parts;
+    parts.probe_after_first_board = true;
+    parts.probe_renderer = []() -> platform::RendererProbe { return {Outcome::gpu, "V3D 4.2"}; };
+    PlayerHarness harness(featured_on("auto"), 4, std::move(parts), true, "offscreen");
+    CHECK(std::string(harness.player->display().renderer_name()) == "software");
+    REQUIRE(harness.step_until([&] { return harness.log.has("display: after start: "); }));
+    if (harness.log.has("no accelerated renderer here")) {
+        skip_test("SDL's offscreen driver has no OpenGL here (Debian packages libegl-mesa0 libgl1-mesa-dri)");
+        return;
+    }
+    const std::string gpu_name = harness.player->display().renderer_name();
+    CHECK(gpu_name != "software");
+    CHECK(harness.log.has("display: after start: 640x360 at 60 Hz, " + gpu_name + " renderer"));
     check_shows_the_feed(harness, featured_on("auto"));
 }
 

@@ -12,19 +12,21 @@
 
 namespace signage::platform {
 
-TEST_CASE("a file written atomically is read whole while it is replaced many times")
+namespace {
+
+void check_read_whole_while_replaced(Durability durability)
 {
     ScratchDir dir("signage-atomic-file");
     const auto path = dir.path() / "status.json";
     // Two versions of different lengths: a torn read would show a mix or a cut.
     const std::string short_version(1000, 'a');
     const std::string long_version(300000, 'b');
-    REQUIRE(write_file_atomically(path, short_version).ok());
+    REQUIRE(write_file_atomically(path, short_version, durability).ok());
 
     std::atomic<bool> done = false;
     std::thread writer([&] {
         for (int i = 0; i < 300; ++i)
-            CHECK(write_file_atomically(path, i % 2 ? short_version : long_version).ok());
+            CHECK(write_file_atomically(path, i % 2 ? short_version : long_version, durability).ok());
         done = true;
     });
     long reads = 0, torn = 0;
@@ -43,6 +45,14 @@ TEST_CASE("a file written atomically is read whole while it is replaced many tim
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
         ++files;
     CHECK(files == 1);
+}
+
+}  // namespace
+
+TEST_CASE("a file written atomically is read whole while it is replaced many times, waited onto the disk or not")
+{
+    SUBCASE("on disk") { check_read_whole_while_replaced(Durability::on_disk); }
+    SUBCASE("until reboot (a pid file)") { check_read_whole_while_replaced(Durability::until_reboot); }
 }
 
 TEST_CASE("a file that cannot be written says which and why, and leaves the old one")
