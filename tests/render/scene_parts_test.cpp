@@ -38,6 +38,12 @@ TEST_CASE("in the ticker layout a board is the crawl alone, in the list layout, 
     const Board ticker = build_board(sample_notices(), text, parts.context);
     CHECK(ticker.featured.empty());
     CHECK(ticker.crawl.size() == 5);
+    // Only the crawl's text is made: none of the featured page's titles, dates, codes, counters.
+    std::size_t crawl_texts = 0;
+    for (const auto& item : ticker.crawl)
+        crawl_texts += (item.primary ? 1 : 0) + (item.secondary ? 1 : 0);
+    CHECK(crawl_texts >= 5);
+    CHECK(text.misses() == crawl_texts);
 
     parts.settings.screen.layout = config::ScreenLayout::list;
     const Board list = build_board(sample_notices(), text, parts.context);
