@@ -115,12 +115,25 @@ std::optional<SDL_Rect> FeaturedNotices::drawn_rows(std::size_t index) const
     const FeaturedNotice& notice = m_notices.at(index);
     if (!notice.title)
         return std::nullopt;
-    // The line boxes, and a title line more above and below for ink that overhangs them and the
-    // text's outline and shadow.
-    const int margin = line_height(m_context.fonts->title_at(notice.title->pixel_size));
+    // The line boxes, and as far as any line's picture reaches out of its box (ink that
+    // overhangs it, the text's outline and shadow): every box lies within the block.
+    const SceneFonts& fonts = *m_context.fonts;
+    int above = 0;
+    int below = 0;
+    auto reach = [&](const SharedTextBlock& block, const text::FontChain& font) {
+        if (!block)
+            return;
+        for (const auto& line : block->lines) {
+            above = std::max(above, line.baseline() - ascent(font));
+            below = std::max(below, line.height() - line.baseline() - (line_height(font) - ascent(font)));
+        }
+    };
+    reach(notice.title, fonts.title_at(notice.title->pixel_size));
+    reach(notice.subtitle, fonts.subtitle);
+    reach(notice.date, fonts.date);
     const int top = block_top(notice);
-    int first = top - margin;
-    int last = top + block_height(notice) + margin;
+    int first = top - above;
+    int last = top + block_height(notice) + below;
     if (const SDL_Rect code = qr_rect(index); code.w > 0 && code.h > 0) {
         first = std::min(first, code.y);
         last = std::max(last, code.y + code.h);
