@@ -41,10 +41,14 @@ struct NoticeText {
 void add_notice(Board& board, const NoticeText& notice, TextSource& text, const SceneContext& context)
 {
     const std::size_t misses_before = text.misses();
-    if (context.settings->screen.layout == config::ScreenLayout::list) {
+    const config::ScreenLayout layout = context.settings->screen.layout;
+    if (layout == config::ScreenLayout::list) {
         board.rows.push_back(make_list_row(text, context, *notice.primary, notice.secondary, notice.day));
     } else {
-        board.featured.push_back(make_featured_notice(text, context, *notice.primary, notice.secondary, notice.date, *notice.link));
+        // The ticker shows the crawl alone: the featured page's text (large titles, dates, QR
+        // codes) is not made, so it neither costs the worker nor sits in the cache.
+        if (layout == config::ScreenLayout::featured_ticker)
+            board.featured.push_back(make_featured_notice(text, context, *notice.primary, notice.secondary, notice.date, *notice.link));
         board.crawl.push_back(make_crawl_item(text, context, *notice.primary, notice.secondary));
     }
     ++(text.misses() != misses_before ? board.notices_rasterized : board.notices_reused);
@@ -75,11 +79,9 @@ Board build_board(const std::vector<model::Notice>& all_notices, TextSource& tex
         dwells.push_back(dwell_for(count_code_points(*notice.primary), notice.secondary ? count_code_points(*notice.secondary) : 0,
                                    settings.featured_dwell_s, settings.featured_max_dwell_s));
         add_notice(board, notice, text, context);
-        if (settings.screen.layout != config::ScreenLayout::list)
+        if (settings.screen.layout == config::ScreenLayout::featured_ticker)
             board.featured.back().counter = make_counter(text, context, i, notices.size());
     }
-    if (settings.screen.layout == config::ScreenLayout::ticker)
-        board.featured.clear();  // the crawl alone
     board.rotation = FeaturedRotation(std::move(dwells), settings.featured_transition_s);
     // The list, in pages of as many rows as fit, each shown list_page_s.
     const std::size_t per_page = rows_per_page(context);

@@ -64,15 +64,11 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
     const int date_line = line_height(fonts.date);
     const int subtitle_gap = subtitle_line / 3;
     const int date_gap = date_line / 2;
-    const int block_height = static_cast<int>(title_lines.size()) * title_line + subtitle_gap +
-                             static_cast<int>(subtitle_lines.size()) * subtitle_line + date_gap + date_line;
 
-    // The notice sits in the middle of the space between the header and the crawl band, so a
-    // one-line notice does not leave the lower half of the screen empty.
     const int left = metrics.margin_x + shift_x;
     const int area_top = this->area_top();
     const int area_bottom = this->area_bottom();
-    int y = std::max(area_top, area_top + (area_bottom - area_top - block_height) / 2);  // top of the next line box
+    int y = block_top(notice);  // top of the next line box
     for (const auto& line : title_lines) {
         line.draw(renderer, left, y + ascent(title_font), opacity);
         y += title_line;
@@ -94,6 +90,55 @@ void FeaturedNotices::draw_page(std::size_t index, int shift_x, Uint8 opacity) c
     // The code moves and fades with its page.
     draw_notice_qr(renderer, notice.qr.get(), notice.qr_label.get(), fonts, m_context.layout->width - metrics.margin_x + shift_x, area_top,
                    area_bottom, opacity);
+}
+
+int FeaturedNotices::block_height(const FeaturedNotice& notice) const
+{
+    const SceneFonts& fonts = *m_context.fonts;
+    const int title_lines = static_cast<int>(notice.title->lines.size());
+    const int subtitle_lines = notice.subtitle ? static_cast<int>(notice.subtitle->lines.size()) : 0;
+    const int subtitle_line = line_height(fonts.subtitle);
+    const int date_line = line_height(fonts.date);
+    return title_lines * line_height(fonts.title_at(notice.title->pixel_size)) + subtitle_line / 3 + subtitle_lines * subtitle_line +
+           date_line / 2 + date_line;
+}
+
+int FeaturedNotices::block_top(const FeaturedNotice& notice) const
+{
+    // The notice sits in the middle of the space between the header and the crawl band, so a
+    // one-line notice does not leave the lower half of the screen empty.
+    return std::max(area_top(), area_top() + (area_bottom() - area_top() - block_height(notice)) / 2);
+}
+
+std::optional<SDL_Rect> FeaturedNotices::drawn_rows(std::size_t index) const
+{
+    const FeaturedNotice& notice = m_notices.at(index);
+    if (!notice.title)
+        return std::nullopt;
+    // The line boxes, and as far as any line's picture reaches out of its box (ink that
+    // overhangs it, the text's outline and shadow): every box lies within the block.
+    const SceneFonts& fonts = *m_context.fonts;
+    int above = 0;
+    int below = 0;
+    auto reach = [&](const SharedTextBlock& block, const text::FontChain& font) {
+        if (!block)
+            return;
+        for (const auto& line : block->lines) {
+            above = std::max(above, line.baseline() - ascent(font));
+            below = std::max(below, line.height() - line.baseline() - (line_height(font) - ascent(font)));
+        }
+    };
+    reach(notice.title, fonts.title_at(notice.title->pixel_size));
+    reach(notice.subtitle, fonts.subtitle);
+    reach(notice.date, fonts.date);
+    const int top = block_top(notice);
+    int first = top - above;
+    int last = top + block_height(notice) + below;
+    if (const SDL_Rect code = qr_rect(index); code.w > 0 && code.h > 0) {
+        first = std::min(first, code.y);
+        last = std::max(last, code.y + code.h);
+    }
+    return SDL_Rect{0, first, m_context.layout->width, last - first};
 }
 
 int FeaturedNotices::area_top() const

@@ -40,6 +40,7 @@ public:
     void draw_page(std::size_t index, int shift_x, Uint8 opacity) const override;
     const TextSprite& counter(std::size_t index) const override;
     SharedTextBlock identity(std::size_t index) const override { return m_notices[index].title; }
+    std::optional<SDL_Rect> drawn_rows(std::size_t index) const override;
     // Where the notice's code is drawn when the page stands still; empty without one.
     SDL_Rect qr_rect(std::size_t index) const;
 
@@ -47,6 +48,9 @@ private:
     // The space the notice's text and its code are centred in, top and bottom.
     int area_top() const;
     int area_bottom() const;
+    // The height of the notice's lines and gaps, and the top of the first where it is drawn.
+    int block_height(const FeaturedNotice& notice) const;
+    int block_top(const FeaturedNotice& notice) const;
 
     SceneContext m_context;
     std::vector<FeaturedNotice> m_notices;

@@ -35,7 +35,7 @@ PanelChange FeaturedPanel::change_at(const FeaturedRotation::Moment& moment) con
 void FeaturedPanel::draw(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change) const
 {
     draw_change(pages, moment, change);
-    // After the pages: a crossfade's snapshot covers the whole upper area.
+    // After the pages: a crossfade's snapshot covers all the rows they draw in.
     const SceneMetrics& metrics = m_context.layout->metrics;
     const TextSprite& counter = pages.counter(moment.index);
     counter.draw(m_context.renderer, m_context.layout->width - metrics.margin_x - counter.advance(), metrics.counter_baseline);
@@ -73,42 +73,62 @@ void FeaturedPanel::draw_change(const PanelPages& pages, const FeaturedRotation:
         // with its generic blitter, about five times slower a pixel than an opaque one, and
         // prepares the texture again (an allocation) when its opacity leaves 255 and when it
         // comes back. So the shown page is drawn as usual and the coming one is laid over it as
-        // one opaque picture of the whole area at the fade's opacity: a blend SDL does quickly,
+        // one opaque picture of its rows at the fade's opacity: a blend SDL does quickly,
         // and the same crossfade of the two pictures.
         pages.draw_page(moment.index, 0, 255);
-        const SDL_Rect source{0, 0, area.w, area.h};
+        const SDL_Rect source{0, 0, m_rows.w, m_rows.h};
         SDL_SetTextureAlphaMod(m_snapshot.get(), opacity);
-        SDL_RenderCopy(renderer, m_snapshot.get(), &source, &area);
+        SDL_RenderCopy(renderer, m_snapshot.get(), &source, &m_rows);
         break;
     }
     }
 }
 
-void FeaturedPanel::prepare_once()
+bool FeaturedPanel::wants_snapshot() const
 {
-    if (m_snapshot_prepared)
-        return;
-    m_snapshot_prepared = true;
     SDL_RendererInfo info{};
     const bool software = SDL_GetRendererInfo(m_context.renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     const config::ScreenSettings& screen = m_context.settings->screen;
-    if (!software || screen.transition != config::NoticeTransition::crossfade || screen.layout == config::ScreenLayout::ticker)
-        return;
     const SDL_Rect area = m_context.layout->upper_area();
-    if (area.w <= 0 || area.h <= 0)
+    return software && screen.transition == config::NoticeTransition::crossfade && screen.layout != config::ScreenLayout::ticker && area.w > 0 &&
+           area.h > 0;
+}
+
+void FeaturedPanel::prepare(const PanelPages& pages)
+{
+    if (!m_snapshot_decided) {
+        m_snapshot_decided = true;
+        m_snapshot_wanted = wants_snapshot();
+    }
+    if (!m_snapshot_wanted || m_rows_known || pages.count() == 0)
+        return;
+    m_rows_known = true;
+    // The rows any page of the board draws in: a change between two of them differs nowhere else.
+    const SDL_Rect area = m_context.layout->upper_area();
+    int top = area.y + area.h;
+    int bottom = area.y;
+    for (std::size_t index = 0; index < pages.count(); ++index) {
+        const SDL_Rect rows = pages.drawn_rows(index).value_or(area);
+        top = std::min(top, std::max(area.y, rows.y));
+        bottom = std::max(bottom, std::min(area.y + area.h, rows.y + rows.h));
+    }
+    m_rows = {area.x, top, area.w, std::max(1, bottom - top)};
+    if (m_snapshot && m_snapshot_height == m_rows.h)
         return;
     // Without an alpha channel, so SDL blends it with one opacity for the whole picture (its
-    // fast path); streaming, so the software renderer never run-length encodes it.
-    m_snapshot.reset(SDL_CreateTexture(m_context.renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, area.w, area.h));
+    // fast path); streaming, so the software renderer never run-length encodes it. Made on a
+    // frame that draws the whole screen anyway (a new board's).
+    m_snapshot.reset(SDL_CreateTexture(m_context.renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, m_rows.w, m_rows.h));
+    m_snapshot_height = m_snapshot ? m_rows.h : 0;
     if (!m_snapshot)
         return;  // then each text fades by itself: slower, but a crossfade still
     SDL_SetTextureBlendMode(m_snapshot.get(), SDL_BLENDMODE_BLEND);
     // The software renderer prepares a texture for its target on its first copy (an
     // allocation): that happens now, under the background this frame paints over it, rather
     // than in the first change.
-    const SDL_Rect source{0, 0, area.w, area.h};
+    const SDL_Rect source{0, 0, m_rows.w, m_rows.h};
     SDL_SetTextureAlphaMod(m_snapshot.get(), 1);
-    SDL_RenderCopy(m_context.renderer, m_snapshot.get(), &source, &area);
+    SDL_RenderCopy(m_context.renderer, m_snapshot.get(), &source, &m_rows);
 }
 
 void FeaturedPanel::before_frame(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change)
@@ -130,14 +150,13 @@ void FeaturedPanel::take_snapshot(const PanelPages& pages, const FeaturedRotatio
     // The area as it will be once the change is over, drawn where this frame will paint over it,
     // then read back. The whole background, not a clipped part: SDL scales a clipped picture
     // from a slightly different place, which would show as the picture shifting in the fade.
-    const SDL_Rect area = m_context.layout->upper_area();
     m_background.draw();
     pages.draw_page(moment.next, 0, 255);
 
     // SDL 2.26 reads a rectangle of the whole target, not of the viewport (a safe area).
     SDL_Rect viewport{};
     SDL_RenderGetViewport(m_context.renderer, &viewport);
-    const SDL_Rect read{area.x + viewport.x, area.y + viewport.y, area.w, area.h};
+    const SDL_Rect read{m_rows.x + viewport.x, m_rows.y + viewport.y, m_rows.w, m_rows.h};
     void* pixels = nullptr;
     int pitch = 0;
     if (SDL_LockTexture(m_snapshot.get(), nullptr, &pixels, &pitch) != 0)

@@ -8,6 +8,7 @@
 #include "render/text_source.hpp"
 
 #include <cstddef>
+#include <optional>
 
 namespace signage::render {
 
@@ -23,6 +24,8 @@ public:
     // Text that differs when the page differs: a new board whose page looks otherwise retakes the
     // snapshot. Null: keep the one taken.
     virtual SharedTextBlock identity(std::size_t index) const = 0;
+    // The rows of the upper area page `index` may draw in (full width), or nullopt: any of them.
+    virtual std::optional<SDL_Rect> drawn_rows(std::size_t /*index*/) const { return std::nullopt; }
 };
 
 // A page's place in the rotation, "2 / 5", as its counter shows it.
@@ -40,26 +43,38 @@ public:
     FeaturedPanel(SceneContext context, const Background& background) : m_context(context), m_background(background) {}
 
     PanelChange change_at(const FeaturedRotation::Moment& moment) const;
-    // Before the first frame's background: makes the software renderer's snapshot, if it needs one.
-    void prepare_once();
+    // Before a whole frame's background: makes the software renderer's snapshot, if it needs one,
+    // as tall as the rows the board's pages draw in (again after a board that needs more).
+    void prepare(const PanelPages& pages);
     // Before anything of the frame is drawn: a crossfade on the software renderer draws the
     // coming page on the target to read it back.
     void before_frame(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change);
     // The page (or the change between two), then its counter over it.
     void draw(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change) const;
     // A crossfade under way takes the coming page again, as a new board has it.
-    void board_changed() { m_snapshot_turn = -1; }
+    void board_changed()
+    {
+        m_snapshot_turn = -1;
+        m_rows_known = false;
+    }
 
 private:
     void draw_change(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change) const;
     void take_snapshot(const PanelPages& pages, const FeaturedRotation::Moment& moment);
+    bool wants_snapshot() const;
 
     SceneContext m_context;
     const Background& m_background;
     // For a crossfade on SDL's software renderer: the upper area as the coming page will show
-    // it, opaque, taken at the start of each change. Empty on a GPU, which fades each text.
-    bool m_snapshot_prepared = false;
+    // it, opaque, taken at the start of each change. Empty on a GPU, which fades each text. It
+    // holds only m_rows, the rows any page of the board draws in: elsewhere both pages show the
+    // same background, which the fade leaves as it is.
+    bool m_snapshot_decided = false;
+    bool m_snapshot_wanted = false;
     platform::TexturePtr m_snapshot;
+    int m_snapshot_height = 0;
+    SDL_Rect m_rows{0, 0, 0, 0};
+    bool m_rows_known = false;
     long long m_snapshot_turn = -1;  // the change it was taken for
     SharedTextBlock m_snapshot_of;   // the coming page's identity: a new board retakes it
 };

@@ -384,7 +384,7 @@ void Scene::draw_whole(std::int64_t crawl_travelled, const UpperView& view, cons
 {
     m_dirty = {false, false, false};
     m_upper_drawn = view;
-    m_panel.prepare_once();
+    m_panel.prepare(pages());
     if (view.shows == UpperView::Shows::page)
         m_panel.before_frame(pages(), moment, change);  // it draws on the target to read it back
 

@@ -231,6 +231,39 @@ TextSprite TextSprite::upload(SDL_Renderer* renderer, const ComposedText& text)
     return uploaded ? std::move(uploaded.value()) : TextSprite{};
 }
 
+namespace {
+
+// The rectangle of `text` that has any ink (alpha above zero): what a texture must hold. The
+// rest is transparent, and copying a transparent pixel changes nothing, so it need not be
+// kept. No ink at all (a line of spaces): one transparent pixel, so the sprite is not empty.
+SDL_Rect ink_bounds(const ComposedText& text)
+{
+    int left = text.width;
+    int right = -1;
+    int top = text.height;
+    int bottom = -1;
+    for (int y = 0; y < text.height; ++y) {
+        const Uint32* row = text.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(text.width);
+        int first = 0;
+        while (first < text.width && (row[first] >> 24) == 0)
+            ++first;
+        if (first == text.width)
+            continue;
+        int last = text.width - 1;
+        while ((row[last] >> 24) == 0)
+            --last;
+        left = std::min(left, first);
+        right = std::max(right, last);
+        top = std::min(top, y);
+        bottom = y;
+    }
+    if (right < 0)
+        return {0, 0, 1, 1};
+    return {left, top, right - left + 1, bottom - top + 1};
+}
+
+}  // namespace
+
 Result<TextSprite> TextSprite::try_upload(SDL_Renderer* renderer, const ComposedText& text)
 {
     TextSprite sprite;
@@ -238,14 +271,22 @@ Result<TextSprite> TextSprite::try_upload(SDL_Renderer* renderer, const Composed
     sprite.m_baseline = text.baseline;
     sprite.m_origin_x = text.origin_x;
     sprite.m_advance = text.advance;
+    if (text.width <= 0 || text.height <= 0)
+        return sprite;
+    // Only the inked rectangle is uploaded: a line box is mostly empty above and below the
+    // letters (the chain's ascent and descent cover every font in it), and so is a margin
+    // left for effects; the texture is a quarter to a half smaller and draws the same pixels.
+    sprite.m_ink = ink_bounds(text);
     const int tile_width = max_texture_width(renderer);
-    for (int tile_x = 0; tile_x < text.width; tile_x += tile_width) {
-        const int width = std::min(tile_width, text.width - tile_x);
-        platform::TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, text.height));
+    const Uint32* first_row = text.pixels.data() + static_cast<std::size_t>(sprite.m_ink.y) * static_cast<std::size_t>(text.width);
+    for (int tile_x = 0; tile_x < sprite.m_ink.w; tile_x += tile_width) {
+        const int width = std::min(tile_width, sprite.m_ink.w - tile_x);
+        const int height = sprite.m_ink.h;
+        platform::TexturePtr texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, height));
         if (!texture)
-            return Error{"SDL_CreateTexture " + std::to_string(width) + "x" + std::to_string(text.height) + ": " + SDL_GetError()};
-        if (SDL_UpdateTexture(texture.get(), nullptr, text.pixels.data() + tile_x, text.width * static_cast<int>(sizeof(Uint32))) != 0)
-            return Error{"SDL_UpdateTexture " + std::to_string(width) + "x" + std::to_string(text.height) + ": " + SDL_GetError()};
+            return Error{"SDL_CreateTexture " + std::to_string(width) + "x" + std::to_string(height) + ": " + SDL_GetError()};
+        if (SDL_UpdateTexture(texture.get(), nullptr, first_row + sprite.m_ink.x + tile_x, text.width * static_cast<int>(sizeof(Uint32))) != 0)
+            return Error{"SDL_UpdateTexture " + std::to_string(width) + "x" + std::to_string(height) + ": " + SDL_GetError()};
         WorkCounters::texture_uploaded();
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         sprite.m_tiles.push_back({std::move(texture), tile_x, width});
@@ -274,7 +315,7 @@ void TextSprite::prime(SDL_Renderer* renderer, SDL_Point at) const
     const SDL_Rect pixel{at.x, at.y, 1, 1};
     SDL_RenderSetClipRect(renderer, &pixel);
     for (const auto& tile : m_tiles) {
-        const SDL_Rect destination{at.x, at.y, tile.width, m_height};
+        const SDL_Rect destination{at.x, at.y, tile.width, m_ink.h};
         SDL_RenderCopy(renderer, tile.texture.get(), nullptr, &destination);
     }
     SDL_RenderSetClipRect(renderer, was_clipped ? &kept : nullptr);
@@ -282,10 +323,10 @@ void TextSprite::prime(SDL_Renderer* renderer, SDL_Point at) const
 
 void TextSprite::draw(SDL_Renderer* renderer, int x, int y) const
 {
-    const int left = x - m_origin_x;
-    const int top = y - m_baseline;
+    const int left = x - m_origin_x + m_ink.x;
+    const int top = y - m_baseline + m_ink.y;
     for (const auto& tile : m_tiles) {
-        const SDL_Rect destination{left + tile.x, top, tile.width, m_height};
+        const SDL_Rect destination{left + tile.x, top, tile.width, m_ink.h};
         SDL_RenderCopy(renderer, tile.texture.get(), nullptr, &destination);
     }
 }
@@ -309,7 +350,7 @@ std::size_t TextSprite::bytes() const
 {
     std::size_t total = 0;
     for (const auto& tile : m_tiles)
-        total += static_cast<std::size_t>(tile.width) * static_cast<std::size_t>(m_height) * 4;
+        total += static_cast<std::size_t>(tile.width) * static_cast<std::size_t>(m_ink.h) * 4;
     return total;
 }
 

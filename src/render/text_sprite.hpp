@@ -1,6 +1,7 @@
 #pragma once
 // A line of rasterized text as GPU textures, cut into tiles no wider than the renderer allows
-// (2048 px on some Raspberry Pi GPUs), drawn by its pen origin and baseline.
+// (2048 px on some Raspberry Pi GPUs), drawn by its pen origin and baseline. The textures hold
+// only the inked rectangle of the line; its height and baseline stay those of the line box.
 #include "platform/sdl_handles.hpp"
 #include "text/raster.hpp"
 #include "util/result.hpp"
@@ -77,6 +78,7 @@ private:
         int width = 0;
     };
     std::vector<Tile> m_tiles;
+    SDL_Rect m_ink{0, 0, 0, 0};  // what the tiles hold, within the whole composed image
     int m_height = 0;
     int m_baseline = 0;
     int m_origin_x = 0;

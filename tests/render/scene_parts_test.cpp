@@ -2,6 +2,7 @@
 // the featured panel's changes, the crawl band's items.
 #include "render/board.hpp"
 #include "render/crawl_band.hpp"
+#include "render/featured_notices.hpp"
 #include "render/featured_panel.hpp"
 #include "render/urgent_banner.hpp"
 #include "sample_notices.hpp"
@@ -30,6 +31,28 @@ TEST_CASE("a board leaves out notices without a title and counts each notice's p
     CHECK(again.featured[0].title == board.featured[0].title);
 }
 
+TEST_CASE("a featured page draws within a band of rows narrower than the upper area, which the crossfade snapshot holds")
+{
+    PartsOnSurface parts;
+    MakeText text(parts.text);
+    Board board = build_board(sample_notices(), text, parts.context);
+    FeaturedNotices pages(parts.context);
+    pages.show(std::move(board.featured), std::move(board.rotation));
+    const SDL_Rect area = parts.context.layout->upper_area();
+    REQUIRE(pages.count() == 5);
+    for (std::size_t index = 0; index < pages.count(); ++index) {
+        const auto rows = pages.drawn_rows(index);
+        REQUIRE(rows.has_value());
+        CHECK(rows->h > 0);
+        CHECK(rows->h < area.h);
+        const SDL_Rect code = pages.qr_rect(index);
+        if (code.h > 0) {
+            CHECK(rows->y <= code.y);
+            CHECK(rows->y + rows->h >= code.y + code.h);
+        }
+    }
+}
+
 TEST_CASE("in the ticker layout a board is the crawl alone, in the list layout, rows in pages")
 {
     PartsOnSurface parts;
@@ -38,6 +61,12 @@ TEST_CASE("in the ticker layout a board is the crawl alone, in the list layout, 
     const Board ticker = build_board(sample_notices(), text, parts.context);
     CHECK(ticker.featured.empty());
     CHECK(ticker.crawl.size() == 5);
+    // Only the crawl's text is made: none of the featured page's titles, dates, codes, counters.
+    std::size_t crawl_texts = 0;
+    for (const auto& item : ticker.crawl)
+        crawl_texts += (item.primary ? 1 : 0) + (item.secondary ? 1 : 0);
+    CHECK(crawl_texts >= 5);
+    CHECK(text.misses() == crawl_texts);
 
     parts.settings.screen.layout = config::ScreenLayout::list;
     const Board list = build_board(sample_notices(), text, parts.context);

@@ -97,6 +97,32 @@ TEST_CASE("a sprite drawn at an opacity blends that much of itself, and is opaqu
     CHECK(canvas.at(9, 9).r == 250);
 }
 
+TEST_CASE("a sprite's texture holds only its ink, and draws it where the whole line box would")
+{
+    constexpr SDL_Color background{10, 20, 30, 255};
+    Canvas canvas(40, 30, background);
+    const auto sprite = TextSprite::create(canvas.renderer.get(), square(), {250, 200, 100, 255});
+    CHECK(sprite.bytes() == 4 * 4 * 4);  // the 4 x 4 square, not the 20 x 20 box
+    CHECK(sprite.height() == 20);        // the line box still measures the line
+    CHECK(sprite.baseline() == 20);
+    CHECK(sprite.advance() == 20);
+    sprite.draw(canvas.renderer.get(), 5, 25);  // the box's top left at (5, 5): the ink at (13, 13)
+    SDL_RenderFlush(canvas.renderer.get());
+    for (int y = 0; y < 30; ++y)
+        for (int x = 0; x < 40; ++x) {
+            const bool ink = x >= 13 && x < 17 && y >= 13 && y < 17;
+            CAPTURE(x);
+            CAPTURE(y);
+            CHECK(canvas.at(x, y).r == (ink ? 250 : 10));
+        }
+
+    text::CoverageImage blank = square();
+    std::fill(blank.alpha.begin(), blank.alpha.end(), std::uint8_t{0});
+    const auto spaces = TextSprite::create(canvas.renderer.get(), blank, {250, 200, 100, 255});
+    CHECK_FALSE(spaces.empty());  // a line of spaces is text, of one transparent pixel
+    CHECK(spaces.bytes() == 4);
+}
+
 TEST_CASE("an outline surrounds each letter without moving it")
 {
     constexpr SDL_Color background{0, 0, 255, 255};
