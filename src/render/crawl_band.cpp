@@ -62,8 +62,11 @@ void CrawlBand::arrange()
     m_rows_above = separator_top;
     m_rows_below = metrics.separator_size - separator_top;
     auto include = [this](const TextSprite& sprite, int baseline_offset) {
-        m_rows_above = std::max(m_rows_above, sprite.baseline() - baseline_offset);
-        m_rows_below = std::max(m_rows_below, sprite.height() - sprite.baseline() + baseline_offset);
+        const SDL_Rect& ink = sprite.ink();
+        if (ink.h <= 0)
+            return;
+        m_rows_above = std::max(m_rows_above, sprite.baseline() - ink.y - baseline_offset);
+        m_rows_below = std::max(m_rows_below, ink.y + ink.h - sprite.baseline() + baseline_offset);
     };
     for (const auto& item : m_items) {
         include(first_line(item.primary), 0);

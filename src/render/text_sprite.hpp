@@ -67,6 +67,8 @@ public:
     int advance() const { return m_advance; }
     int height() const { return m_height; }
     int baseline() const { return m_baseline; }
+    // The rectangle that has ink, in the line box's coordinates (top left 0,0); empty: none.
+    const SDL_Rect& ink() const { return m_ink; }
     bool empty() const { return m_tiles.empty(); }
     // Texture memory held, at 4 bytes a pixel.
     std::size_t bytes() const;
