@@ -1,5 +1,6 @@
 #include "platform/display.hpp"
 
+#include "platform/display_loss.hpp"
 #include "platform/display_mode.hpp"
 #include "platform/log.hpp"
 #include "platform/spawn_settings.hpp"
@@ -93,6 +94,9 @@ void start_probe_video()
 
 [[noreturn]] void run_renderer_probe()
 {
+    // The probe may run beside the player's loop: an X server that goes meanwhile is the
+    // player's to report, in one line, not Xlib's "X connection to ... broken" from here too.
+    end_quietly_on_x11_loss([] { answer("no-video", "the connection to the X server broke"); });
     start_probe_video();
     // Hidden: nothing flashes on the panel. The renderer is chosen as Display::open chooses it.
     WindowPtr window(SDL_CreateWindow("signage-player renderer probe", 0, 0, 64, 64, SDL_WINDOW_HIDDEN));

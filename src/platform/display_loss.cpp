@@ -5,6 +5,7 @@
 #include <SDL_syswm.h>
 
 #include <atomic>
+#include <cstdlib>
 
 #include <dlfcn.h>
 
@@ -32,6 +33,15 @@ int quiet_io_error(Display* display)
 void note_broken(Display*, void*)
 {
     g_x11_broken = true;
+}
+
+void (*g_on_x11_loss)() = nullptr;
+
+int call_on_x11_loss(Display*)
+{
+    if (g_on_x11_loss)
+        g_on_x11_loss();
+    std::_Exit(1);
 }
 
 SDL_SysWMinfo window_info(SDL_Window* window)
@@ -67,6 +77,12 @@ void watch_connection(SDL_Window* window)
     g_x11_watched = info.info.x11.display;
     XSetIOErrorHandler(quiet_io_error);
     XSetIOErrorExitHandler(info.info.x11.display, note_broken, nullptr);
+}
+
+void end_quietly_on_x11_loss(void (*on_broken)())
+{
+    g_on_x11_loss = on_broken;
+    XSetIOErrorHandler(call_on_x11_loss);
 }
 
 std::optional<LostConnection> connection_lost(SDL_Window* window)

@@ -15,6 +15,10 @@ namespace signage::platform {
 // ending the process. Other drivers: nothing to do.
 void watch_connection(SDL_Window* window);
 
+// For a process that ends when its X connection breaks (the renderer probe): `on_broken` runs
+// in place of Xlib's message and exit, and must end the process itself.
+void end_quietly_on_x11_loss(void (*on_broken)());
+
 struct LostConnection {
     std::string why;
     bool reopenable = true;  // false: SDL video cannot be closed in this process (X11, Wayland)

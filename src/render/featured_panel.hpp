@@ -51,6 +51,10 @@ public:
     void before_frame(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change);
     // The page (or the change between two), then its counter over it.
     void draw(const PanelPages& pages, const FeaturedRotation::Moment& moment, const PanelChange& change) const;
+    // On the software path, the rows a crossfade lays the coming page over (the rows any page of
+    // the board draws in): between two steps of one crossfade nothing else in the upper area
+    // changes. Nullopt: no snapshot (a GPU, another transition, a list).
+    std::optional<SDL_Rect> crossfade_rows() const { return m_snapshot ? std::optional<SDL_Rect>(m_rows) : std::nullopt; }
     // A crossfade under way takes the coming page again, as a new board has it.
     void board_changed()
     {

@@ -366,6 +366,10 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
             return SDL_Rect{0, 0, 0, 0};  // nothing moved
         return m_crawl.draw_moved(crawl_travelled, m_kept_surface);
     }
+    if (extent == FrameExtent::changes_only && !m_dirty.header && !m_dirty.notes && m_background.plain()) {
+        if (auto drawn = draw_crossfade_step(crawl_travelled, view, moment, change))
+            return drawn;
+    }
     if (extent == FrameExtent::changes_only && !m_dirty.header && !m_dirty.notes && m_layout.upper_top() > 0 && m_background.plain()) {
         // Only the upper area changed (a step of a change of notice, most of the time): the
         // header keeps its pixels, and only what lies below it is drawn and sent to the screen.
@@ -377,6 +381,34 @@ std::optional<SDL_Rect> Scene::draw(double seconds, std::int64_t crawl_travelled
     }
     draw_whole(crawl_travelled, view, moment, change);
     return std::nullopt;
+}
+
+std::optional<SDL_Rect> Scene::draw_crossfade_step(std::int64_t crawl_travelled, const UpperView& view, const FeaturedRotation::Moment& moment,
+                                                   const PanelChange& change)
+{
+    // A step of a crossfade after the first, whose snapshot is taken: only the rows the pages
+    // draw in change above the crawl, so only they are drawn again (clipped, in the order of a
+    // whole frame), and the crawl moves as in any frame.
+    const auto rows = m_panel.crossfade_rows();
+    const bool next_step = view.shows == UpperView::Shows::page && m_upper_drawn.shows == UpperView::Shows::page &&
+                           view.index == m_upper_drawn.index && view.band == m_upper_drawn.band && view.amount > 0 &&
+                           m_upper_drawn.amount > 0 && change.kind == config::NoticeTransition::crossfade;
+    if (!rows || !next_step || !m_layout.has_band())
+        return std::nullopt;
+    m_dirty.upper = false;
+    m_upper_drawn = view;
+    SDL_RenderSetClipRect(m_renderer, &*rows);
+    m_panel.before_frame(pages(), moment, change);  // taken in an earlier step: nothing to do
+    m_background.draw();
+    m_panel.draw(pages(), moment, change);
+    if (view.band > 0)
+        m_alert_band.draw(view.band - 1);
+    m_freshness_note.draw();
+    m_overlay.draw();
+    SDL_RenderSetClipRect(m_renderer, nullptr);
+    const SDL_Rect moved = m_crawl.draw_moved(crawl_travelled, m_kept_surface);
+    const int bottom = moved.h > 0 ? moved.y + moved.h : rows->y + rows->h;
+    return SDL_Rect{0, rows->y, m_layout.width, bottom - rows->y};
 }
 
 void Scene::draw_whole(std::int64_t crawl_travelled, const UpperView& view, const FeaturedRotation::Moment& moment,

@@ -141,6 +141,8 @@ private:
     UpperView upper_view(double seconds, const FeaturedRotation::Moment& moment, const PanelChange& change) const;
     void draw_whole(std::int64_t crawl_travelled, const UpperView& view, const FeaturedRotation::Moment& moment,
                     const PanelChange& change);
+    std::optional<SDL_Rect> draw_crossfade_step(std::int64_t crawl_travelled, const UpperView& view, const FeaturedRotation::Moment& moment,
+                                                const PanelChange& change);
     void show_board(Board board, bool retry = false);
     void show_prepared_changes();
     void show_prepared(const PreparedChange& change);

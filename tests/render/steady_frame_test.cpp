@@ -131,6 +131,7 @@ void check_changes_only_frames(config::NoticeTransition transition)
     int band_only_frames = 0;
     int moved_frames = 0;  // only the rows the notices move in
     int upper_only_frames = 0;
+    int crossfade_steps = 0;
     const int band_top = 360 - SceneMetrics(640, 360).band_height;
     const std::size_t bytes = static_cast<std::size_t>(whole.surface->pitch) * 360;
     for (int frame = 0; frame < 600; ++frame) {
@@ -151,10 +152,11 @@ void check_changes_only_frames(config::NoticeTransition transition)
         SDL_RenderPresent(partial.renderer.get());
         SDL_RenderPresent(whole.renderer.get());
         if (changed && changed->y < band_top) {
-            ++upper_only_frames;  // the header kept: all below it
+            ++upper_only_frames;  // the header kept: all below it, or a crossfade's rows and the crawl's
             CHECK(changed->y > 0);
-            CHECK(changed->y + changed->h == 360);
+            CHECK(changed->y + changed->h <= 360);
             CHECK(changed->w == 640);
+            crossfade_steps += changed->y + changed->h < 360;
         } else if (changed) {
             ++band_only_frames;
             CHECK(changed->y + changed->h <= 360);  // within the crawl band, along the bottom
@@ -169,6 +171,7 @@ void check_changes_only_frames(config::NoticeTransition transition)
     CHECK(band_only_frames > 520);
     CHECK(moved_frames > 400);
     CHECK(upper_only_frames > 0);  // the changes of featured notice
+    CHECK((crossfade_steps > 0) == (transition == config::NoticeTransition::crossfade));
 }
 
 }  // namespace
