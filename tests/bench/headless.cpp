@@ -9,7 +9,8 @@
 //   headless.steady_frame_us.<layout> median= p99= max= mean= cpu_median= cpu_p99= cpu_max= cpu_mean= frames=3000 whole=
 //       Ten notices on screen, after 120 frames of warm-up: 3,000 frames (50 s of the screen's
 //       time, the featured rotation's changes included) drawn as Player::draw_frame draws them
-//       on the software path: ScreenTransform around Scene::draw with FrameExtent::changes_only,
+//       on the software path: ScreenTransform around Scene::draw with FrameExtent::changes_only
+//       on a surface that keeps its frames (the crawl moves its pixels: Scene::set_kept_surface),
 //       then SDL_RenderPresent, which on a surface flushes SDL's queue. Not included: copying
 //       the changed rectangle to the window (SDL_UpdateWindowSurfaceRects), and so the X server.
 //       Wall time (median= ... mean=), and the thread's CPU time (cpu_*), which leaves out the
@@ -166,6 +167,7 @@ struct Screen {
         if (!made_scene)
             fail(made_scene.error().message);
         scene = std::move(made_scene.value());
+        scene->set_kept_surface(surface.get());  // the surface keeps its frames, as a window's does
     }
 
     // The next refresh's frame, as Player::draw_frame draws it (a new screen's first whole);

@@ -152,14 +152,16 @@ def programs(args, work, display, feed_url):
 # --- what the X server shows ---------------------------------------------------------------------
 
 def band_shows_text(picture):
-    """The band is there (its colour fills a row below the text) and white text is in it."""
+    """The band is there (its colour fills a row below the text) and white text is in it. Read
+    in small pieces, one row until the band is there, so that the polling costs the X server
+    little while the program it watches starts."""
     band_row = picture.rows(HEIGHT - 4, 1)
     samples = [band_row[x * 4:x * 4 + 3] for x in range(0, WIDTH, 16)]
     band = sum(all(abs(value - want) <= 12 for value, want in zip(pixel, BAND_BGR)) for pixel in samples)
     if band < len(samples) * 0.9:
         return False
     centre = HEIGHT - HEIGHT * 11 // 200
-    return picture.rows(centre - 20, 40).count(b"\xff\xff\xff") >= 150
+    return picture.rows(centre - 6, 13).count(b"\xff\xff\xff") >= 100
 
 
 def text_rows_key(picture):
