@@ -307,6 +307,10 @@ std::optional<int> Player::handle_event(const SDL_Event& event)
         return 0;
     } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !handle_resize()) {
         return 1;
+    } else if (event.type == SDL_WINDOWEVENT && (event.window.event == SDL_WINDOWEVENT_EXPOSED || event.window.event == SDL_WINDOWEVENT_SHOWN)) {
+        // A window just mapped, or uncovered, shows nothing of what was drawn before: the next
+        // frame draws it all, not only what moved.
+        m_whole_frame = true;
     }
     return std::nullopt;
 }

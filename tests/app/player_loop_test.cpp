@@ -120,3 +120,45 @@ TEST_CASE("a reload names the keys that change only at the next start, applies t
 }
 
 }  // namespace signage::app
+
+namespace signage::app {
+
+TEST_CASE("a window shown or uncovered is drawn whole at the next frame, not only what moved")
+{
+    PlayerHarness harness(featured_seoul, 5);
+    REQUIRE(harness.step_until([&] { return harness.log.has("<6>feed: \"test\": 5 notices"); }));
+    REQUIRE(harness.settle());
+    SDL_Surface* kept = harness.player->display().kept_surface();
+    REQUIRE(kept);
+    // What the window system shows of a window it just mapped or uncovered: not our pixels.
+    auto lose_the_picture = [&] {
+        SDL_Rect clip{};
+        SDL_GetClipRect(kept, &clip);  // the renderer's, left on its surface
+        SDL_SetClipRect(kept, nullptr);
+        REQUIRE(SDL_FillRect(kept, nullptr, SDL_MapRGB(kept->format, 0, 0, 0)) == 0);
+        SDL_SetClipRect(kept, &clip);
+    };
+    auto next_frame = [&] {
+        harness.monotonic += std::chrono::milliseconds(17);
+        REQUIRE_FALSE(harness.player->step(0).has_value());
+    };
+
+    // Unasked, a frame where only the crawl moved leaves the rest as it was.
+    lose_the_picture();
+    next_frame();
+    CHECK(differing_pixels(harness.frame().get(), harness.still(featured_seoul).get(), kAboveCrawl) > 10000);
+
+    for (const auto kind : {SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_SHOWN}) {
+        CAPTURE(static_cast<int>(kind));
+        lose_the_picture();
+        SDL_Event event{};
+        event.type = SDL_WINDOWEVENT;
+        event.window.event = static_cast<Uint8>(kind);
+        event.window.windowID = SDL_GetWindowID(harness.player->display().window());
+        REQUIRE(SDL_PushEvent(&event) == 1);
+        next_frame();
+        CHECK(differing_pixels(harness.frame().get(), harness.still(featured_seoul).get(), kAboveCrawl) == 0);
+    }
+}
+
+}  // namespace signage::app
