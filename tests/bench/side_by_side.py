@@ -3,6 +3,7 @@
 
     tests/bench/side_by_side.py [--build build] [--rounds 3] [--warmup 10] [--window 60]
                                 [--fps-window 60] [--quick] [--only NAME,...] [--out FILE.md]
+                                [--before OTHER_BUILD]
 
 On an Xvfb display of its own (1920x1080x24), in alternation over --rounds rounds, it runs:
   player featured+ticker   build/bin/signage-player, [screen] layout = "featured+ticker"
@@ -113,16 +114,19 @@ def programs(args, work, display, feed_url):
     base_env = dict(os.environ, DISPLAY=display, XDG_RUNTIME_DIR=work)
     base_env.pop("NOTIFY_SOCKET", None)
     found, missing = [], []
-    player = os.path.join(args.build, "bin", "signage-player")
-    for layout in ("featured+ticker", "ticker"):
-        config = os.path.join(work, f"{layout}.toml")
-        with open(config, "w") as out:
-            out.write(player_config(layout, feed_url))
-        env = dict(base_env, XDG_CACHE_HOME=os.path.join(work, f"cache-{layout}"))
-        if os.access(player, os.X_OK):
-            found.append(Program(f"player {layout}", [player, "--config", config, "--windowed", f"{WIDTH}x{HEIGHT}"], env))
-        else:
-            missing.append(f"player {layout}: {player} is not built (cmake --build {args.build})")
+    players = [("player", args.build)] + ([("before: player", args.before)] if args.before else [])
+    for label, build in players:
+        player = os.path.join(build, "bin", "signage-player")
+        for layout in ("featured+ticker", "ticker"):
+            config = os.path.join(work, f"{layout}.toml")
+            with open(config, "w") as out:
+                out.write(player_config(layout, feed_url))
+            cache = f"cache-{layout}" if label == "player" else f"cache-before-{layout}"
+            env = dict(base_env, XDG_CACHE_HOME=os.path.join(work, cache))
+            if os.access(player, os.X_OK):
+                found.append(Program(f"{label} {layout}", [player, "--config", config, "--windowed", f"{WIDTH}x{HEIGHT}"], env))
+            else:
+                missing.append(f"{label} {layout}: {player} is not built (cmake --build {build})")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium:
         fragment = urllib.parse.quote("\n".join(headlines()))
@@ -304,6 +308,7 @@ def options():
     parser.add_argument("--first-frame-timeout", type=float, default=30)
     parser.add_argument("--quick", action="store_true", help="1 round, 3 s warm-up, 10 s windows: a smoke, not a measurement")
     parser.add_argument("--only", help="comma-separated program names")
+    parser.add_argument("--before", help="the build folder of another commit, whose player runs too, as \"before: player ...\"")
     parser.add_argument("--out", default=None, help="also write the report here (Markdown)")
     args = parser.parse_args()
     if args.quick:
