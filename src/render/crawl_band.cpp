@@ -73,13 +73,10 @@ void CrawlBand::arrange()
         if (item.secondary)
             include(first_line(item.secondary), 0);
         if (item.badge) {
-            const int box_height = line_height(font) * 3 / 4;
-            const int box_top = ascent(font) * 2 / 5 + box_height / 2;  // above the baseline
-            m_rows_above = std::max(m_rows_above, box_top);
-            m_rows_below = std::max(m_rows_below, box_height - box_top);
-            const text::FontChain& label = m_context.fonts->label;
-            const int text_baseline = -box_top + (box_height + ascent(label) - static_cast<int>(label.descender() / 64)) / 2;
-            include(first_line(item.badge), text_baseline);
+            const BadgeBox box = badge_box(0);  // from a baseline at 0
+            m_rows_above = std::max(m_rows_above, -box.top);
+            m_rows_below = std::max(m_rows_below, box.top + box.height);
+            include(first_line(item.badge), box.text_baseline);
         }
     }
 }
@@ -184,16 +181,23 @@ void CrawlBand::draw_badge(const CrawlItem& item, int x, int baseline) const
 {
     // A box a little taller than the crawl's letters, its corners cut by a pixel or two.
     const TextSprite& text = first_line(item.badge);
+    const int width = badge_box_width(m_context.layout->metrics, text.advance());
+    const BadgeBox box = badge_box(baseline);
+    const int corner = std::max(1, box.height / 10);
+    fill_rect(m_context.renderer, item.badge_ground, {x + corner, box.top, width - 2 * corner, box.height});
+    fill_rect(m_context.renderer, item.badge_ground, {x, box.top + corner, width, box.height - 2 * corner});
+    text.draw(m_context.renderer, x + (width - text.advance()) / 2, box.text_baseline);
+}
+
+CrawlBand::BadgeBox CrawlBand::badge_box(int baseline) const
+{
     const text::FontChain& font = m_context.fonts->crawl;
     const text::FontChain& label = m_context.fonts->label;
-    const int width = badge_box_width(m_context.layout->metrics, text.advance());
-    const int height = line_height(font) * 3 / 4;
-    const int top = baseline - ascent(font) * 2 / 5 - height / 2;
-    const int corner = std::max(1, height / 10);
-    fill_rect(m_context.renderer, item.badge_ground, {x + corner, top, width - 2 * corner, height});
-    fill_rect(m_context.renderer, item.badge_ground, {x, top + corner, width, height - 2 * corner});
-    const int text_baseline = top + (height + ascent(label) - static_cast<int>(label.descender() / 64)) / 2;
-    text.draw(m_context.renderer, x + (width - text.advance()) / 2, text_baseline);
+    BadgeBox box;
+    box.height = line_height(font) * 3 / 4;
+    box.top = baseline - ascent(font) * 2 / 5 - box.height / 2;
+    box.text_baseline = box.top + (box.height + ascent(label) - static_cast<int>(label.descender() / 64)) / 2;
+    return box;
 }
 
 }  // namespace signage::render

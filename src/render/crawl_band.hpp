@@ -50,6 +50,14 @@ private:
     // The rows of the band that any item draws in; the rest of it never changes.
     SDL_Rect moving_rows() const;
     void draw_badge(const CrawlItem& item, int x, int baseline) const;
+    // A badge's box, a little taller than the crawl's letters, and its text's baseline, for the
+    // crawl's baseline at `baseline`.
+    struct BadgeBox {
+        int top = 0;
+        int height = 0;
+        int text_baseline = 0;
+    };
+    BadgeBox badge_box(int baseline) const;
 
     SceneContext m_context;
     std::vector<CrawlItem> m_notice_items;
